@@ -1,0 +1,87 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StartPage } from '@/features/start/start-page';
+import { Layout } from './layout';
+import { useRoute, type Route } from './router';
+import { NotFoundPage } from './not-found-page';
+
+const NewDiagnosticPage = lazy(() =>
+  import('@/features/start/new-diagnostic-page').then((m) => ({ default: m.NewDiagnosticPage })),
+);
+const AnswerPage = lazy(() =>
+  import('@/features/answer/answer-page').then((m) => ({ default: m.AnswerPage })),
+);
+const ResultsPage = lazy(() =>
+  import('@/features/results/results-page').then((m) => ({ default: m.ResultsPage })),
+);
+const WorkshopPage = lazy(() =>
+  import('@/features/workshop/workshop-page').then((m) => ({ default: m.WorkshopPage })),
+);
+const ComparePage = lazy(() =>
+  import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })),
+);
+const GridsPage = lazy(() =>
+  import('@/features/grids/grids-page').then((m) => ({ default: m.GridsPage })),
+);
+const AboutPage = lazy(() =>
+  import('@/features/about/about-page').then((m) => ({ default: m.AboutPage })),
+);
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'new':
+      return <NewDiagnosticPage />;
+    case 'answer':
+      return <AnswerPage diagnosticId={route.params.diagnosticId} step={route.params.step} />;
+    case 'results':
+      return <ResultsPage diagnosticId={route.params.diagnosticId} />;
+    case 'workshop':
+      return <WorkshopPage diagnosticId={route.params.diagnosticId} />;
+    case 'compare':
+      return <ComparePage t0={route.params.t0} t1={route.params.t1} />;
+    case 'grids':
+      return <GridsPage gridId={route.params.gridId} />;
+    case 'about':
+      return <AboutPage />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // On a page change, move focus to the new page's main heading so keyboard and screen-reader
+  // users start reading at the top of the new content (not on the first render).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo?.(0, 0);
+    const focusHeading = () => {
+      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      return true;
+    };
+    if (!focusHeading()) {
+      const timer = window.setTimeout(focusHeading, 150);
+      return () => window.clearTimeout(timer);
+    }
+  }, [route.name, route.params.diagnosticId, route.params.gridId]);
+
+  return (
+    <Layout route={route} mainRef={mainRef}>
+      <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        <Page route={route} />
+      </Suspense>
+    </Layout>
+  );
+}
