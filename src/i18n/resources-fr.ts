@@ -2,9 +2,14 @@
  * French is the source language and the fallback: bundled with the app, and the type of every
  * other locale (a key missing in English is caught by tests/contract/locales.test.ts).
  */
+import answer from './locales/fr/answer.json';
 import common from './locales/fr/common.json';
+import files from './locales/fr/files.json';
+import labels from './locales/fr/labels.json';
+import newDiagnostic from './locales/fr/newDiagnostic.json';
+import start from './locales/fr/start.json';
 
-export const fr = { common };
+export const fr = { answer, common, files, labels, newDiagnostic, start };
 
 export type Resources = typeof fr;
 export type Namespace = keyof Resources;

@@ -1,0 +1,106 @@
+/**
+ * A diagnostic: one run of the tool (purpose, context, the exact grids used, respondents and
+ * their answers, the action plan). This is what the device stores and what a backup contains.
+ * Dates are ISO strings given by the caller: the domain has no clock.
+ */
+import { z } from 'zod';
+import { Answers, Role } from '@/domain/answers/answers';
+
+export const DIAGNOSTIC_FORMAT = 'qvt-numerique/diagnostic';
+export const DIAGNOSTIC_FORMAT_VERSION = 1;
+
+export const PURPOSES = ['upstream', 'negotiation', 'workshop'] as const;
+export const Purpose = z.enum(PURPOSES);
+export type Purpose = z.infer<typeof Purpose>;
+
+export const PROJECT_KINDS = [
+  'collaboration',
+  'business-software',
+  'mobile-telemanagement',
+  'robotics',
+  'ai',
+  'other',
+] as const;
+export const ProjectKind = z.enum(PROJECT_KINDS);
+export type ProjectKind = z.infer<typeof ProjectKind>;
+
+export const PROJECT_PHASES = ['idea', 'choice', 'deployment', 'in-use'] as const;
+export const ProjectPhase = z.enum(PROJECT_PHASES);
+export type ProjectPhase = z.infer<typeof ProjectPhase>;
+
+export const SIZE_BANDS = ['1-10', '11-49', '50-249', '250-999', '1000+'] as const;
+export const SizeBand = z.enum(SIZE_BANDS);
+export type SizeBand = z.infer<typeof SizeBand>;
+
+export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+const ShortText = z.string().max(300);
+const LongText = z.string().max(5000);
+const IsoDate = z.string().max(40);
+
+/** The exact grid a diagnostic was answered with: reference plus a full copy. */
+export const GridSnapshot = z.object({
+  id: z.string().min(1).max(80),
+  version: z.string().max(40),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The grid file as loaded; re-validated with `loadGrid` whenever it is read back. */
+  grid: z.unknown(),
+});
+export type GridSnapshot = z.infer<typeof GridSnapshot>;
+
+export const Respondent = z.object({
+  id: z.string().min(1).max(80),
+  role: Role,
+  pseudonym: ShortText.optional(),
+  /** grid id → answers */
+  answers: z.record(z.string(), Answers),
+  /** grid id → dimension id → comment */
+  comments: z.record(z.string(), z.record(z.string(), LongText)),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Respondent = z.infer<typeof Respondent>;
+
+export const ActionItem = z.object({
+  id: z.string().min(1).max(80),
+  title: ShortText.min(1),
+  /** The recommendation it comes from, when it does. */
+  recommendationId: z.string().max(80).optional(),
+  gridId: z.string().max(80).optional(),
+  owner: ShortText,
+  /** YYYY-MM-DD or empty. */
+  deadline: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  status: ActionStatus,
+  indicator: ShortText,
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+
+export const Diagnostic = z.object({
+  format: z.literal(DIAGNOSTIC_FORMAT),
+  formatVersion: z.literal(DIAGNOSTIC_FORMAT_VERSION),
+  id: z.string().min(1).max(80),
+  title: ShortText.min(1),
+  purpose: Purpose,
+  organisation: ShortText.optional(),
+  project: z.object({
+    name: ShortText,
+    kind: ProjectKind,
+    phase: ProjectPhase,
+  }),
+  sector: ShortText.optional(),
+  size: SizeBand.optional(),
+  grids: z.array(GridSnapshot).min(1),
+  respondents: z.array(Respondent),
+  /** The respondent currently answering on this device. */
+  currentRespondentId: z.string().max(80).optional(),
+  actionPlan: z.array(ActionItem),
+  /** Smallest group shown apart in workshop results; never below 2. */
+  anonymityThreshold: z.number().int().min(2).max(50),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const DEFAULT_ANONYMITY_THRESHOLD = 3;

@@ -1,0 +1,17 @@
+import { loadGrid } from '@/domain/grid/load-grid';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { LoadedGrid } from '@/domain/diagnostic/operations';
+
+export type ResolvedGrids = { grids: LoadedGrid[]; broken: string[] };
+
+/** Re-validates the grid copies a diagnostic carries; a copy that no longer loads is reported. */
+export function resolveGrids(diagnostic: Diagnostic): ResolvedGrids {
+  const grids: LoadedGrid[] = [];
+  const broken: string[] = [];
+  for (const snapshot of diagnostic.grids) {
+    const result = loadGrid(snapshot.grid);
+    if (result.ok) grids.push({ grid: result.grid, hash: result.hash, source: snapshot.grid });
+    else broken.push(snapshot.id);
+  }
+  return { grids, broken };
+}

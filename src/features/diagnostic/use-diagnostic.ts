@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { getDiagnostic, saveDiagnostic, type StorageFailure } from '@/storage/diagnostics-store';
+import { nowIso } from '@/utils/id';
+import { resolveGrids, type ResolvedGrids } from './resolve-grids';
+
+/** Saves are grouped: at most one write per SAVE_DELAY_MS, well within the half-second promise. */
+export const SAVE_DELAY_MS = 300;
+
+export type SaveState =
+  { status: 'saved' | 'pending' } | { status: 'failed'; failure: StorageFailure };
+
+export type DiagnosticSession =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'notFound' }
+  | { status: 'invalid'; detail: string }
+  | { status: 'error'; failure: StorageFailure }
+  | {
+      status: 'ready';
+      diagnostic: Diagnostic;
+      resolved: ResolvedGrids;
+      save: SaveState;
+      update: (change: (diagnostic: Diagnostic, now: string) => Diagnostic) => void;
+      flush: () => Promise<void>;
+    };
+
+/**
+ * Loads a diagnostic and keeps it saved: every change is written within SAVE_DELAY_MS, and
+ * pending changes are flushed when the page is hidden or the component unmounts. When storage
+ * fails the diagnostic stays in memory and `save.status` says so.
+ */
+export function useDiagnostic(id: string | undefined): DiagnosticSession {
+  type Loaded =
+    | { status: 'notFound' }
+    | { status: 'invalid'; detail: string }
+    | { status: 'error'; failure: StorageFailure }
+    | { status: 'ready'; diagnostic: Diagnostic };
+  // The loaded state remembers which id it belongs to: another id means "still loading".
+  const [loadedState, setLoaded] = useState<{ id: string; value: Loaded } | null>(null);
+  const [save, setSave] = useState<SaveState>({ status: 'saved' });
+  const latest = useRef<Diagnostic | null>(null);
+  const timer = useRef<number | null>(null);
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    let alive = true;
+    if (!id) return;
+    void getDiagnostic(id).then((result) => {
+      if (!alive) return;
+      if (result.ok) {
+        latest.current = result.diagnostic;
+        setLoaded({ id, value: { status: 'ready', diagnostic: result.diagnostic } });
+      } else if (result.reason === 'notFound') setLoaded({ id, value: { status: 'notFound' } });
+      else if (result.reason === 'invalid')
+        setLoaded({ id, value: { status: 'invalid', detail: result.detail } });
+      else setLoaded({ id, value: { status: 'error', failure: result } });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  const flush = useCallback(async () => {
+    if (timer.current !== null) {
+      window.clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (!dirty.current || !latest.current) return;
+    dirty.current = false;
+    const result = await saveDiagnostic(latest.current);
+    if (result.ok)
+      setSave((s) => (dirty.current || s.status === 'saved' ? s : { status: 'saved' }));
+    else setSave({ status: 'failed', failure: result });
+  }, []);
+
+  const update = useCallback(
+    (change: (diagnostic: Diagnostic, now: string) => Diagnostic) => {
+      const current = latest.current;
+      if (!current) return;
+      const next = change(current, nowIso());
+      if (next === current) return;
+      latest.current = next;
+      dirty.current = true;
+      setLoaded({ id: next.id, value: { status: 'ready', diagnostic: next } });
+      setSave((s) => (s.status === 'failed' ? s : { status: 'pending' }));
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onPageHide = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, [flush]);
+
+  const loaded: Loaded | { status: 'loading' | 'missing' } = !id
+    ? { status: 'missing' }
+    : loadedState && loadedState.id === id
+      ? loadedState.value
+      : { status: 'loading' };
+  const diagnostic = loaded.status === 'ready' ? loaded.diagnostic : null;
+  const gridsKey = diagnostic ? diagnostic.grids : null;
+  const resolved = useMemo(
+    () => (diagnostic ? resolveGrids(diagnostic) : null),
+    // grids change only on migration; answers changing must not re-validate the grids
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [gridsKey],
+  );
+
+  if (loaded.status !== 'ready' || !resolved) {
+    return loaded.status === 'ready' ? { status: 'loading' } : loaded;
+  }
+  return { status: 'ready', diagnostic: loaded.diagnostic, resolved, save, update, flush };
+}
