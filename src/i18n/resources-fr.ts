@@ -5,11 +5,26 @@
 import answer from './locales/fr/answer.json';
 import common from './locales/fr/common.json';
 import files from './locales/fr/files.json';
+import gridErrors from './locales/fr/grid-errors.json';
 import labels from './locales/fr/labels.json';
 import newDiagnostic from './locales/fr/newDiagnostic.json';
+import plan from './locales/fr/plan.json';
+import report from './locales/fr/report.json';
+import results from './locales/fr/results.json';
 import start from './locales/fr/start.json';
 
-export const fr = { answer, common, files, labels, newDiagnostic, start };
+export const fr = {
+  answer,
+  common,
+  files,
+  gridErrors,
+  labels,
+  newDiagnostic,
+  plan,
+  report,
+  results,
+  start,
+};
 
 export type Resources = typeof fr;
 export type Namespace = keyof Resources;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Answers, Role } from '@/domain/answers/answers';
+export { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/aggregate/anonymity';
 
 export const DIAGNOSTIC_FORMAT = 'qvt-numerique/diagnostic';
 export const DIAGNOSTIC_FORMAT_VERSION = 1;
@@ -65,7 +66,8 @@ export type Respondent = z.infer<typeof Respondent>;
 
 export const ActionItem = z.object({
   id: z.string().min(1).max(80),
-  title: ShortText.min(1),
+  /** May be empty while being edited: the UI flags it, storage must still accept it. */
+  title: ShortText,
   /** The recommendation it comes from, when it does. */
   recommendationId: z.string().max(80).optional(),
   gridId: z.string().max(80).optional(),
@@ -102,5 +104,3 @@ export const Diagnostic = z.object({
   updatedAt: IsoDate,
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
-
-export const DEFAULT_ANONYMITY_THRESHOLD = 3;

@@ -1,11 +1,300 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Audience } from '@/domain/grid/schema';
+import { audienceForPurpose, buildReportModel } from '@/domain/report/build-report-model';
+import { upsertAction } from '@/domain/diagnostic/operations';
+import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
+import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { currentLanguage } from '@/i18n/i18n';
+import { formatNumber } from '@/i18n/format';
+import { newId, nowIso } from '@/utils/id';
+import { ActionPlan } from './action-plan';
+import { LevelBadge } from './level-badge';
+import { PdfButton } from './pdf-button';
+import { RecommendationCard } from './recommendation-card';
+import { ScoreTable } from './score-table';
 
-export function ResultsPage(_props: { diagnosticId?: string }) {
-  const { t } = useTranslation();
+const ScoreRadar = lazy(() => import('./radar-chart').then((m) => ({ default: m.ScoreRadar })));
+
+const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
+
+export function ResultsPage({ diagnosticId }: { diagnosticId?: string }) {
+  const { t } = useTranslation('results');
+  const session = useDiagnostic(diagnosticId);
   return (
-    <section>
-      <h1>{t('nav.results')}</h1>
-      <p>{t('comingSoon')}</p>
-    </section>
+    <DiagnosticGate session={session} emptyTitle={t('emptyTitle')}>
+      {(ready) => <Results ready={ready} />}
+    </DiagnosticGate>
   );
+}
+
+type Ready = Extract<ReturnType<typeof useDiagnostic>, { status: 'ready' }>;
+
+function Results({ ready }: { ready: Ready }) {
+  const { t } = useTranslation(['results', 'labels', 'common']);
+  const lang = currentLanguage();
+  const { diagnostic, resolved, update } = ready;
+  // The model depends on answers and plan, not on the clock: the PDF stamps its own date.
+  const model = useMemo(
+    () => buildReportModel(diagnostic, resolved.grids, { lang, generatedAt: diagnostic.updatedAt }),
+    [diagnostic, resolved, lang],
+  );
+  const purposeAudience = audienceForPurpose(diagnostic.purpose);
+  const [audience, setAudience] = useState<Audience | 'all'>(purposeAudience);
+  const shown = model.recommendations.filter(
+    (r) => audience === 'all' || r.audiences.includes(audience),
+  );
+  const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
+  const score = (value: number | null) =>
+    value === null ? t('noScore') : t('scoreOutOf', { score: formatNumber(value, lang) });
+
+  return (
+    <div className="results">
+      <header className="results-head">
+        <h1>
+          {t('title')} — {diagnostic.title}
+        </h1>
+        <p>
+          {t(`labels:purpose.${diagnostic.purpose}`)} ·{' '}
+          {t('respondents', { count: model.participation.respondents })}
+        </p>
+        {model.participation.respondents === 0 ? (
+          <p className="notice notice--warn">
+            {t('noRespondents')}{' '}
+            <a href={`#/answer/${encodeURIComponent(diagnostic.id)}`}>{t('answerLink')}</a>
+          </p>
+        ) : (
+          <p className="results-overall">
+            <strong>{t('overall')} :</strong>{' '}
+            <span data-testid="overall-score">{score(model.overall.score)}</span>{' '}
+            <LevelBadge level={model.overall.level} />
+          </p>
+        )}
+        {model.partial && model.participation.respondents > 0 && (
+          <p className="notice notice--warn">{t('partial')}</p>
+        )}
+      </header>
+
+      <nav aria-label={t('toc')} className="results-toc">
+        <ul>
+          <li>
+            <a href="#overview" onClick={(e) => jump(e, 'overview')}>
+              {t('overview.title')}
+            </a>
+          </li>
+          {model.grids.map((g) => (
+            <li key={g.id}>
+              <a href={`#grid-${g.id}`} onClick={(e) => jump(e, `grid-${g.id}`)}>
+                {g.title}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#recommendations" onClick={(e) => jump(e, 'recommendations')}>
+              {t('recommendations.title')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+
+      <section id="overview" aria-labelledby="overview-title" className="card">
+        <h2 id="overview-title">{t('overview.title')}</h2>
+        <div className="chart-and-table">
+          {model.grids.length >= 3 && (
+            <figure className="chart">
+              <Suspense fallback={<div className="radar radar--loading" />}>
+                <ScoreRadar
+                  data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
+                  mainName={diagnostic.title}
+                  height={340}
+                />
+              </Suspense>
+              <figcaption>{t('overview.chart')}</figcaption>
+            </figure>
+          )}
+          <div className="table-scroll">
+            <table className="data">
+              <caption>{t('overview.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.grid')}</th>
+                  <th scope="col" className="num">
+                    {t('table.score')}
+                  </th>
+                  <th scope="col">{t('table.level')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.grids.map((g) => (
+                  <tr key={g.id} data-grid-id={g.id}>
+                    <th scope="row">{g.title}</th>
+                    <td className="num">
+                      {g.score === null ? t('insufficient.short') : formatNumber(g.score, lang)}
+                    </td>
+                    <td>
+                      {g.score === null ? (
+                        <em>{t('insufficient.coverage')}</em>
+                      ) : (
+                        <LevelBadge level={g.level} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <h3>{t('strengths.title')}</h3>
+        <div className="strengths">
+          <div>
+            <h4>{t('strengths.strong')}</h4>
+            {model.strengths.length === 0 ? (
+              <p>{t('strengths.none')}</p>
+            ) : (
+              <ul>
+                {model.strengths.map((d) => (
+                  <li key={d.id}>
+                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h4>{t('strengths.weak')}</h4>
+            {model.weaknesses.length === 0 ? (
+              <p>{t('strengths.none')}</p>
+            ) : (
+              <ul>
+                {model.weaknesses.map((d) => (
+                  <li key={d.id}>
+                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+
+      {model.grids.map((g) => (
+        <section
+          key={g.id}
+          id={`grid-${g.id}`}
+          aria-labelledby={`grid-${g.id}-title`}
+          className="card"
+        >
+          <h2 id={`grid-${g.id}-title`}>
+            {g.title} — {score(g.score)} <LevelBadge level={g.level} />
+          </h2>
+          <div className="chart-and-table">
+            <figure className="chart">
+              <Suspense fallback={<div className="radar radar--loading" />}>
+                <ScoreRadar
+                  data={g.dimensions.map((d) => ({ axis: d.label, score: d.score }))}
+                  mainName={g.title}
+                />
+              </Suspense>
+              <figcaption>{t('grid.chart', { grid: g.title })}</figcaption>
+            </figure>
+            <ScoreTable
+              caption={t('grid.tableCaption', { grid: g.title })}
+              dimensions={g.dimensions}
+              lang={lang}
+            />
+          </div>
+        </section>
+      ))}
+
+      <section id="recommendations" aria-labelledby="recommendations-title" className="card">
+        <h2 id="recommendations-title">{t('recommendations.title')}</h2>
+        <p>{t('recommendations.intro', { audience: t(`labels:audience.${purposeAudience}`) })}</p>
+        <div className="field field--inline">
+          <label htmlFor="audience-filter">{t('recommendations.filter')}</label>
+          <select
+            id="audience-filter"
+            value={audience}
+            onChange={(e) => setAudience(e.target.value as Audience | 'all')}
+          >
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {t(`labels:audience.${a}`)}
+              </option>
+            ))}
+            <option value="all">{t('recommendations.all')}</option>
+          </select>
+        </div>
+        {shown.length === 0 ? (
+          <p>{t('recommendations.none')}</p>
+        ) : (
+          <ol className="rec-list">
+            {shown.map((rec) => (
+              <RecommendationCard
+                key={rec.id}
+                rec={rec}
+                lang={lang}
+                inPlan={planned.has(rec.id)}
+                onAddToPlan={() =>
+                  update((d, now) =>
+                    upsertAction(
+                      d,
+                      {
+                        id: newId(),
+                        title: rec.title,
+                        recommendationId: rec.id,
+                        gridId: rec.gridId,
+                        owner: '',
+                        deadline: '',
+                        status: 'todo',
+                        indicator: '',
+                      },
+                      now,
+                    ),
+                  )
+                }
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="comments-title" className="card">
+        <h2 id="comments-title">{t('comments.title')}</h2>
+        {model.comments.length === 0 ? (
+          <p>{t('comments.none')}</p>
+        ) : (
+          <>
+            <p>{t('comments.intro')}</p>
+            {model.comments.map((group) => (
+              <div key={`${group.gridId}.${group.dimensionId}`}>
+                <h3>{group.dimension}</h3>
+                <ul>
+                  {group.comments.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </>
+        )}
+      </section>
+
+      <ActionPlan diagnostic={diagnostic} update={update} />
+
+      <PdfButton model={{ ...model, generatedAt: nowIso() }} />
+    </div>
+  );
+}
+
+function jump(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  // In-page links must not change the hash: the hash is the route.
+  event.preventDefault();
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  const heading = target.querySelector<HTMLElement>('h2');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
 }

@@ -1,0 +1,729 @@
+/**
+ * Loading a grid: JSON text → zod shape → cross-checks → parsed grid and content hash.
+ *
+ * Every problem becomes a `GridError` (code, JSON path, params) whose message lives in the
+ * `grid-errors` locale files. Nothing here throws: any unexpected failure (e.g. a stack
+ * overflow on absurdly deep nesting) is reported as `internal`.
+ */
+import type { z } from 'zod';
+import type { GridError, GridErrorCode, ValueTypeToken } from './grid-errors';
+import { gridContentHash } from './hash';
+import { formatGridPath, type PathSegment } from './locate';
+import { Grid, GRID_SCHEMA_VERSION, type Condition, type LocalizedText } from './schema';
+
+/** Largest grid file accepted, in bytes of UTF-8. */
+export const MAX_GRID_BYTES = 5 * 1024 * 1024;
+
+/** At most this many errors are returned, followed by one `too_many_errors`. */
+export const MAX_GRID_ERRORS = 100;
+
+export type LoadGridResult =
+  { ok: true; grid: Grid; hash: string } | { ok: false; errors: GridError[] };
+
+type Params = Record<string, string | number>;
+
+/** Validates an already parsed JSON value as a grid; never throws. */
+export function loadGrid(input: unknown): LoadGridResult {
+  try {
+    const parsed = Grid.safeParse(input);
+    if (!parsed.success) return failure(mapZodIssues(parsed.error.issues, input));
+    const errors = checkGridReferences(parsed.data);
+    if (errors.length > 0) return failure(errors);
+    return { ok: true, grid: parsed.data, hash: gridContentHash(parsed.data) };
+  } catch {
+    return failure([makeError('internal', [])]);
+  }
+}
+
+/**
+ * Validates the text of a grid file: size (`too_large`), JSON syntax (`invalid_json_at` with
+ * line and column, or `invalid_json`), then `loadGrid`. A leading byte-order mark is ignored.
+ * Never throws.
+ */
+export function loadGridText(text: string): LoadGridResult {
+  try {
+    if (utf8Length(text) > MAX_GRID_BYTES) {
+      return failure([makeError('too_large', [], { max: MAX_GRID_BYTES / (1024 * 1024) })]);
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let input: unknown;
+    try {
+      input = JSON.parse(body);
+    } catch (error) {
+      return failure([jsonSyntaxError(body, error)]);
+    }
+    return loadGrid(input);
+  } catch {
+    return failure([makeError('internal', [])]);
+  }
+}
+
+/**
+ * Checks what the shape cannot: unique ids (one namespace for scales, levels, dimensions,
+ * items, recommendations and sources), references to scales, sources, dimensions and items,
+ * default language present in every text, ascending levels and scale values, item condition
+ * values within the item's scale.
+ */
+export function checkGridReferences(grid: Grid): GridError[] {
+  const errors: GridError[] = [];
+  const push = (code: GridErrorCode, path: PathSegment[], params: Params = {}): void => {
+    errors.push(makeError(code, path, params));
+  };
+  const defaultLang = grid.languages.default;
+
+  if (!grid.languages.available.includes(defaultLang)) {
+    push('default_language_not_available', ['languages', 'default'], { lang: defaultLang });
+  }
+
+  for (const { path, text } of listGridTexts(grid)) {
+    if (Object.keys(text).length === 0) push('empty_text', path);
+    else if (!Object.hasOwn(text, defaultLang)) {
+      push('missing_default_language', path, { lang: defaultLang });
+    }
+  }
+
+  const seenIds = new Set<string>();
+  for (const { path, id } of listGridIds(grid)) {
+    if (seenIds.has(id)) push('duplicate_id', path, { id });
+    seenIds.add(id);
+  }
+
+  const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
+  const sourceIds = new Set(grid.sources.map((source) => source.id));
+  const dimensionIds = new Set(grid.dimensions.map((dimension) => dimension.id));
+  const itemScales = new Map<string, string>();
+  for (const dimension of grid.dimensions) {
+    for (const item of dimension.items) itemScales.set(item.id, item.scale);
+  }
+
+  grid.scales.forEach((scale, s) => {
+    for (let p = 1; p < scale.points.length; p++) {
+      const value = (scale.points[p] as { value: number }).value;
+      const previous = (scale.points[p - 1] as { value: number }).value;
+      if (!(value > previous)) {
+        push('scale_values_not_ascending', ['scales', s, 'points', p, 'value'], {
+          value,
+          previous,
+        });
+      }
+    }
+  });
+
+  if (grid.levels !== undefined) {
+    const first = grid.levels[0];
+    if (first !== undefined && first.min !== 0) {
+      push('levels_not_from_zero', ['levels', 0, 'min'], { min: first.min });
+    }
+    for (let l = 1; l < grid.levels.length; l++) {
+      const min = (grid.levels[l] as { min: number }).min;
+      const previous = (grid.levels[l - 1] as { min: number }).min;
+      if (!(min > previous)) {
+        push('levels_not_ascending', ['levels', l, 'min'], { min, previous });
+      }
+    }
+  }
+
+  const checkSources = (sources: readonly string[], base: PathSegment[]): void => {
+    sources.forEach((id, k) => {
+      if (!sourceIds.has(id)) push('unknown_source', [...base, 'sources', k], { id });
+    });
+  };
+
+  grid.dimensions.forEach((dimension, d) => {
+    dimension.items.forEach((item, i) => {
+      const base: PathSegment[] = ['dimensions', d, 'items', i];
+      if (!scales.has(item.scale)) push('unknown_scale', [...base, 'scale'], { id: item.scale });
+      checkSources(item.sources, base);
+    });
+  });
+
+  const checkCondition = (condition: Condition, path: PathSegment[]): void => {
+    switch (condition.type) {
+      case 'dimension':
+      case 'dontKnowRate':
+      case 'spread':
+      case 'roleGap':
+        if (!dimensionIds.has(condition.dimension)) {
+          push('unknown_dimension', [...path, 'dimension'], { id: condition.dimension });
+        }
+        return;
+      case 'item': {
+        const scaleId = itemScales.get(condition.item);
+        if (scaleId === undefined) {
+          push('unknown_item', [...path, 'item'], { id: condition.item });
+          return;
+        }
+        const scale = scales.get(scaleId);
+        if (scale === undefined) return;
+        const values = scale.points.map((point) => point.value);
+        const min = Math.min(...values);
+        const max = Math.max(...values);
+        if (condition.value < min || condition.value > max) {
+          push('condition_value_out_of_scale', [...path, 'value'], {
+            value: condition.value,
+            scale: scaleId,
+            min,
+            max,
+          });
+        }
+        return;
+      }
+      case 'all':
+      case 'any':
+        condition.conditions.forEach((child, c) => {
+          checkCondition(child, [...path, 'conditions', c]);
+        });
+        return;
+      case 'not':
+        checkCondition(condition.condition, [...path, 'condition']);
+        return;
+    }
+  };
+
+  grid.recommendations.forEach((recommendation, r) => {
+    const base: PathSegment[] = ['recommendations', r];
+    checkSources(recommendation.sources, base);
+    checkCondition(recommendation.condition, [...base, 'condition']);
+  });
+
+  return errors;
+}
+
+/**
+ * Texts missing in a language the grid declares available (`missing_translation`). Not part
+ * of `loadGrid` (texts fall back to the default language), but bundled grids must pass it.
+ */
+export function checkGridTranslations(grid: Grid): GridError[] {
+  const errors: GridError[] = [];
+  const others = grid.languages.available.filter((lang) => lang !== grid.languages.default);
+  for (const { path, text } of listGridTexts(grid)) {
+    for (const lang of others) {
+      if (!Object.hasOwn(text, lang)) errors.push(makeError('missing_translation', path, { lang }));
+    }
+  }
+  return errors;
+}
+
+/** Every localized text of a grid with its path, in file order. */
+export function listGridTexts(grid: Grid): { path: PathSegment[]; text: LocalizedText }[] {
+  const texts: { path: PathSegment[]; text: LocalizedText }[] = [];
+  const add = (text: LocalizedText | undefined, ...path: PathSegment[]): void => {
+    if (text !== undefined) texts.push({ path, text });
+  };
+  add(grid.title, 'title');
+  add(grid.description, 'description');
+  grid.scales.forEach((scale, s) => {
+    add(scale.label, 'scales', s, 'label');
+    scale.points.forEach((point, p) => add(point.label, 'scales', s, 'points', p, 'label'));
+  });
+  grid.levels?.forEach((level, l) => add(level.label, 'levels', l, 'label'));
+  grid.dimensions.forEach((dimension, d) => {
+    add(dimension.label, 'dimensions', d, 'label');
+    add(dimension.description, 'dimensions', d, 'description');
+    dimension.items.forEach((item, i) => {
+      const base: PathSegment[] = ['dimensions', d, 'items', i];
+      add(item.text, ...base, 'text');
+      add(item.help, ...base, 'help');
+      add(item.poles?.low, ...base, 'poles', 'low');
+      add(item.poles?.high, ...base, 'poles', 'high');
+      add(item.specification, ...base, 'specification');
+    });
+  });
+  grid.recommendations.forEach((recommendation, r) => {
+    add(recommendation.title, 'recommendations', r, 'title');
+    add(recommendation.body, 'recommendations', r, 'body');
+    recommendation.actions.forEach((action, a) => add(action, 'recommendations', r, 'actions', a));
+    add(recommendation.negotiation, 'recommendations', r, 'negotiation');
+  });
+  grid.sources.forEach((source, s) => add(source.label, 'sources', s, 'label'));
+  return texts;
+}
+
+function listGridIds(grid: Grid): { path: PathSegment[]; id: string }[] {
+  const ids: { path: PathSegment[]; id: string }[] = [];
+  grid.scales.forEach((scale, s) => ids.push({ path: ['scales', s, 'id'], id: scale.id }));
+  grid.levels?.forEach((level, l) => ids.push({ path: ['levels', l, 'id'], id: level.id }));
+  grid.dimensions.forEach((dimension, d) => {
+    ids.push({ path: ['dimensions', d, 'id'], id: dimension.id });
+    dimension.items.forEach((item, i) => {
+      ids.push({ path: ['dimensions', d, 'items', i, 'id'], id: item.id });
+    });
+  });
+  grid.recommendations.forEach((recommendation, r) => {
+    ids.push({ path: ['recommendations', r, 'id'], id: recommendation.id });
+  });
+  grid.sources.forEach((source, s) => ids.push({ path: ['sources', s, 'id'], id: source.id }));
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zod issues → grid errors
+
+const FORMAT_CODES: Readonly<Record<string, GridErrorCode>> = {
+  id: 'invalid_id',
+  language: 'invalid_language',
+  color: 'invalid_color',
+  url: 'invalid_url',
+  semver: 'invalid_semver',
+};
+
+const MAX_PARAM_LENGTH = 80;
+
+function mapZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): GridError[] {
+  const errors: GridError[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    for (const error of mapZodIssue(issue, input)) {
+      const key = `${error.code}\u0000${error.path}\u0000${JSON.stringify(error.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push(error);
+    }
+  }
+  return errors.length > 0 ? errors : [makeError('invalid', [])];
+}
+
+function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
+  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+  const value = valueAt(input, path);
+  const missing =
+    value === undefined &&
+    path.length > 0 &&
+    issue.code !== 'unrecognized_keys' &&
+    issue.code !== 'invalid_key';
+  if (missing) return [makeError('required', path, { key: String(path[path.length - 1]) })];
+  switch (issue.code) {
+    case 'invalid_type': {
+      return [
+        makeError('wrong_type', path, {
+          expected: expectedToken(issue.expected),
+          received: valueTypeToken(value),
+        }),
+      ];
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path, input);
+      return issue.keys.map((key) =>
+        makeError('unknown_key', path, { key: clip(key), allowed: allowed.join(', ') }),
+      );
+    }
+    case 'too_small':
+      if (issue.origin === 'number') return [numberError(path, input, value)];
+      if (issue.origin === 'array') {
+        return [makeError('too_short', path, { min: Number(issue.minimum) })];
+      }
+      if (issue.origin === 'string') return [makeError('empty_text', path)];
+      return [makeError('invalid', path)];
+    case 'too_big':
+      if (issue.origin === 'number') return [numberError(path, input, value)];
+      if (issue.origin === 'string') {
+        return [
+          makeError('too_long', path, {
+            length: typeof value === 'string' ? value.length : 0,
+            max: Number(issue.maximum),
+          }),
+        ];
+      }
+      return [makeError('invalid', path)];
+    case 'invalid_format': {
+      const code =
+        FORMAT_CODES[issue.message] ?? (issue.format === 'url' ? 'invalid_url' : 'invalid_format');
+      return [makeError(code, path, { value: display(value) })];
+    }
+    case 'invalid_value':
+      if (path.length === 1 && path[0] === 'schemaVersion') {
+        return [
+          makeError('unsupported_schema_version', path, {
+            value: display(value),
+            expected: GRID_SCHEMA_VERSION,
+          }),
+        ];
+      }
+      return [
+        makeError('invalid_value', path, {
+          value: display(value),
+          expected: issue.values.map((v) => String(v)).join(', '),
+        }),
+      ];
+    case 'invalid_union':
+      if (issue.discriminator !== undefined && issue.errors.length === 0) {
+        return [
+          makeError('unknown_condition_type', path, {
+            value: display(value),
+            expected: ('options' in issue && Array.isArray(issue.options) ? issue.options : [])
+              .map((option: unknown) => String(option))
+              .join(', '),
+          }),
+        ];
+      }
+      return [makeError('invalid', path)];
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      const code =
+        inner?.code === 'invalid_format' ? (FORMAT_CODES[inner.message] ?? 'invalid_format') : null;
+      const key = path[path.length - 1];
+      return code !== null
+        ? [makeError(code, path, { value: clip(String(key)) })]
+        : [makeError('invalid', path)];
+    }
+    default:
+      return [makeError('invalid', path)];
+  }
+}
+
+function numberError(path: PathSegment[], input: unknown, value: unknown): GridError {
+  const { min, max } = numberBounds(schemaAt(path, input));
+  const shown = typeof value === 'number' ? value : display(value);
+  if (min !== undefined && max !== undefined) {
+    return makeError('number_range', path, { value: shown, min, max });
+  }
+  if (min !== undefined) return makeError('number_too_small', path, { value: shown, min });
+  if (max !== undefined) return makeError('number_too_large', path, { value: shown, max });
+  return makeError('invalid', path);
+}
+
+function expectedToken(expected: string): ValueTypeToken {
+  switch (expected) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'object':
+    case 'array':
+      return expected;
+    case 'record':
+      return 'text';
+    default:
+      return 'value';
+  }
+}
+
+function valueTypeToken(value: unknown): ValueTypeToken {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return Number.isFinite(value) ? 'number' : 'nonFinite';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return 'object';
+    default:
+      return 'value';
+  }
+}
+
+/** A short printable form of a value for messages. */
+function display(value: unknown): string {
+  if (typeof value === 'string') return clip(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object') return '{…}';
+  return '';
+}
+
+function clip(text: string): string {
+  if (text.length <= MAX_PARAM_LENGTH) return text;
+  return `${Array.from(text.slice(0, MAX_PARAM_LENGTH * 2))
+    .slice(0, MAX_PARAM_LENGTH - 1)
+    .join('')}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the input and the zod schema along a path (to name allowed keys and number bounds)
+
+function childAt(node: unknown, segment: PathSegment): unknown {
+  if (typeof segment === 'number')
+    return Array.isArray(node) ? (node[segment] as unknown) : undefined;
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  return Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+}
+
+function valueAt(input: unknown, path: readonly PathSegment[]): unknown {
+  let node = input;
+  for (const segment of path) node = childAt(node, segment);
+  return node;
+}
+
+type ZodDef = { type: string } & Record<string, unknown>;
+
+function defOf(schema: unknown): ZodDef | undefined {
+  if (schema === null || typeof schema !== 'object') return undefined;
+  const internals = (schema as { _zod?: { def?: ZodDef } })._zod;
+  return internals?.def;
+}
+
+const WRAPPERS = new Set([
+  'optional',
+  'default',
+  'prefault',
+  'nullable',
+  'nonoptional',
+  'readonly',
+  'catch',
+]);
+
+/** The schema inside optional/default/lazy wrappers, with discriminated unions resolved on `value`. */
+function resolve(schema: unknown, value: unknown): unknown {
+  let current = schema;
+  for (let guard = 0; guard < 32; guard++) {
+    const def = defOf(current);
+    if (def === undefined) return undefined;
+    if (WRAPPERS.has(def.type)) current = def.innerType;
+    else if (def.type === 'lazy') current = (def.getter as () => unknown)();
+    else if (def.type === 'union' && typeof def.discriminator === 'string') {
+      const tag = childAt(value, def.discriminator);
+      const options = Array.isArray(def.options) ? (def.options as unknown[]) : [];
+      current = options.find((option) => {
+        const shape = defOf(option)?.shape as Record<string, unknown> | undefined;
+        const literal = defOf(shape?.[def.discriminator as string]);
+        return Array.isArray(literal?.values) && literal.values.includes(tag);
+      });
+    } else return current;
+  }
+  return undefined;
+}
+
+function schemaAt(path: readonly PathSegment[], input: unknown): unknown {
+  let schema: unknown = Grid;
+  let value = input;
+  for (const segment of path) {
+    const resolved = resolve(schema, value);
+    const def = defOf(resolved);
+    if (def === undefined) return undefined;
+    if (def.type === 'object' && typeof segment === 'string') {
+      const shape = def.shape as Record<string, unknown>;
+      schema = Object.hasOwn(shape, segment) ? shape[segment] : undefined;
+    } else if (def.type === 'array') schema = def.element;
+    else if (def.type === 'record') schema = def.valueType;
+    else return undefined;
+    value = childAt(value, segment);
+  }
+  return resolve(schema, value);
+}
+
+function allowedKeys(path: readonly PathSegment[], input: unknown): string[] {
+  const def = defOf(schemaAt(path, input));
+  return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+function numberBounds(schema: unknown): { min?: number; max?: number } {
+  if (defOf(schema)?.type !== 'number') return {};
+  const { minValue, maxValue } = schema as { minValue?: unknown; maxValue?: unknown };
+  const bounds: { min?: number; max?: number } = {};
+  if (typeof minValue === 'number' && Number.isFinite(minValue)) bounds.min = minValue;
+  if (typeof maxValue === 'number' && Number.isFinite(maxValue)) bounds.max = maxValue;
+  return bounds;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text-level checks
+
+function utf8Length(text: string): number {
+  // Each UTF-16 code unit takes at least one byte, at most three.
+  if (text.length > MAX_GRID_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function jsonSyntaxError(text: string, error: unknown): GridError {
+  const offset = findJsonSyntaxErrorOffset(text);
+  if (offset !== undefined) return makeError('invalid_json_at', [], lineAndColumn(text, offset));
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/i.exec(message);
+  if (lineColumn) {
+    return makeError('invalid_json_at', [], {
+      line: Number(lineColumn[1]),
+      column: Number(lineColumn[2]),
+    });
+  }
+  const position = /position (\d+)/i.exec(message);
+  if (position) {
+    return makeError('invalid_json_at', [], lineAndColumn(text, Number(position[1])));
+  }
+  return makeError('invalid_json', []);
+}
+
+/** Line and column (both from 1) of a UTF-16 offset in `text`. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * Offset of the first character that makes `text` invalid JSON (RFC 8259), the text's length
+ * when it ends too early, or `undefined` when it is valid. Iterative, so deep nesting is fine.
+ * Browsers word (and locate) `JSON.parse` errors differently; this gives the same place everywhere.
+ */
+export function findJsonSyntaxErrorOffset(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+  /** Reads a string starting at `"`; on error, `i` is left at the offending character. */
+  const readString = (): boolean => {
+    i++;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        i++;
+        return true;
+      }
+      if (code < 0x20) return false;
+      if (code !== 0x5c) {
+        i++;
+        continue;
+      }
+      const escaped = text[i + 1];
+      if (escaped === undefined) {
+        i = n;
+        return false;
+      }
+      if ('"\\/bfnrt'.includes(escaped)) {
+        i += 2;
+      } else if (escaped === 'u') {
+        i += 2;
+        for (let k = 0; k < 4; k++, i++) {
+          if (!isHexDigit(text[i])) return false;
+        }
+      } else {
+        i++;
+        return false;
+      }
+    }
+    return false;
+  };
+  const readNumber = (): boolean => {
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else if (isDigit(text[i])) while (isDigit(text[i])) i++;
+    else return false;
+    if (text[i] === '.') {
+      i++;
+      if (!isDigit(text[i])) return false;
+      while (isDigit(text[i])) i++;
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (!isDigit(text[i])) return false;
+      while (isDigit(text[i])) i++;
+    }
+    return true;
+  };
+  const readWord = (word: string): boolean => {
+    for (const char of word) {
+      if (text[i] !== char) return false;
+      i++;
+    }
+    return true;
+  };
+  /** Reads `"key" :` inside an object. */
+  const readKey = (): boolean => {
+    skipSpace();
+    if (text[i] !== '"' || !readString()) return false;
+    skipSpace();
+    if (text[i] !== ':') return false;
+    i++;
+    return true;
+  };
+
+  // Open containers, innermost last.
+  const stack: ('{' | '[')[] = [];
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    const c = text[i];
+    if (expectValue) {
+      if (c === '{' || c === '[') {
+        stack.push(c);
+        i++;
+        skipSpace();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          stack.pop();
+          i++;
+          expectValue = false;
+        } else if (c === '{' && !readKey()) return Math.min(i, n);
+        continue;
+      }
+      let ok: boolean;
+      if (c === '"') ok = readString();
+      else if (c === '-' || isDigit(c)) ok = readNumber();
+      else if (c === 't') ok = readWord('true');
+      else if (c === 'f') ok = readWord('false');
+      else if (c === 'n') ok = readWord('null');
+      else ok = false;
+      if (!ok) return Math.min(i, n);
+      expectValue = false;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top === undefined) break;
+    if (c === (top === '{' ? '}' : ']')) {
+      stack.pop();
+      i++;
+    } else if (c === ',') {
+      i++;
+      if (top === '{' && !readKey()) return Math.min(i, n);
+      expectValue = true;
+    } else return Math.min(i, n);
+  }
+  return i < n ? i : undefined;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isHexDigit(c: string | undefined): boolean {
+  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function makeError(
+  code: GridErrorCode,
+  path: readonly PathSegment[],
+  params: Params = {},
+): GridError {
+  return { code, path: formatGridPath(path), params };
+}
+
+function failure(errors: GridError[]): LoadGridResult {
+  if (errors.length <= MAX_GRID_ERRORS) return { ok: false, errors };
+  return {
+    ok: false,
+    errors: [
+      ...errors.slice(0, MAX_GRID_ERRORS),
+      makeError('too_many_errors', [], { shown: MAX_GRID_ERRORS, total: errors.length }),
+    ],
+  };
+}

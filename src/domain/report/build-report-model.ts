@@ -1,0 +1,281 @@
+/**
+ * Builds the report model from a diagnostic: the single computation behind the results page,
+ * the PDF and the exports, so they always show the same numbers.
+ */
+import { ROLES, type Role } from '@/domain/answers/answers';
+import { aggregateGrid, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
+import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
+import type { Diagnostic, Purpose } from '@/domain/diagnostic/diagnostic';
+import type { LoadedGrid } from '@/domain/diagnostic/operations';
+import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
+import { pickText } from '@/domain/grid/text';
+import { contextFromAggregate } from '@/domain/recommend/context';
+import { recommend, type RecommendationResult } from '@/domain/recommend/recommend';
+import { levelsOf } from '@/domain/scoring/level';
+import { scoreGrid, scoreOverall } from '@/domain/scoring/score-grid';
+import type {
+  CommentGroup,
+  DimensionReport,
+  GridReport,
+  LevelRef,
+  RecommendationReport,
+  ReportModel,
+} from './report-model';
+
+/** The audience whose recommendations come first for each purpose. */
+export function audienceForPurpose(purpose: Purpose): Audience {
+  return purpose === 'negotiation' ? 'union' : purpose === 'workshop' ? 'consultant' : 'company';
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+type Texts = { lang: string; fallback: string };
+
+function levelRef(level: Level | null, texts: Texts): LevelRef | null {
+  return level
+    ? { id: level.id, label: pickText(level.label, texts.lang, texts.fallback), color: level.color }
+    : null;
+}
+
+function dimensionReports(
+  grid: Grid,
+  aggregate: GridAggregate,
+  singleReasons: Map<string, 'coverage' | 'zeroWeight'> | null,
+  texts: Texts,
+): DimensionReport[] {
+  return grid.dimensions.map((dimension) => {
+    const agg = aggregate.dimensions.find((d) => d.dimensionId === dimension.id);
+    const stats = agg?.stats ?? null;
+    const score = agg?.score ?? null;
+    return {
+      gridId: grid.id,
+      id: dimension.id,
+      label: pickText(dimension.label, texts.lang, texts.fallback),
+      description: pickText(dimension.description, texts.lang, texts.fallback),
+      score,
+      level: levelRef(agg?.level ?? null, texts),
+      insufficient: score === null ? (singleReasons?.get(dimension.id) ?? 'coverage') : null,
+      coverage: agg?.coverage ?? 0,
+      dkRate: agg?.dkRate ?? 0,
+      n: stats?.n ?? 0,
+      spread:
+        stats && stats.n >= 2
+          ? {
+              sd: stats.sd,
+              min: stats.min,
+              max: stats.max,
+              q1: stats.q1,
+              q3: stats.q3,
+              median: stats.median,
+            }
+          : null,
+    };
+  });
+}
+
+function recommendationReport(
+  grid: Grid,
+  result: RecommendationResult,
+  texts: Texts,
+): RecommendationReport {
+  const rec = result.recommendation;
+  const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
+  const dimensionLabel = new Map(grid.dimensions.map((d) => [d.id, t(d.label)]));
+  const items = new Map(
+    grid.dimensions.flatMap((d) => d.items.map((item) => [item.id, item] as const)),
+  );
+  const sources = new Map(grid.sources.map((s) => [s.id, s]));
+  return {
+    id: rec.id,
+    gridId: grid.id,
+    title: t(rec.title),
+    body: t(rec.body),
+    actions: rec.actions.map(t),
+    priority: rec.priority,
+    audiences: rec.audiences,
+    sources: rec.sources.flatMap((id) => {
+      const source = sources.get(id);
+      return source ? [{ id, label: t(source.label), url: source.url, type: source.type }] : [];
+    }),
+    reasons: result.reasons.map((reason) => ({
+      kind: reason.kind,
+      target:
+        reason.kind === 'item'
+          ? (() => {
+              const item = items.get(reason.targetId);
+              return item ? t(item.text) : reason.targetId;
+            })()
+          : (dimensionLabel.get(reason.targetId) ?? reason.targetId),
+      op: reason.op,
+      threshold: reason.threshold,
+      observed: reason.observed,
+    })),
+    negotiation: rec.negotiation ? t(rec.negotiation) : undefined,
+    checklist: result.checklist?.flatMap((entry) => {
+      const item = items.get(entry.itemId);
+      if (!item?.specification) return [];
+      return [
+        {
+          itemId: entry.itemId,
+          item: t(item.text),
+          requirement: t(item.specification),
+          score: entry.score,
+        },
+      ];
+    }),
+  };
+}
+
+function rankRecommendations(
+  recs: RecommendationReport[],
+  audience: Audience,
+  distances: Map<string, number>,
+) {
+  return [...recs].sort(
+    (a, b) =>
+      Number(!a.audiences.includes(audience)) - Number(!b.audiences.includes(audience)) ||
+      PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+      (distances.get(b.id) ?? 0) - (distances.get(a.id) ?? 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function commentGroups(diagnostic: Diagnostic, grids: Grid[], lang: string): CommentGroup[] {
+  const groups: CommentGroup[] = [];
+  for (const grid of grids) {
+    for (const dimension of grid.dimensions) {
+      // Sorted, so the order cannot be matched with the order in which people answered.
+      const comments = diagnostic.respondents
+        .map((r) => r.comments[grid.id]?.[dimension.id]?.trim() ?? '')
+        .filter((c) => c !== '')
+        .sort((a, b) => a.localeCompare(b));
+      if (comments.length > 0) {
+        groups.push({
+          gridId: grid.id,
+          dimensionId: dimension.id,
+          dimension: pickText(dimension.label, lang, grid.languages.default),
+          comments,
+        });
+      }
+    }
+  }
+  return groups;
+}
+
+/** Three highest and three lowest scored dimensions, without overlap. */
+function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
+  const scored = dimensions
+    .filter((d) => d.score !== null)
+    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const s = scored.length === 1 ? 1 : Math.min(3, Math.floor(scored.length / 2));
+  const w = Math.min(3, scored.length - s);
+  return { strengths: scored.slice(0, s), weaknesses: scored.slice(scored.length - w).reverse() };
+}
+
+export type BuildReportOptions = { lang: string; generatedAt: string };
+
+/** Scores, aggregates and recommends every grid of a diagnostic, in one language. */
+export function buildReportModel(
+  diagnostic: Diagnostic,
+  loadedGrids: LoadedGrid[],
+  options: BuildReportOptions,
+): ReportModel {
+  const { lang } = options;
+  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
+  const audience = audienceForPurpose(diagnostic.purpose);
+  const allRecs: RecommendationReport[] = [];
+  const distances = new Map<string, number>();
+  let partial = false;
+
+  const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
+    const texts = { lang, fallback: grid.languages.default };
+    const respondents = diagnostic.respondents.map((r) => ({
+      id: r.id,
+      role: r.role,
+      answers: r.answers[grid.id] ?? {},
+    }));
+    const aggregate = aggregateGrid(grid, respondents, { anonymityThreshold: threshold });
+    const only = respondents.length === 1 ? respondents[0] : undefined;
+    const singleReasons = only
+      ? new Map(
+          scoreGrid(grid, only.answers).dimensions.flatMap((d) =>
+            d.status === 'insufficient' ? [[d.dimensionId, d.reason] as const] : [],
+          ),
+        )
+      : null;
+    const dimensions = dimensionReports(grid, aggregate, singleReasons, texts);
+    if (dimensions.some((d) => d.score === null || d.coverage < 1)) partial = true;
+    const results = recommend(grid, contextFromAggregate(grid, aggregate));
+    const recommendations = results.map((result) => {
+      distances.set(result.recommendation.id, result.distance);
+      return recommendationReport(grid, result, texts);
+    });
+    allRecs.push(...recommendations);
+    const t = (text: Parameters<typeof pickText>[0]) =>
+      pickText(text, lang, grid.languages.default);
+    const levels = levelsOf(grid);
+    return {
+      id: grid.id,
+      title: t(grid.title),
+      description: t(grid.description),
+      version: grid.version,
+      hash,
+      family: grid.family,
+      score: aggregate.score,
+      level: levelRef(aggregate.level, texts),
+      dimensions,
+      recommendations: rankRecommendations(recommendations, audience, distances),
+      minCoverage: grid.minCoverage,
+      levels: levels.map((l) => levelRef(l, texts) as LevelRef),
+      levelBounds: levels.map((l) => ({ id: l.id, min: l.min })),
+      scales: grid.scales.map((scale) => ({
+        id: scale.id,
+        label: scale.label ? t(scale.label) : undefined,
+        points: scale.points.map((p) => ({ value: p.value, label: t(p.label) })),
+        dk: scale.allowDontKnow,
+        na: scale.allowNotApplicable,
+      })),
+      sources: grid.sources.map((s) => ({ id: s.id, label: t(s.label), url: s.url, type: s.type })),
+    };
+  });
+
+  const overall = scoreOverall(grids.map((g) => ({ score: g.score })));
+  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
+  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
+  const visibility = decideRoleVisibility(counts, threshold);
+  const { strengths, weaknesses } = strengthsAndWeaknesses(grids.flatMap((g) => g.dimensions));
+
+  return {
+    lang,
+    generatedAt: options.generatedAt,
+    diagnostic: {
+      id: diagnostic.id,
+      title: diagnostic.title,
+      organisation: diagnostic.organisation,
+      purpose: diagnostic.purpose,
+      project: diagnostic.project,
+      sector: diagnostic.sector,
+      size: diagnostic.size,
+      createdAt: diagnostic.createdAt,
+      updatedAt: diagnostic.updatedAt,
+    },
+    participation: {
+      respondents: diagnostic.respondents.length,
+      roles: visibility.visible.map((role) => ({ role, n: counts.get(role) ?? 0 })),
+      masked: visibility.maskedRespondents,
+      anonymityThreshold: threshold,
+    },
+    overall: { score: overall.score, level: levelRef(overall.level, { lang, fallback: 'fr' }) },
+    grids,
+    strengths,
+    weaknesses,
+    recommendations: rankRecommendations(allRecs, audience, distances),
+    actionPlan: diagnostic.actionPlan,
+    comments: commentGroups(
+      diagnostic,
+      loadedGrids.map((g) => g.grid),
+      lang,
+    ),
+    partial: partial || diagnostic.respondents.length === 0,
+  };
+}

@@ -1,0 +1,50 @@
+import i18next from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportModel } from '@/domain/report/report-model';
+import { downloadFile } from '@/utils/download';
+
+/** Builds the PDF on this device; jspdf and the font load only when the button is pressed. */
+export function PdfButton({ model }: { model: ReportModel }) {
+  const { t } = useTranslation('results');
+  const [state, setState] = useState<
+    { kind: 'idle' | 'working' } | { kind: 'done' | 'failed'; text: string }
+  >({
+    kind: 'idle',
+  });
+  const onClick = async () => {
+    setState({ kind: 'working' });
+    try {
+      const { renderReportPdf } = await import('@/report/render-pdf');
+      const tr = i18next.getFixedT(model.lang, 'report') as unknown as (
+        key: string,
+        params?: Record<string, unknown>,
+      ) => string;
+      const { blob, fileName } = await renderReportPdf(model, tr);
+      downloadFile(fileName, blob, 'application/pdf');
+      setState({ kind: 'done', text: t('pdf.done', { file: fileName }) });
+    } catch (error) {
+      setState({
+        kind: 'failed',
+        text: t('pdf.failed', { detail: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+  };
+  return (
+    <section className="card pdf-card" aria-labelledby="pdf-title">
+      <h2 id="pdf-title">{t('pdf.title')}</h2>
+      <p>{t('pdf.intro')}</p>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void onClick()}
+        disabled={state.kind === 'working'}
+      >
+        {t('pdf.button')}
+      </button>
+      <p role="status" className={state.kind === 'failed' ? 'field__error' : undefined}>
+        {state.kind === 'working' ? t('pdf.working') : 'text' in state ? state.text : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useTranslation } from 'react-i18next';
+import type { RecommendationReport } from '@/domain/report/report-model';
+import { formatNumber, formatPercent } from '@/i18n/format';
+
+type RecommendationCardProps = {
+  rec: RecommendationReport;
+  lang: string;
+  inPlan: boolean;
+  onAddToPlan: () => void;
+};
+
+/** Formats why a recommendation fired, e.g. "Right to disconnect: 32/100, below 50". */
+export function useReasonText(lang: string) {
+  const { t } = useTranslation('results');
+  return (rec: RecommendationReport) =>
+    rec.reasons
+      .map((r) => {
+        if (r.kind === 'dimension')
+          return t(`recommendations.reason.dimension.${r.op === 'atLeast' ? 'atLeast' : 'below'}`, {
+            target: r.target,
+            observed: formatNumber(r.observed, lang),
+            threshold: formatNumber(r.threshold, lang),
+          });
+        if (r.kind === 'item')
+          return t(`recommendations.reason.item.${r.op === 'atLeast' ? 'atLeast' : 'atMost'}`, {
+            target: r.target,
+            observed: formatNumber(r.observed, lang, Number.isInteger(r.observed) ? 0 : 1),
+            threshold: formatNumber(r.threshold, lang),
+          });
+        if (r.kind === 'dontKnowRate')
+          return t('recommendations.reason.dontKnowRate', {
+            target: r.target,
+            observed: formatPercent(r.observed, lang),
+            threshold: formatPercent(r.threshold, lang),
+          });
+        return t(`recommendations.reason.${r.kind}`, {
+          target: r.target,
+          observed: formatNumber(r.observed, lang),
+          threshold: formatNumber(r.threshold, lang),
+        });
+      })
+      .join(' ; ');
+}
+
+/** One recommendation: title and reason at a glance, body, actions and sources on opening. */
+export function RecommendationCard({ rec, lang, inPlan, onAddToPlan }: RecommendationCardProps) {
+  const { t } = useTranslation(['results', 'labels']);
+  const reasonText = useReasonText(lang);
+  const why = reasonText(rec);
+  return (
+    <li className={`rec-card rec-card--${rec.priority}`} data-recommendation-id={rec.id}>
+      <details>
+        <summary>
+          <span className="rec-card__title">{rec.title}</span>
+          <span className="rec-card__meta">
+            <span className={`priority priority--${rec.priority}`}>
+              {t(`labels:priority.${rec.priority}`)}
+            </span>
+            {why && (
+              <span className="rec-card__why">{t('recommendations.why', { reasons: why })}</span>
+            )}
+          </span>
+        </summary>
+        <div className="rec-card__body">
+          <p>{rec.body}</p>
+          <h4>{t('recommendations.actions')}</h4>
+          <ul>
+            {rec.actions.map((action, i) => (
+              <li key={i}>{action}</li>
+            ))}
+          </ul>
+          {rec.negotiation && (
+            <p className="rec-card__negotiation">
+              <strong>{t('recommendations.negotiation')}</strong> {rec.negotiation}
+            </p>
+          )}
+          {rec.checklist && rec.checklist.length > 0 && (
+            <>
+              <h4>{t('recommendations.checklist')}</h4>
+              <ul className="checklist">
+                {rec.checklist.map((c) => (
+                  <li key={c.itemId}>
+                    {t('recommendations.checklistItem', {
+                      requirement: c.requirement,
+                      item: c.item,
+                      score: formatNumber(c.score, lang),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="rec-card__audiences">
+            {t('recommendations.audiences', {
+              audiences: rec.audiences.map((a) => t(`labels:audience.${a}`)).join(', '),
+            })}
+          </p>
+          {rec.sources.length > 0 && (
+            <>
+              <h4>{t('recommendations.sources')}</h4>
+              <ul className="sources">
+                {rec.sources.map((s) => (
+                  <li key={s.id}>
+                    {s.label}
+                    {s.url && /^https?:\/\//i.test(s.url) ? (
+                      <>
+                        {' '}
+                        <span className="source-url">{s.url}</span>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={inPlan}
+              onClick={onAddToPlan}
+            >
+              {inPlan ? t('recommendations.inPlan') : t('recommendations.addToPlan')}
+            </button>
+          </p>
+        </div>
+      </details>
+    </li>
+  );
+}

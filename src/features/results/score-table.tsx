@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { DimensionReport } from '@/domain/report/report-model';
+import { formatNumber, formatPercent } from '@/i18n/format';
+import { LevelBadge } from './level-badge';
+
+type ScoreTableProps = { caption: string; dimensions: DimensionReport[]; lang: string };
+
+/** The twin table of a grid's radar: every number of the chart, with its reason when missing. */
+export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
+  const { t } = useTranslation('results');
+  const showSpread = dimensions.some((d) => d.spread !== null);
+  return (
+    <div className="table-scroll">
+      <table className="data score-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('table.dimension')}</th>
+            <th scope="col" className="num">
+              {t('table.score')}
+            </th>
+            <th scope="col">{t('table.level')}</th>
+            <th scope="col" className="num">
+              {t('table.coverage')}
+            </th>
+            <th scope="col" className="num">
+              {t('table.dkRate')}
+            </th>
+            {showSpread && (
+              <th scope="col" className="num">
+                {t('table.spread')}
+              </th>
+            )}
+            <th scope="col" className="num">
+              {t('table.n')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {dimensions.map((d) => (
+            <tr key={d.id} data-dimension-id={d.id}>
+              <th scope="row">{d.label}</th>
+              <td className="num" data-score={d.score === null ? '' : Math.round(d.score)}>
+                {d.score === null ? t('insufficient.short') : formatNumber(d.score, lang)}
+              </td>
+              <td>
+                {d.score === null ? (
+                  <em>{t(`insufficient.${d.insufficient ?? 'coverage'}`)}</em>
+                ) : (
+                  <LevelBadge level={d.level} />
+                )}
+              </td>
+              <td className="num">{formatPercent(d.coverage, lang)}</td>
+              <td className="num">{formatPercent(d.dkRate, lang)}</td>
+              {showSpread && (
+                <td className="num">
+                  {d.spread ? formatNumber(d.spread.sd, lang) : t('insufficient.short')}
+                </td>
+              )}
+              <td className="num">{d.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
