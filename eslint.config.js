@@ -38,6 +38,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-single',
+      'dist-e2e-*',
       'node_modules',
       'playwright-report',
       'test-results',

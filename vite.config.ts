@@ -3,11 +3,13 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { dropCspInDev } from './scripts/vite/csp.ts';
+import { offlineApp } from './scripts/vite/pwa.ts';
 
 // Relative base: the built files work from any static host, any sub-path, and file://.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), dropCspInDev(), offlineApp()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
@@ -19,13 +21,27 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    environment: 'jsdom',
-    setupFiles: ['tests/setup.ts'],
-    include: [
-      'tests/unit/**/*.test.ts',
-      'tests/component/**/*.test.tsx',
-      'tests/contract/**/*.test.ts',
-    ],
     restoreMocks: true,
+    setupFiles: ['tests/setup.ts'],
+    // Pure code runs in Node (fast); components get jsdom.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/setup-dom.ts'],
+        },
+      },
+    ],
   },
 });

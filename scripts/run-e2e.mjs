@@ -15,6 +15,10 @@ if (!existsSync(chrome)) {
   process.exit(0);
 }
 
+// A custom port gets its own build folder, so parallel runs in one tree don't collide.
+const outDir = process.env.E2E_PORT ? `dist-e2e-${process.env.E2E_PORT}` : 'dist';
+process.env.E2E_OUTDIR = outDir;
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
-if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
+if (run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']) !== 0)
+  process.exit(1);
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));

@@ -4,7 +4,7 @@
  * Dates are ISO strings given by the caller: the domain has no clock.
  */
 import { z } from 'zod';
-import { Answers, Role } from '@/domain/answers/answers';
+import { Answers, AnswerValue, Role } from '@/domain/answers/answers';
 export { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/aggregate/anonymity';
 
 export const DIAGNOSTIC_FORMAT = 'qvt-numerique/diagnostic';
@@ -59,6 +59,11 @@ export const Respondent = z.object({
   answers: z.record(z.string(), Answers),
   /** grid id → dimension id → comment */
   comments: z.record(z.string(), z.record(z.string(), LongText)),
+  /**
+   * Answers moved aside by a grid migration (removed or changed items), never scored:
+   * `<grid id>@<version answered>` → item id → answer. See `migrate.ts`.
+   */
+  setAside: z.record(z.string(), z.record(z.string(), AnswerValue)).optional(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -36,6 +36,7 @@ export function Questionnaire({ ready, respondent, step }: QuestionnaireProps) {
   const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
   const steps = useMemo(() => listSteps(grids), [grids]);
   const base = `#/answer/${encodeURIComponent(diagnostic.id)}`;
+  const stepHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
   const stepKey = step ?? firstOpenStep(steps, respondent.answers);
   const currentIndex = steps.findIndex((s) => s.key === stepKey);
   const current = currentIndex >= 0 ? steps[currentIndex] : undefined;
@@ -43,6 +44,13 @@ export function Questionnaire({ ready, respondent, step }: QuestionnaireProps) {
   const progress = respondentProgress(respondent, grids);
   const overall = overallProgress(progress);
   const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Without a step in the address, pin the first open dimension in it: answering the last item
+  // of a dimension must not move the page on by itself.
+  const pinnedStep = step ? null : stepHref(stepKey);
+  useEffect(() => {
+    if (pinnedStep) window.location.replace(pinnedStep);
+  }, [pinnedStep]);
 
   // Moving between dimensions keeps the page: focus goes to the new dimension's heading.
   const previousKey = useRef(stepKey);
@@ -55,7 +63,6 @@ export function Questionnaire({ ready, respondent, step }: QuestionnaireProps) {
   }, [stepKey]);
 
   const roleLabel = t(`labels:role.${respondent.role}`);
-  const stepHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
   const prev = currentIndex > 0 ? steps[currentIndex - 1] : undefined;
   const next = current ? (steps[currentIndex + 1]?.key ?? REVIEW_STEP) : undefined;
 

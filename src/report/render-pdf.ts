@@ -1,0 +1,911 @@
+/**
+ * The PDF report (journey 5), built in the browser from the report model: cover, summary,
+ * one section per grid (radar drawn as vectors, score table, recommendations), action plan,
+ * comments, a section for the diagnostic's purpose, and a method annex with every rule and the
+ * grids' versions and hashes. The only module that imports jsPDF: load it with `import()`.
+ *
+ * Text is set in an embedded DejaVu Sans subset so every French character renders, including
+ * the narrow no-break space U+202F that `toLocaleString('fr-FR')` puts in numbers.
+ */
+import { jsPDF } from 'jspdf';
+import type {
+  DimensionReport,
+  FiredReasonReport,
+  GridReport,
+  LevelRef,
+  RecommendationReport,
+  ReportModel,
+} from '@/domain/report/report-model';
+import { DEJAVU_SANS } from './fonts/dejavu-sans';
+import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
+import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
+import {
+  axisAngles,
+  filledShapes,
+  labelAnchor,
+  polygonSegments,
+  radarPoints,
+  ringPolygon,
+  type Point,
+} from './radar-geometry';
+
+/** A translation function bound to the `report` namespace and the report's language. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+const FONT = 'DejaVuSans';
+const MONO = 'courier';
+
+/** A4 portrait, in mm. */
+export const PAGE: PageGeometry = {
+  width: 210,
+  height: 297,
+  marginLeft: 20,
+  marginRight: 20,
+  marginTop: 24,
+  marginBottom: 22,
+};
+
+const SMALL: TextStyle = { size: 8, color: COLORS.muted };
+const BODY: TextStyle = { size: BODY_SIZE };
+const PARTIAL_FILL = '#fff4e0';
+const PARTIAL_BORDER = '#b45309';
+
+/** The locale used for numbers and dates of a report language. */
+export function reportLocale(lang: string): string {
+  return lang === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+/** A file-name-safe slug: ASCII letters and digits separated by dashes, at most 60 characters, cut between words. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 60) return slug;
+  const cut = slug.slice(0, 61);
+  const lastDash = cut.lastIndexOf('-');
+  return lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, 60).replace(/-+$/g, '');
+}
+
+/** YYYY-MM-DD of an ISO date, in the device's time zone (the date printed on the report). */
+function isoDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** `<slug of title>-<YYYY-MM-DD of generatedAt>.pdf`. */
+export function reportFileName(title: string, generatedAt: string, fallback: string): string {
+  return `${slugify(title) || slugify(fallback) || 'report'}-${isoDay(generatedAt)}.pdf`;
+}
+
+function formatters(lang: string) {
+  const locale = reportLocale(lang);
+  return {
+    int: (n: number): string => Math.round(n).toLocaleString(locale),
+    one: (n: number): string => n.toLocaleString(locale, { maximumFractionDigits: 1 }),
+    pct: (share: number): string =>
+      share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 }),
+    date: (iso: string): string => {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return iso;
+      return date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+    },
+    day: (ymd: string): string => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+      if (!m) return ymd;
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return date.toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'short' });
+    },
+  };
+}
+
+type Formatters = ReturnType<typeof formatters>;
+
+const KNOWN_REASONS = new Set([
+  'dimension.below',
+  'dimension.atLeast',
+  'item.atMost',
+  'item.atLeast',
+  'dontKnowRate.above',
+  'spread.above',
+  'roleGap.above',
+]);
+
+/** One fired reason in words, e.g. « Droit à la déconnexion : 32/100, sous 50 ». */
+export function reasonText(reason: FiredReasonReport, t: Translate, lang: string): string {
+  const f = formatters(lang);
+  const value = (n: number): string =>
+    reason.kind === 'dontKnowRate' ? f.pct(n) : reason.kind === 'item' ? f.one(n) : f.int(n);
+  const params = {
+    target: reason.target,
+    observed: value(reason.observed),
+    threshold: value(reason.threshold),
+    op: reason.op,
+  };
+  const key = `${reason.kind}.${reason.op}`;
+  return KNOWN_REASONS.has(key) ? t(`reason.${key}`, params) : t('reason.other', params);
+}
+
+function sameLevels(a: GridReport, b: GridReport): boolean {
+  return JSON.stringify([a.levels, a.levelBounds]) === JSON.stringify([b.levels, b.levelBounds]);
+}
+
+/** Renders the report model as an A4 PDF; `t` is bound to the `report` namespace and model.lang. */
+export async function renderReportPdf(
+  model: ReportModel,
+  t: Translate,
+): Promise<{ blob: Blob; fileName: string }> {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  doc.addFileToVFS('DejaVuSans.ttf', DEJAVU_SANS);
+  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
+  doc.addFileToVFS('DejaVuSans-Bold.ttf', DEJAVU_SANS_BOLD);
+  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
+  doc.setFont(FONT, 'normal');
+
+  const f = formatters(model.lang);
+  const title = model.diagnostic.title;
+  doc.setProperties({
+    title,
+    subject: t('meta.subject'),
+    author: model.diagnostic.organisation ?? '',
+    keywords: t('meta.keywords'),
+    creator: t('appName'),
+  });
+  doc.setLanguage(model.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  const created = new Date(model.generatedAt);
+  if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
+
+  const layout = new Layout(doc, PAGE, { sans: FONT, mono: MONO });
+  const gridTitles = new Map(model.grids.map((g) => [g.id, g.title]));
+  const gridTitle = (id: string): string => gridTitles.get(id) ?? id;
+  const scoreText = (score: number | null): string =>
+    score === null ? t('common.noScore') : f.int(score);
+  const levelCell = (dim: {
+    score: number | null;
+    level: LevelRef | null;
+    insufficient?: DimensionReport['insufficient'];
+  }): Cell => {
+    if (dim.score === null || dim.level === null) {
+      const reason = dim.insufficient === 'zeroWeight' ? 'zeroWeight' : 'coverage';
+      return {
+        text: dim.score === null ? t(`insufficient.${reason}`) : t('common.noLevel'),
+        color: COLORS.muted,
+      };
+    }
+    return { text: dim.level.label, swatch: dim.level.color };
+  };
+
+  renderCover(doc, layout, model, t, f);
+
+  // Summary ----------------------------------------------------------------------------------
+  layout.newPage();
+  layout.heading(t('summary.title'), 1);
+  drawScoreBox(layout, t('summary.overall'), model.overall.score, model.overall.level, t, f);
+  if (model.overall.score === null) layout.paragraph(t('summary.overallNone'), BODY);
+  layout.paragraph(t('summary.overallHint'), SMALL, { gapAfter: 2 });
+
+  layout.heading(t('summary.gridsTitle'), 2);
+  layout.table(
+    [
+      { header: t('table.grid'), width: 100 },
+      { header: t('table.score'), width: 25, align: 'right' },
+      { header: t('table.level'), width: 45 },
+    ],
+    model.grids.map((g) => [
+      g.title,
+      { text: scoreText(g.score), bold: true },
+      levelCell({ score: g.score, level: g.level }),
+    ]),
+  );
+
+  const dimensionTable = (dims: DimensionReport[]): void => {
+    if (dims.length === 0) {
+      layout.paragraph(t('summary.noDimension'), BODY);
+      return;
+    }
+    layout.table(
+      [
+        { header: t('table.dimension'), width: 64 },
+        { header: t('table.grid'), width: 52 },
+        { header: t('table.score'), width: 21, align: 'right' },
+        { header: t('table.level'), width: 33 },
+      ],
+      dims.map((d) => [
+        d.label,
+        gridTitle(d.gridId),
+        { text: scoreText(d.score), bold: true },
+        levelCell(d),
+      ]),
+    );
+  };
+  layout.heading(t('summary.strengths'), 2);
+  dimensionTable(model.strengths.slice(0, 3));
+  layout.heading(t('summary.weaknesses'), 2);
+  dimensionTable(model.weaknesses.slice(0, 3));
+
+  layout.heading(t('summary.topRecommendations'), 2);
+  const top = model.recommendations.slice(0, 5);
+  if (top.length === 0) layout.paragraph(t('summary.noRecommendations'), BODY);
+  top.forEach((rec, i) => {
+    layout.ensureSpace(3 * layout.lineHeight(BODY_SIZE));
+    layout.paragraph(`${i + 1}. ${rec.title}`, { size: BODY_SIZE, bold: true }, { gapAfter: 0.3 });
+    layout.paragraph(`${t(`labels.priority.${rec.priority}`)} · ${gridTitle(rec.gridId)}`, SMALL, {
+      indent: 4.5,
+      gapAfter: 0.3,
+    });
+    layout.labelled(
+      colon(t('rec.why')),
+      reasonsText(rec),
+      { size: 8.5 },
+      { indent: 4.5, gapAfter: 2 },
+    );
+  });
+
+  function reasonsText(rec: RecommendationReport): string {
+    return rec.reasons.length === 0
+      ? t('rec.noReason')
+      : rec.reasons.map((r) => reasonText(r, t, model.lang)).join(' ; ');
+  }
+
+  // Partial notice ---------------------------------------------------------------------------
+  if (model.partial) drawNotice(layout, t('partial.title'), t('partial.body'));
+
+  // One section per grid ---------------------------------------------------------------------
+  for (const grid of model.grids) {
+    layout.newPage();
+    layout.heading(grid.title, 1);
+    layout.paragraph(t('grid.identity', { id: grid.id, version: grid.version }), SMALL, {
+      gapAfter: 1,
+    });
+    if (grid.description.trim() !== '')
+      layout.paragraph(grid.description, { size: 8.5, color: COLORS.muted });
+    drawScoreBox(layout, t('grid.score'), grid.score, grid.level, t, f);
+
+    if (grid.dimensions.length > 0) {
+      layout.heading(t('grid.radarTitle'), 2, RADAR_HEIGHT);
+      drawRadar(doc, layout, grid, t, f);
+      layout.paragraph(t('grid.radarNote'), SMALL, { gapAfter: 2 });
+    }
+
+    layout.heading(t('grid.scoresTitle'), 2);
+    layout.table(
+      [
+        { header: t('table.dimension'), width: 56 },
+        { header: t('table.score'), width: 21, align: 'right' },
+        { header: t('table.level'), width: 34 },
+        { header: t('table.coverage'), width: 23, align: 'right' },
+        { header: t('table.dk'), width: 20, align: 'right' },
+        { header: t('table.n'), width: 16, align: 'right' },
+      ],
+      grid.dimensions.map((d) => [
+        d.label,
+        { text: scoreText(d.score), bold: true },
+        levelCell(d),
+        f.pct(d.coverage),
+        f.pct(d.dkRate),
+        f.int(d.n),
+      ]),
+    );
+
+    layout.heading(t('grid.recommendationsTitle'), 2);
+    if (grid.recommendations.length === 0) {
+      layout.paragraph(t('grid.noRecommendations'), BODY);
+    }
+    for (const rec of grid.recommendations) {
+      drawRecommendation(rec);
+    }
+  }
+
+  function colon(label: string): string {
+    return model.lang === 'fr' ? `${label} :` : `${label}:`;
+  }
+
+  function drawRecommendation(rec: RecommendationReport): void {
+    layout.heading(rec.title, 3, 4 * layout.lineHeight(BODY_SIZE));
+    layout.paragraph(
+      t(`labels.priority.${rec.priority}`),
+      { size: 8, bold: true, color: priorityColor(rec.priority) },
+      { gapAfter: 0.8 },
+    );
+    layout.labelled(colon(t('rec.why')), reasonsText(rec), { size: 8.5 }, { gapAfter: 1.2 });
+    layout.paragraph(rec.body, BODY, { gapAfter: 1.2 });
+    if (rec.actions.length > 0) {
+      layout.ensureSpace(2 * layout.lineHeight(BODY_SIZE));
+      layout.paragraph(t('rec.actions'), { size: BODY_SIZE, bold: true }, { gapAfter: 0.5 });
+      layout.bullets(rec.actions, BODY);
+    }
+    if (rec.negotiation) {
+      layout.labelled(colon(t('rec.negotiation')), rec.negotiation, BODY, { gapAfter: 1.2 });
+    }
+    if (rec.checklist && rec.checklist.length > 0) {
+      layout.ensureSpace(2 * layout.lineHeight(BODY_SIZE));
+      layout.paragraph(t('rec.checklist'), { size: BODY_SIZE, bold: true }, { gapAfter: 0.5 });
+      layout.bullets(
+        rec.checklist.map((c) =>
+          t('rec.checklistLine', {
+            item: c.item,
+            requirement: c.requirement,
+            score: f.int(c.score),
+          }),
+        ),
+        { size: 8.5 },
+        { bullet: '–' },
+      );
+    }
+    if (rec.sources.length > 0) {
+      layout.labelled(
+        colon(t('rec.sources')),
+        rec.sources.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        { size: 7.5, color: COLORS.muted },
+        { gapAfter: 1 },
+      );
+    }
+    layout.space(2.5);
+  }
+
+  // Action plan ------------------------------------------------------------------------------
+  layout.newPage();
+  layout.heading(t('actionPlan.title'), 1);
+  if (model.actionPlan.length === 0) {
+    layout.paragraph(t('actionPlan.empty'), BODY);
+  } else {
+    layout.table(
+      [
+        { header: t('actionPlan.action'), width: 58 },
+        { header: t('actionPlan.owner'), width: 30 },
+        { header: t('actionPlan.deadline'), width: 22 },
+        { header: t('actionPlan.status'), width: 18 },
+        { header: t('actionPlan.indicator'), width: 42 },
+      ],
+      model.actionPlan.map((a) => [
+        { text: a.title, bold: true },
+        a.owner,
+        a.deadline ? f.day(a.deadline) : t('common.noScore'),
+        t(`labels.actionStatus.${a.status}`),
+        a.indicator,
+      ]),
+    );
+  }
+
+  // Comments ---------------------------------------------------------------------------------
+  layout.heading(t('comments.title'), 1);
+  const groups = model.comments.filter((g) => g.comments.some((c) => c.trim() !== ''));
+  if (groups.length === 0) {
+    layout.paragraph(t('comments.empty'), BODY);
+  } else {
+    layout.paragraph(t('comments.intro'), SMALL, { gapAfter: 2 });
+    for (const group of groups) {
+      layout.heading(
+        t('comments.group', { dimension: group.dimension, grid: gridTitle(group.gridId) }),
+        3,
+      );
+      layout.bullets(
+        group.comments.filter((c) => c.trim() !== '').map((c) => c.trim()),
+        { size: 8.5 },
+        { bullet: '–' },
+      );
+    }
+  }
+
+  // Purpose-specific section -----------------------------------------------------------------
+  renderPurposeSection(layout, model, t, f, colon);
+
+  // Method annex -----------------------------------------------------------------------------
+  layout.newPage();
+  renderMethod(layout, model, t, f, colon);
+
+  // Running header and footer on every page but the cover ------------------------------------
+  const total = doc.getNumberOfPages();
+  const generated = t('footer.generated', { date: f.date(model.generatedAt) });
+  for (let page = 2; page <= total; page += 1) {
+    doc.setPage(page);
+    const headerStyle: TextStyle = { size: 7.5, color: COLORS.muted };
+    const kind = t('documentKind');
+    const kindWidth = layout.measure(kind, headerStyle);
+    const headerTitle = layout.fit(title, layout.width - kindWidth - 8, headerStyle);
+    layout.use(headerStyle);
+    doc.text(headerTitle, layout.left, 13);
+    doc.text(kind, layout.right, 13, { align: 'right' });
+    doc.setDrawColor(COLORS.rule);
+    doc.setLineWidth(0.3);
+    doc.line(layout.left, 15.5, layout.right, 15.5);
+
+    const pageText = t('footer.page', { page: f.int(page), total: f.int(total) });
+    const pageWidth = layout.measure(pageText, headerStyle);
+    const left = layout.fit(
+      `${generated} · ${t('footer.local')}`,
+      layout.width - pageWidth - 6,
+      headerStyle,
+    );
+    doc.line(layout.left, PAGE.height - 15, layout.right, PAGE.height - 15);
+    layout.use(headerStyle);
+    doc.text(left, layout.left, PAGE.height - 10.5);
+    doc.text(pageText, layout.right, PAGE.height - 10.5, { align: 'right' });
+  }
+
+  const blob = doc.output('blob');
+  return {
+    blob,
+    fileName: reportFileName(title, model.generatedAt, t('fileNameFallback')),
+  };
+}
+
+function priorityColor(priority: string): string {
+  return priority === 'high' ? '#9b1c1c' : priority === 'medium' ? '#8a4b08' : COLORS.muted;
+}
+
+/** A framed block: label, score /100 in large type, and the level as a swatch and a word. */
+function drawScoreBox(
+  layout: Layout,
+  label: string,
+  score: number | null,
+  level: LevelRef | null,
+  t: Translate,
+  f: Formatters,
+): void {
+  const height = 15;
+  layout.ensureSpace(height + 2);
+  const { doc } = layout;
+  const y = layout.y;
+  doc.setFillColor(COLORS.accentLight);
+  doc.rect(layout.left, y, layout.width, height, 'F');
+  const labelStyle: TextStyle = { size: 9, bold: true, color: COLORS.accent };
+  const labelText = layout.fit(label, 55, labelStyle);
+  layout.use(labelStyle);
+  doc.text(labelText, layout.left + 4, y + 9.2);
+  const scoreStyle: TextStyle = { size: 18, bold: true, color: COLORS.text };
+  const value =
+    score === null ? t('common.noScore') : t('common.scoreOutOf', { score: f.int(score) });
+  layout.use(scoreStyle);
+  const scoreX = layout.left + 62;
+  doc.text(value, scoreX, y + 10.2);
+  const scoreWidth = layout.measure(value, scoreStyle);
+  const levelX = scoreX + scoreWidth + 8;
+  if (score !== null && level !== null) {
+    layout.swatch(levelX, y + 5.2, level.color, 4.5);
+    const levelStyle: TextStyle = { size: 11, bold: true, color: COLORS.text };
+    const text = layout.fit(level.label, layout.right - levelX - 10, levelStyle);
+    layout.use(levelStyle);
+    doc.text(text, levelX + 7, y + 9.2);
+  } else {
+    const style: TextStyle = { size: 9, color: COLORS.muted };
+    const text = layout.fit(t('insufficient.coverage'), layout.right - levelX - 4, style);
+    layout.use(style);
+    doc.text(text, levelX, y + 9.2);
+  }
+  layout.y = y + height + 3;
+}
+
+/** A framed notice (used for partial results), its height measured from its wrapped text. */
+function drawNotice(layout: Layout, title: string, body: string): void {
+  const pad = 3.5;
+  const titleStyle: TextStyle = { size: 10, bold: true, color: PARTIAL_BORDER };
+  const bodyStyle: TextStyle = { size: 8.5 };
+  const inner = layout.width - 2 * pad - 2;
+  const titleLines = layout.wrap(title, inner, titleStyle);
+  const bodyLines = layout.wrap(body, inner, bodyStyle);
+  const height =
+    2 * pad +
+    titleLines.length * layout.lineHeight(titleStyle.size) +
+    1 +
+    bodyLines.length * layout.lineHeight(bodyStyle.size);
+  layout.space(3);
+  layout.ensureSpace(height + 2);
+  const { doc } = layout;
+  const y = layout.y;
+  doc.setFillColor(PARTIAL_FILL);
+  doc.rect(layout.left, y, layout.width, height, 'F');
+  doc.setFillColor(PARTIAL_BORDER);
+  doc.rect(layout.left, y, 1.2, height, 'F');
+  let cursor = y + pad;
+  const x = layout.left + pad + 1.2;
+  layout.use(titleStyle);
+  for (const line of titleLines) {
+    doc.text(line, x, cursor + layout.baseline(titleStyle.size));
+    cursor += layout.lineHeight(titleStyle.size);
+  }
+  cursor += 1;
+  layout.use(bodyStyle);
+  for (const line of bodyLines) {
+    doc.text(line, x, cursor + layout.baseline(bodyStyle.size));
+    cursor += layout.lineHeight(bodyStyle.size);
+  }
+  layout.y = y + height + 4;
+}
+
+function renderCover(
+  doc: jsPDF,
+  layout: Layout,
+  model: ReportModel,
+  t: Translate,
+  f: Formatters,
+): void {
+  const d = model.diagnostic;
+  doc.setFillColor(COLORS.accent);
+  doc.rect(0, 0, PAGE.width, 62, 'F');
+  const white: TextStyle = { size: 10, bold: true, color: '#ffffff' };
+  const appLines = layout.wrap(t('appName'), layout.width, white);
+  layout.use(white);
+  doc.text(appLines.slice(0, 2), layout.left, 22);
+  const kindStyle: TextStyle = { size: 22, bold: true, color: '#ffffff' };
+  layout.use(kindStyle);
+  doc.text(layout.fit(t('documentKind'), layout.width, kindStyle), layout.left, 48);
+
+  layout.y = 76;
+  // The cover stays on one page: very long titles are cut (the full title is in the metadata).
+  const titleStyle: TextStyle = { size: 20, bold: true, color: COLORS.accent };
+  layout.use(titleStyle);
+  for (const line of layout.wrapAtMost(d.title, layout.width, titleStyle, 6)) {
+    layout.use(titleStyle);
+    doc.text(line, layout.left, layout.y + layout.baseline(titleStyle.size));
+    layout.y += layout.lineHeight(titleStyle.size);
+  }
+  layout.space(3);
+  if (d.organisation) {
+    const orgStyle: TextStyle = { size: 13, color: COLORS.text };
+    for (const line of layout.wrapAtMost(d.organisation, layout.width, orgStyle, 3)) {
+      layout.use(orgStyle);
+      doc.text(line, layout.left, layout.y + layout.baseline(orgStyle.size));
+      layout.y += layout.lineHeight(orgStyle.size);
+    }
+    layout.space(6);
+  } else layout.space(4);
+
+  const rows: [string, string][] = [
+    [t('cover.project'), d.project.name],
+    [t('cover.kind'), t(`labels.projectKind.${d.project.kind}`)],
+    [t('cover.phase'), t(`labels.projectPhase.${d.project.phase}`)],
+    [t('cover.purpose'), t(`labels.purpose.${d.purpose}`)],
+  ];
+  if (d.sector) rows.push([t('cover.sector'), d.sector]);
+  if (d.size) rows.push([t('cover.size'), t(`labels.size.${d.size}`)]);
+  rows.push([t('cover.date'), f.date(model.generatedAt)]);
+  rows.push([t('cover.respondents'), f.int(model.participation.respondents)]);
+  rows.push([
+    t('cover.grids'),
+    model.grids
+      .map((g) => t('cover.gridVersion', { title: g.title, version: g.version }))
+      .join('\n'),
+  ]);
+  layout.table(
+    [
+      { header: '', width: 52 },
+      { header: '', width: 118 },
+    ],
+    rows.map(([label, value]) => [{ text: label, bold: true, color: COLORS.muted }, value]),
+    { header: false, zebra: false, size: 9.5 },
+  );
+
+  const note: TextStyle = { size: 8, color: COLORS.muted };
+  const lines = layout.wrap(t('footer.local'), layout.width, note);
+  const noteY = PAGE.height - 16;
+  if (layout.y < noteY - 6 && doc.getNumberOfPages() === 1) {
+    layout.use(note);
+    doc.text(lines, layout.left, noteY);
+  }
+}
+
+/** Height the radar block needs (chart, labels above and below). */
+const RADAR_RADIUS = 40;
+const RADAR_LABEL_SPACE = 17;
+const RADAR_HEIGHT = 2 * RADAR_RADIUS + 2 * RADAR_LABEL_SPACE;
+
+function polygon(doc: jsPDF, points: Point[], style: 'S' | 'F' | 'FD'): void {
+  const [first, ...rest] = points;
+  if (!first || rest.length === 0) return;
+  let prev = first;
+  const deltas: [number, number][] = rest.map((p) => {
+    const delta: [number, number] = [p.x - prev.x, p.y - prev.y];
+    prev = p;
+    return delta;
+  });
+  doc.lines(deltas, first.x, first.y, [1, 1], style, true);
+}
+
+/** The radar of one grid drawn with vector lines and polygons; null scores are gaps. */
+function drawRadar(
+  doc: jsPDF,
+  layout: Layout,
+  grid: GridReport,
+  t: Translate,
+  f: Formatters,
+): void {
+  const dims = grid.dimensions;
+  const n = dims.length;
+  layout.ensureSpace(RADAR_HEIGHT);
+  const center: Point = {
+    x: layout.left + layout.width / 2,
+    y: layout.y + RADAR_LABEL_SPACE + RADAR_RADIUS,
+  };
+  const angles = axisAngles(n);
+
+  // Rings and axes.
+  doc.setLineWidth(0.2);
+  for (const ring of [25, 50, 75, 100]) {
+    doc.setDrawColor(ring === 100 ? '#9aa5b1' : '#d3d9df');
+    if (n >= 3) polygon(doc, ringPolygon(center, RADAR_RADIUS, n, ring), 'S');
+    else doc.circle(center.x, center.y, (RADAR_RADIUS * ring) / 100, 'S');
+  }
+  dims.forEach((d, i) => {
+    const angle = angles[i] ?? 0;
+    const end = {
+      x: center.x + RADAR_RADIUS * Math.cos(angle),
+      y: center.y + RADAR_RADIUS * Math.sin(angle),
+    };
+    doc.setDrawColor(d.score === null ? '#b45309' : '#c3ccd5');
+    if (d.score === null) doc.setLineDashPattern([1, 1], 0);
+    doc.line(center.x, center.y, end.x, end.y);
+    doc.setLineDashPattern([], 0);
+  });
+
+  // Score area and outline.
+  const points = radarPoints(
+    center,
+    RADAR_RADIUS,
+    dims.map((d) => d.score),
+  );
+  doc.setFillColor(COLORS.accentLight);
+  for (const shape of filledShapes(center, points)) polygon(doc, shape, 'F');
+  // Redraw the rings lightly over the fill so the scale stays readable.
+  doc.setDrawColor('#b8c7d6');
+  doc.setLineWidth(0.15);
+  if (n >= 3)
+    for (const ring of [25, 50, 75]) polygon(doc, ringPolygon(center, RADAR_RADIUS, n, ring), 'S');
+  doc.setDrawColor(COLORS.accent);
+  doc.setLineWidth(0.6);
+  for (const s of polygonSegments(points)) doc.line(s.from.x, s.from.y, s.to.x, s.to.y);
+  doc.setFillColor(COLORS.accent);
+  for (const p of points) if (p) doc.circle(p.x, p.y, 0.9, 'F');
+
+  // Ring values along the first axis.
+  const ringStyle: TextStyle = { size: 6, color: COLORS.muted };
+  layout.use(ringStyle);
+  for (const ring of [25, 50, 75, 100]) {
+    const y = center.y - (RADAR_RADIUS * ring) / 100;
+    doc.text(f.int(ring), center.x + 1, y - 0.6);
+  }
+
+  // Axis labels: wrapped dimension label, then its score or "insufficient answers".
+  const labelStyle: TextStyle = { size: 7.5, bold: true, color: COLORS.text };
+  const valueStyle: TextStyle = { size: 7, color: COLORS.muted };
+  const gapStyle: TextStyle = { size: 7, color: PARTIAL_BORDER };
+  const lh = layout.lineHeight(7.5);
+  dims.forEach((d, i) => {
+    const angle = angles[i] ?? 0;
+    const anchor = labelAnchor(center, RADAR_RADIUS, angle, 3);
+    const room =
+      anchor.align === 'left'
+        ? layout.right - anchor.x
+        : anchor.align === 'right'
+          ? anchor.x - layout.left
+          : 70;
+    const maxWidth = Math.max(20, Math.min(room, anchor.align === 'center' ? 70 : 46));
+    const labelLines = layout.wrapAtMost(d.label, maxWidth, labelStyle, 3);
+    const valueText =
+      d.score === null
+        ? t('insufficient.radar')
+        : t('common.scoreOutOf', { score: f.int(d.score) });
+    const valueLines = layout.wrap(valueText, maxWidth, d.score === null ? gapStyle : valueStyle);
+    const lines = [
+      ...labelLines.map((text) => ({ text, style: labelStyle })),
+      ...valueLines.map((text) => ({ text, style: d.score === null ? gapStyle : valueStyle })),
+    ];
+    const height = lines.length * lh;
+    let top =
+      anchor.valign === 'bottom'
+        ? anchor.y - height
+        : anchor.valign === 'top'
+          ? anchor.y
+          : anchor.y - height / 2;
+    const x = anchor.x;
+    for (const line of lines) {
+      layout.use(line.style);
+      doc.text(line.text, x, top + layout.baseline(line.style.size), { align: anchor.align });
+      top += lh;
+    }
+  });
+
+  layout.y = center.y + RADAR_RADIUS + RADAR_LABEL_SPACE;
+}
+
+function renderPurposeSection(
+  layout: Layout,
+  model: ReportModel,
+  t: Translate,
+  f: Formatters,
+  colon: (label: string) => string,
+): void {
+  const purpose = model.diagnostic.purpose;
+  if (purpose === 'negotiation') {
+    layout.heading(t('purposeSection.negotiation.title'), 1);
+    const seen = new Set<string>();
+    const recs = model.recommendations.filter((r) => {
+      if (!r.negotiation || seen.has(`${r.gridId}/${r.id}`)) return false;
+      seen.add(`${r.gridId}/${r.id}`);
+      return true;
+    });
+    if (recs.length === 0) {
+      layout.paragraph(t('purposeSection.negotiation.empty'), BODY);
+      return;
+    }
+    layout.paragraph(t('purposeSection.negotiation.intro'), SMALL, { gapAfter: 2 });
+    recs.forEach((rec, i) => {
+      layout.heading(`${i + 1}. ${rec.title}`, 3, 3 * layout.lineHeight(BODY_SIZE));
+      layout.paragraph(rec.negotiation ?? '', BODY, { gapAfter: 1 });
+      const legal = rec.sources.filter((s) => s.type === 'law' || s.type === 'agreement');
+      layout.labelled(
+        colon(t('purposeSection.negotiation.legal')),
+        legal.length === 0
+          ? t('purposeSection.negotiation.noLegal')
+          : legal.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        { size: 8, color: COLORS.muted },
+        { gapAfter: 2.5 },
+      );
+    });
+  } else if (purpose === 'upstream') {
+    layout.heading(t('purposeSection.upstream.title'), 1);
+    const high = model.recommendations
+      .filter((r) => r.priority === 'high' && r.actions.length > 0)
+      .slice(0, 5);
+    if (high.length === 0) {
+      layout.paragraph(t('purposeSection.upstream.empty'), BODY);
+    } else {
+      layout.paragraph(t('purposeSection.upstream.intro'), BODY, { gapAfter: 1.5 });
+      high.forEach((rec, i) => {
+        layout.ensureSpace(3 * layout.lineHeight(BODY_SIZE));
+        layout.paragraph(
+          `${i + 1}. ${rec.title}`,
+          { size: BODY_SIZE, bold: true },
+          { gapAfter: 0.3 },
+        );
+        layout.paragraph(rec.actions[0] ?? '', BODY, { indent: 4.5, gapAfter: 2 });
+      });
+    }
+    layout.paragraph(t('purposeSection.upstream.pointer'), {
+      size: BODY_SIZE,
+      color: COLORS.muted,
+    });
+  } else {
+    const p = model.participation;
+    layout.heading(t('purposeSection.workshop.title'), 1);
+    layout.paragraph(t('purposeSection.workshop.respondents', { count: f.int(p.respondents) }), {
+      size: 10.5,
+      bold: true,
+    });
+    layout.heading(t('purposeSection.workshop.rolesTitle'), 3);
+    if (p.roles.length === 0) layout.paragraph(t('purposeSection.workshop.noRoles'), BODY);
+    else
+      layout.table(
+        [
+          { header: t('purposeSection.workshop.role'), width: 110 },
+          { header: t('purposeSection.workshop.count'), width: 60, align: 'right' },
+        ],
+        p.roles.map((r) => [t(`labels.role.${r.role}`), f.int(r.n)]),
+      );
+    layout.paragraph(t('purposeSection.workshop.masked', { count: f.int(p.masked) }), BODY);
+    layout.paragraph(
+      t('purposeSection.workshop.rule', { threshold: f.int(p.anonymityThreshold) }),
+      {
+        size: 8.5,
+        color: COLORS.muted,
+      },
+    );
+  }
+}
+
+function renderMethod(
+  layout: Layout,
+  model: ReportModel,
+  t: Translate,
+  f: Formatters,
+  colon: (label: string) => string,
+): void {
+  layout.heading(t('method.title'), 1);
+
+  layout.heading(t('method.scalesTitle'), 2);
+  for (const grid of model.grids) {
+    layout.heading(grid.title, 3);
+    for (const scale of grid.scales) {
+      const points = scale.points.map((p) =>
+        t('method.scaleLine', { value: f.one(p.value), label: p.label }),
+      );
+      const extras = [scale.dk ? t('method.dk') : null, scale.na ? t('method.na') : null].filter(
+        (x): x is string => x !== null,
+      );
+      layout.labelled(
+        colon(scale.label ?? scale.id),
+        [...points, ...extras].join(' ; '),
+        { size: 8.5 },
+        { gapAfter: 1.2 },
+      );
+    }
+  }
+
+  layout.heading(t('method.scoringTitle'), 2);
+  const coverages = [...new Set(model.grids.map((g) => f.pct(g.minCoverage)))].join(', ');
+  layout.bullets(
+    [
+      t('method.rules.item'),
+      t('method.rules.reverse'),
+      t('method.rules.dimension'),
+      t('method.rules.dkna'),
+      t('method.rules.coverage', { coverage: coverages || f.pct(0.5) }),
+      t('method.rules.grid'),
+      t('method.rules.overall'),
+      t('method.rules.respondents'),
+      t('method.rules.levels'),
+    ],
+    { size: 8.5 },
+  );
+  const bandGroups: GridReport[][] = [];
+  for (const grid of model.grids) {
+    const group = bandGroups.find((g) => g[0] && sameLevels(g[0], grid));
+    if (group) group.push(grid);
+    else bandGroups.push([grid]);
+  }
+  for (const group of bandGroups) {
+    const grid = group[0];
+    if (!grid) continue;
+    if (bandGroups.length > 1)
+      layout.heading(t('method.levelsOf', { grid: group.map((g) => g.title).join(', ') }), 3);
+    const bounds = [...grid.levelBounds].sort((a, b) => a.min - b.min);
+    layout.table(
+      [
+        { header: t('table.level'), width: 60 },
+        { header: t('method.rangeHeader'), width: 60 },
+      ],
+      bounds.map((b, i) => {
+        const level = grid.levels.find((l) => l.id === b.id);
+        const next = bounds[i + 1];
+        return [
+          level ? { text: level.label, swatch: level.color } : b.id,
+          next
+            ? t('method.range', { min: f.int(b.min), max: f.int(next.min) })
+            : t('method.rangeLast', { min: f.int(b.min) }),
+        ];
+      }),
+    );
+  }
+
+  layout.heading(t('method.anonymityTitle'), 2);
+  layout.paragraph(
+    t('method.anonymity', { threshold: f.int(model.participation.anonymityThreshold) }),
+    {
+      size: 8.5,
+    },
+  );
+
+  layout.heading(t('method.gridsTitle'), 2);
+  for (const grid of model.grids) {
+    layout.ensureSpace(5 * layout.lineHeight(8.5));
+    layout.paragraph(grid.title, { size: 9, bold: true }, { gapAfter: 0.3 });
+    layout.paragraph(
+      t('method.gridIdentity', { id: grid.id, version: grid.version }),
+      { size: 8, color: COLORS.muted },
+      { gapAfter: 0.3 },
+    );
+    layout.paragraph(t('method.hash'), { size: 8, color: COLORS.muted }, { gapAfter: 0.3 });
+    layout.paragraph(grid.hash, { size: 7.5, mono: true }, { gapAfter: 2.5 });
+  }
+
+  layout.heading(t('method.sourcesTitle'), 2);
+  const seen = new Set<string>();
+  const sources: string[] = [];
+  for (const grid of model.grids) {
+    const all = [...grid.sources, ...grid.recommendations.flatMap((r) => r.sources)];
+    for (const s of all) {
+      const key = `${s.label}|${s.url ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      sources.push(s.url ? `${s.label} — ${s.url}` : s.label);
+    }
+  }
+  if (sources.length === 0) layout.paragraph(t('common.none'), BODY);
+  else layout.bullets(sources, { size: 8 });
+}

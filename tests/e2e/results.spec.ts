@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+import { createDiagnostic, seedAnswers } from './helpers';
+import { pdfPages } from './pdf-text';
+
+// Deterministic answers: every 7th item "don't know", the rest cycling over the scale.
+const PATTERN = '(i, r, n) => i % 7 === 3 ? -1 : (i * 3 + r) % n';
+
+test('results: scores and levels on the page, and the PDF shows the same numbers in French', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const id = await createDiagnostic(page, {
+    title: 'Télégestion – SSIAD Nord',
+    purpose: /négociation/,
+  });
+  await seedAnswers(
+    page,
+    id,
+    [{ role: 'employee', comment: 'Trop de saisies « doubles » à 1 000 km/h.' }],
+    PATTERN,
+  );
+  await page.goto(`./#/results/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Télégestion – SSIAD Nord');
+  await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
+
+  // Every dimension has a score and a level in words, or a reason: never a bare 0.
+  const rows = page.locator('table.score-table tbody tr');
+  await expect(rows).toHaveCount(32);
+  const pageScores: Record<string, string> = {};
+  for (const row of await rows.all()) {
+    const dimension = (await row.getAttribute('data-dimension-id')) ?? '';
+    const score = (await row.locator('td').first().getAttribute('data-score')) ?? '';
+    pageScores[dimension] = score;
+    if (score === '') await expect(row).toContainText('Réponses insuffisantes');
+    else
+      await expect(row.locator('.level-badge')).toHaveText(/Critique|Fragile|En progrès|Favorable/);
+  }
+  const gridScores = await page.locator('[data-grid-id] td.num').allInnerTexts();
+  expect(gridScores).toHaveLength(4);
+
+  // Recommendations explain why they fired, and the union purpose ranks union ones first.
+  const firstRec = page.locator('.rec-card').first();
+  await expect(firstRec).toContainText('Pourquoi');
+  await firstRec.locator('summary').click();
+  await expect(firstRec).toContainText('Actions à engager');
+  await expect(firstRec).toContainText('Représentants du personnel');
+  await firstRec.getByRole('button', { name: 'Ajouter au plan d’action' }).click();
+  await expect(page.locator('.plan-item')).toHaveCount(1);
+
+  // The comment appears without a name.
+  await expect(page.getByText('Trop de saisies « doubles » à 1 000 km/h.').first()).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le rapport PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^telegestion-ssiad-nord-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const path = testInfo.outputPath('report.pdf');
+  await file.saveAs(path);
+  const { pages, info } = await pdfPages(path);
+  const text = pages.join('\n');
+  expect(pages.length).toBeGreaterThanOrEqual(10);
+  expect(pages.length).toBeLessThanOrEqual(60);
+  expect(info.Title).toBe('Télégestion – SSIAD Nord');
+  for (const section of ['Synthèse', 'Plan d’action', 'Points à négocier', 'Annexe : méthode']) {
+    expect(text).toContain(section);
+  }
+  // Accents and French number formatting intact (narrow no-break space, never " /").
+  expect(text).toContain('Risques et opportunités');
+  // pdfjs turns U+202F into a plain space when extracting text; the unit tests check the glyph.
+  expect(text).toContain('Trop de saisies « doubles » à 1 000 km/h.');
+  expect(text).not.toMatch(/\d \/\d{3}/);
+  // Each grid's score on the page is in the PDF.
+  for (const score of gridScores) expect(text).toContain(`${score.trim()}`);
+});
+
+test('results in English, and an empty diagnostic says nobody answered', async ({ page }) => {
+  const id = await createDiagnostic(page, { title: 'Empty one', grids: ['uses'] });
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.goto(`./#/results/${id}`);
+  await expect(page.getByText('Nobody has answered this diagnostic yet.')).toBeVisible();
+  await seedAnswers(page, id, [{ role: 'manager' }], PATTERN);
+  await page.reload();
+  await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
+  await expect(page.getByRole('heading', { name: 'Recommendations' })).toBeVisible();
+  await expect(page.locator('table.score-table').first()).toContainText('Coverage');
+});

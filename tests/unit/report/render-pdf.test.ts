@@ -1,0 +1,413 @@
+// @vitest-environment node
+import type { ReportModel } from '@/domain/report/report-model';
+import { reasonText, reportFileName, renderReportPdf, slugify } from '@/report/render-pdf';
+import { makeReportModel } from '../../fixtures/report-model';
+import { extractPdf, glyphIds, rawStreams, type PageText, type PdfText } from './pdf-text';
+import { makeT } from './translate';
+
+const NNBSP = '\u202f';
+const MARGIN = 20;
+const PAGE_W = 210;
+const BODY_TOP = 24;
+const BODY_BOTTOM = 297 - 22;
+const TOL = 0.6;
+
+type Rendered = { pdf: PdfText; fileName: string; model: ReportModel; blob: Blob };
+
+async function render(model: ReportModel): Promise<Rendered> {
+  const lang = model.lang === 'en' ? 'en' : 'fr';
+  const { blob, fileName } = await renderReportPdf(model, makeT(lang));
+  return { pdf: await extractPdf(blob), fileName, model, blob };
+}
+
+/** Level-1 headings (15 pt runs), wrapped lines joined. */
+function sectionTitles(pdf: PdfText): string {
+  return pdf.pages
+    .flatMap((p) => p.runs.filter((r) => Math.abs(r.size - 15) < 0.01).map((r) => r.str))
+    .join(' ');
+}
+
+function expectInOrder(haystack: string, needles: string[]): void {
+  let from = 0;
+  for (const needle of needles) {
+    const at = haystack.indexOf(needle, from);
+    expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + needle.length;
+  }
+}
+
+/** Every run inside the horizontal margins, in the body, the running header or the footer. */
+function outOfBounds(pages: PageText[]): string[] {
+  const bad: string[] = [];
+  for (const page of pages) {
+    for (const run of page.runs) {
+      const inside = run.x >= MARGIN - TOL && run.x + run.width <= PAGE_W - MARGIN + TOL;
+      const inBody = run.y >= BODY_TOP - TOL && run.y <= BODY_BOTTOM + TOL;
+      const inHeader = run.y >= 11 && run.y <= 14;
+      const inFooter = run.y >= 284 && run.y <= 288;
+      const vertical =
+        page.number === 1 ? run.y >= 15 && run.y <= 285 : inBody || inHeader || inFooter;
+      if (!inside || !vertical) {
+        bad.push(
+          `p${page.number} x=${run.x.toFixed(1)} w=${run.width.toFixed(1)} y=${run.y.toFixed(1)} "${run.str.slice(0, 40)}"`,
+        );
+      }
+    }
+  }
+  return bad;
+}
+
+/** Strings of the runs right of the first run that starts the label, on the same baseline. */
+function rowsOf(pdf: PdfText, label: string): string[][] {
+  const rows: string[][] = [];
+  for (const page of pdf.pages) {
+    for (const run of page.runs) {
+      if (Math.abs(run.size - 8.5) > 0.01 || run.str.length < 6 || !label.startsWith(run.str))
+        continue;
+      rows.push(
+        page.runs
+          .filter((r) => Math.abs(r.y - run.y) < 0.3 && r.x > run.x + 0.1)
+          .sort((a, b) => a.x - b.x)
+          .map((r) => r.str),
+      );
+    }
+  }
+  return rows;
+}
+
+describe('renderReportPdf with the fixture model', () => {
+  let fr: Rendered;
+  let en: Rendered;
+
+  beforeAll(async () => {
+    fr = await render(makeReportModel({ lang: 'fr' }));
+    en = await render(makeReportModel({ lang: 'en' }));
+  }, 60_000);
+
+  it('should put the section titles in order (fr)', () => {
+    const titles = fr.model.grids.map((g) => g.title);
+    expectInOrder(sectionTitles(fr.pdf), [
+      'Synthèse',
+      ...titles,
+      'Plan d’action',
+      'Commentaires',
+      'Points à négocier',
+      'Annexe : méthode',
+    ]);
+    expectInOrder(fr.pdf.text, [
+      'Synthèse',
+      'Résultats partiels',
+      titles[0] ?? '?',
+      'Radar des dimensions',
+    ]);
+  });
+
+  it('should put the section titles in order (en)', () => {
+    expectInOrder(sectionTitles(en.pdf), [
+      'Summary',
+      ...en.model.grids.map((g) => g.title),
+      'Action plan',
+      'Comments',
+      'Points for negotiation',
+      'Annex: method',
+    ]);
+    expect(en.pdf.text).toContain('Partial results');
+  });
+
+  it.each([
+    // grid index, rounded scores by hand from FIXTURE_SCORES ('—' = no score)
+    [0, ['62', '39', '32', '45', '71', '56', '48', '27']],
+    [1, ['35', '59', '23', '41', '—', '67', '50', '76']],
+    [2, ['81', '64', '53', '48', '70', '33', '58', '45']],
+    [3, ['30', '18', '54', '38', '62', '42', '51', '85']],
+  ])('grid %i: the score table should show the model scores rounded', (gi, expected) => {
+    const grid = fr.model.grids[gi];
+    expect(grid?.dimensions).toHaveLength(8);
+    grid?.dimensions.forEach((d, i) => {
+      const firstCells = rowsOf(fr.pdf, d.label).map((row) => row[0]);
+      expect(firstCells, d.label).toContain(expected[i]);
+    });
+  });
+
+  it('should show a full score row with the numbers formatted for the language', () => {
+    // pdfjs extracts U+202F and U+00A0 as plain spaces; the glyph itself is checked below.
+    const label = fr.model.grids[0]?.dimensions[0]?.label ?? '?';
+    // score 62.4, level « En progrès », coverage 0.78, don't know 0, n 1187
+    expect(rowsOf(fr.pdf, label)).toContainEqual(['62', 'En progrès', '78 %', '0 %', '1 187']);
+    const labelEn = en.model.grids[0]?.dimensions[0]?.label ?? '?';
+    expect(rowsOf(en.pdf, labelEn)).toContainEqual(['62', 'Progressing', '78%', '0%', '1,187']);
+  });
+
+  it('should mark the dimension without a score as insufficient, never as 0', () => {
+    const dim = fr.model.grids[1]?.dimensions[4];
+    expect(dim?.score).toBeNull();
+    const rows = rowsOf(fr.pdf, dim?.label ?? '?');
+    expect(rows.map((r) => r[0])).toContain('—');
+    expect(rows.map((r) => r[0])).not.toContain('0');
+    expect(fr.pdf.text).toContain('réponses insuffisantes');
+    expect(en.pdf.text).toContain('insufficient answers');
+  });
+
+  it('should keep accents, œ and French quotes intact', () => {
+    for (const word of [
+      'Cœur d’Armor',
+      'manœuvre',
+      'ça nous décourage',
+      '« pointer »',
+      'télégestion',
+      'à',
+      'è',
+      'É',
+    ]) {
+      expect(fr.pdf.text).toContain(word);
+    }
+  });
+
+  it('should draw the U+202F glyph in numbers, not the " /" artefact of standard fonts', async () => {
+    const streams = await rawStreams(fr.blob);
+    const glyphs = glyphIds(streams);
+    const nnbsp = glyphs.get(0x202f);
+    expect(nnbsp, 'U+202F is in the embedded font and its ToUnicode map').toMatch(/^[0-9a-f]{4}$/);
+    // "1 234" (respondents on the cover) drawn as the glyphs 1, U+202F, 2, 3, 4.
+    const run = ['1', '\u202f', '2', '3', '4']
+      .map((c) => glyphs.get(c.codePointAt(0) ?? 0))
+      .join('');
+    expect(run).toHaveLength(20);
+    expect(streams.some((s) => s.toLowerCase().includes(run))).toBe(true);
+    expect(fr.pdf.text).toContain('1 234');
+    expect(fr.pdf.text).not.toMatch(/1 ?\/234/);
+    expect(fr.pdf.text).not.toMatch(/1 ?\/187/);
+    expect(en.pdf.text).toContain('1,234');
+  });
+
+  it('should explain why a recommendation fired, with its figures', () => {
+    // First recommendation of the summary: its reason is the weakest dimension of its grid.
+    expect(fr.pdf.text).toMatch(/Pourquoi : [^:]+ : \d+\/100, sous 50/);
+    expect(en.pdf.text).toMatch(/Why: [^:]+: \d+\/100, below 50/);
+  });
+
+  it('should have a sane page count, the metadata, the language and the file name', () => {
+    expect(fr.pdf.pages.length).toBeGreaterThanOrEqual(8);
+    expect(fr.pdf.pages.length).toBeLessThanOrEqual(40);
+    expect(fr.pdf.pages[0]?.width).toBeCloseTo(210, 0);
+    expect(fr.pdf.pages[0]?.height).toBeCloseTo(297, 0);
+    expect(fr.pdf.info.Title).toBe(
+      'Diagnostic QVT et numérique — déploiement de la télégestion « Planéo » à l’association Cœur d’Armor',
+    );
+    expect(fr.pdf.info.Language).toBe('fr-FR');
+    expect(en.pdf.info.Language).toBe('en-GB');
+    expect(fr.pdf.info.Creator).toBe('Autodiagnostic QVT et numérique');
+    expect(fr.fileName).toBe(
+      'diagnostic-qvt-et-numerique-deploiement-de-la-telegestion-2025-03-14.pdf',
+    );
+    expect(en.fileName).toBe(
+      'quality-of-working-life-and-digital-diagnostic-rolling-out-2025-03-14.pdf',
+    );
+  });
+
+  it('should put a footer « Page n / N » and the local-generation line on every page but the cover', () => {
+    const total = fr.pdf.pages.length;
+    expect(fr.pdf.pages[0]?.runs.some((r) => r.str.startsWith('Page '))).toBe(false);
+    for (const page of fr.pdf.pages.slice(1)) {
+      const strings = page.runs.map((r) => r.str);
+      expect(strings).toContain(`Page ${page.number} / ${total}`);
+      expect(strings.some((s) => s.includes('rien n’a été envoyé sur Internet'))).toBe(true);
+      expect(strings.some((s) => s.startsWith('Généré le 14 mars 2025'))).toBe(true);
+    }
+    expect(en.pdf.text).toContain('Generated on this device — nothing was sent over the Internet');
+  });
+
+  it('should show the full 64-character hash of each grid', () => {
+    for (const grid of fr.model.grids) {
+      expect(grid.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(fr.pdf.text).toContain(grid.hash);
+    }
+  });
+
+  it('should keep every text run inside the page margins', () => {
+    expect(outOfBounds(fr.pdf.pages)).toEqual([]);
+    expect(outOfBounds(en.pdf.pages)).toEqual([]);
+  });
+});
+
+describe('renderReportPdf, purpose sections and empty parts', () => {
+  it('upstream: should have "Next steps" with the first action of a high-priority recommendation', async () => {
+    const model = makeReportModel({ lang: 'en' });
+    model.diagnostic = { ...model.diagnostic, purpose: 'upstream' };
+    const { pdf } = await render(model);
+    const titles = sectionTitles(pdf);
+    expect(titles).toContain('Next steps');
+    expect(titles).not.toContain('Points for negotiation');
+    const firstHigh = model.recommendations.find((r) => r.priority === 'high');
+    const firstWords = (firstHigh?.actions[0] ?? '?').split(' ').slice(0, 5).join(' ');
+    expect(pdf.text).toContain(firstWords);
+    expect(pdf.text).toContain('The action plan of this report');
+  });
+
+  it('workshop: should list visible roles with counts and the masked count, never masked roles', async () => {
+    const model = makeReportModel({ lang: 'fr' });
+    model.diagnostic = { ...model.diagnostic, purpose: 'workshop' };
+    const { pdf } = await render(model);
+    expect(sectionTitles(pdf)).toContain('Participation');
+    expect(rowsOf(pdf, 'Salarié·e')).toContainEqual(['1 012']);
+    expect(pdf.text).toContain('Répondants dont le rôle n’est pas présenté à part : 15');
+    expect(pdf.text).toContain('moins de 3 répondants n’est jamais présenté à part');
+    // "other" is masked in the fixture: it must not appear as a role row.
+    expect(rowsOf(pdf, 'Autre')).toEqual([]);
+  });
+
+  it('should say the action plan is empty, and drop the partial notice when not partial', async () => {
+    const { pdf } = await render(
+      makeReportModel({ lang: 'fr', actionPlan: [], comments: [], partial: false }),
+    );
+    expect(pdf.text).toContain('Le plan d’action est vide');
+    expect(pdf.text).toContain('Aucun commentaire n’a été saisi.');
+    expect(pdf.text).not.toContain('Résultats partiels');
+  });
+});
+
+describe('renderReportPdf with extreme texts', () => {
+  const word = 'Déconnexion œuvre « réelle » ça ';
+  const long = (n: number): string =>
+    word
+      .repeat(Math.ceil(n / word.length))
+      .slice(0, n)
+      .trim();
+
+  function extremeModel(): ReportModel {
+    const model = makeReportModel({ lang: 'fr' });
+    const grid = model.grids[0];
+    const rec = grid?.recommendations[0];
+    if (!grid || !rec) throw new Error('fixture changed');
+    model.diagnostic = {
+      ...model.diagnostic,
+      title: `Titre ${long(294)}`,
+      organisation: long(300),
+      project: { ...model.diagnostic.project, name: long(300) },
+    };
+    const dim = grid.dimensions[2];
+    if (dim) dim.label = long(200);
+    grid.description = long(2000);
+    rec.title = long(300);
+    rec.body = long(5000);
+    rec.actions = [long(1500), `Voir ${'x'.repeat(150)} fin`, long(40)];
+    rec.negotiation = long(1200);
+    rec.sources = [
+      {
+        id: 'u',
+        label: long(250),
+        url: `https://example.org/${'chemin-'.repeat(30)}fin`,
+        type: 'law',
+      },
+    ];
+    model.actionPlan = Array.from({ length: 60 }, (_, i) => ({
+      id: `x${i}`,
+      title: `Action n°${i + 1} ${long(280)}`,
+      owner: long(i % 2 === 0 ? 300 : 20),
+      deadline: i % 2 === 0 ? '2026-12-31' : '',
+      status: 'doing' as const,
+      indicator: long(i % 3 === 0 ? 300 : 60),
+    }));
+    model.comments = [
+      { gridId: grid.id, dimensionId: 'd', dimension: long(200), comments: [long(5000), 'court'] },
+    ];
+    return model;
+  }
+
+  let result: Rendered;
+  beforeAll(async () => {
+    result = await render(extremeModel());
+  }, 60_000);
+
+  it('should render every part without throwing', () => {
+    expect(result.pdf.pages.length).toBeGreaterThan(10);
+    expect(result.pdf.text).toContain('Action n°60');
+    expect(result.fileName).toMatch(/^titre-deconnexion-oeuvre-reelle-ca[a-z-]*-2025-03-14\.pdf$/);
+    expect(result.fileName.length).toBeLessThanOrEqual(60 + '-2025-03-14.pdf'.length);
+  });
+
+  it('should keep every text run inside the page margins', () => {
+    expect(outOfBounds(result.pdf.pages)).toEqual([]);
+  });
+
+  it('should truncate the running header title with an ellipsis', () => {
+    const header = result.pdf.pages[1]?.runs.find((r) => r.y < 16 && r.str.startsWith('Titre'));
+    expect(header?.str.endsWith('…')).toBe(true);
+  });
+
+  it('should repeat the action plan header row on every page the table spans', () => {
+    const planPages = result.pdf.pages.filter((p) =>
+      p.runs.some((r) => r.str.startsWith('Action n°')),
+    );
+    expect(planPages.length).toBeGreaterThan(3);
+    for (const page of planPages) {
+      expect(
+        page.runs.map((r) => r.str),
+        `page ${page.number}`,
+      ).toContain('Responsable');
+    }
+  });
+});
+
+describe('report formatting helpers', () => {
+  const t = makeT('fr');
+  const tEn = makeT('en');
+
+  it.each([
+    ['Diagnostic QVT — Cœur d’Armor : « Planéo » 2025', 'diagnostic-qvt-coeur-d-armor-planeo-2025'],
+    ['  Été   à   Noël  ', 'ete-a-noel'],
+    ['!!!', ''],
+    [
+      'un deux trois quatre cinq six sept huit neuf dix onze douze treize',
+      'un-deux-trois-quatre-cinq-six-sept-huit-neuf-dix-onze-douze',
+    ],
+  ])('slugify(%j) → %j', (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+
+  it('should fall back to the fallback name when the title has no letter', () => {
+    expect(reportFileName('???', '2025-03-14T10:30:00.000Z', 'rapport-diagnostic')).toBe(
+      'rapport-diagnostic-2025-03-14.pdf',
+    );
+  });
+
+  it.each([
+    [
+      {
+        kind: 'dimension',
+        target: 'Droit à la déconnexion',
+        op: 'below',
+        threshold: 50,
+        observed: 31.6,
+      },
+      'Droit à la déconnexion : 32/100, sous 50',
+      'Droit à la déconnexion: 32/100, below 50',
+    ],
+    [
+      { kind: 'dontKnowRate', target: 'Charge', op: 'above', threshold: 0.3, observed: 0.4167 },
+      `Charge : 42${NNBSP}% de « je ne sais pas », au-dessus de 30${NNBSP}%`,
+      'Charge: 42% “don’t know” answers, above 30%',
+    ],
+    [
+      {
+        kind: 'item',
+        target: 'Je peux me déconnecter',
+        op: 'atMost',
+        threshold: 2,
+        observed: 1.75,
+      },
+      '« Je peux me déconnecter » : réponse moyenne 1,8, au plus 2',
+      '“Je peux me déconnecter”: mean answer 1.8, at most 2',
+    ],
+    [
+      { kind: 'roleGap', target: 'Autonomie', op: 'above', threshold: 20, observed: 27.4 },
+      'Autonomie : écart de 27 points entre rôles, au-dessus de 20',
+      'Autonomie: gap of 27 points between roles, above 20',
+    ],
+  ] as const)('reasonText(%o)', (reason, expectedFr, expectedEn) => {
+    // ICU puts U+202F or U+00A0 before % depending on its version.
+    const spaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(spaces(reasonText({ ...reason }, t, 'fr'))).toBe(spaces(expectedFr));
+    expect(reasonText({ ...reason }, tEn, 'en')).toBe(expectedEn);
+  });
+});
