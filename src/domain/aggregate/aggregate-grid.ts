@@ -47,6 +47,11 @@ export interface DimensionAggregate {
   coverage: number | null;
   /** Total "don't know" / (items × respondents); null for an empty group. */
   dkRate: number | null;
+  /**
+   * True when, in a role, fewer respondents than the anonymity threshold have a score here: the
+   * figures are withheld (stats, score and level null) so nobody's score can be read off a role.
+   */
+  suppressed?: boolean;
 }
 
 export interface ItemDistribution {
@@ -66,6 +71,8 @@ export interface ItemAggregate {
   /** Mean raw answer value (on the item's scale); null when nobody answered. */
   meanValue: number | null;
   distribution: ItemDistribution;
+  /** True when a role's answers to this item are withheld (fewer than the threshold answered). */
+  suppressed?: boolean;
 }
 
 export interface GroupAggregate {
@@ -139,6 +146,8 @@ function aggregateGroup(
   m: ScoreMatrix,
   rows: Int32Array,
   buffer: Float64Array,
+  /** In a role, fewer scores than this on a dimension or item are withheld (see `suppressed`). */
+  minN = 1,
 ): GroupAggregate {
   const levels = levelsOf(grid);
   const respondents = rows.length;
@@ -153,7 +162,8 @@ function aggregateGroup(
       answered += m.answered[cell] as number;
       dk += m.dk[cell] as number;
     }
-    const stats = summarizeInPlace(buffer.subarray(0, n));
+    const suppressed = n > 0 && n < minN;
+    const stats = suppressed ? null : summarizeInPlace(buffer.subarray(0, n));
     const cells = dimension.itemCount * respondents;
     return {
       dimensionId: dimension.id,
@@ -164,6 +174,7 @@ function aggregateGroup(
       insufficient: respondents - n,
       coverage: respondents === 0 ? null : cells === 0 ? 0 : answered / cells,
       dkRate: cells === 0 ? null : dk / cells,
+      ...(suppressed ? { suppressed: true } : {}),
     };
   });
   const items: ItemAggregate[] = compiled.items.map((item, i) => {
@@ -185,6 +196,21 @@ function aggregateGroup(
     // An item score depends only on the point chosen, so its statistics follow from the counts
     // per point (no sort), and Σ count × value in scale order is independent of the row order.
     const n = counts.reduce((sum, count) => sum + count, 0);
+    if (n > 0 && n < minN) {
+      return {
+        itemId: item.id,
+        dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
+        stats: null,
+        meanValue: null,
+        distribution: {
+          values: points.map((value) => ({ value, count: 0 })),
+          dk: 0,
+          na: 0,
+          missing: 0,
+        },
+        suppressed: true,
+      };
+    }
     const valueSum = points.reduce((sum, value, p) => sum + (counts[p] ?? 0) * value, 0);
     return {
       itemId: item.id,
@@ -298,7 +324,14 @@ export function aggregateMatrix(
   // Only visible roles are ever computed, so nothing about a masked role can leak into the output.
   const roleAggregates: RoleAggregate[] = visible.map((role) => ({
     role,
-    ...aggregateGroup(grid, compiled, matrix, Int32Array.from(rowsByRole.get(role) ?? []), buffer),
+    ...aggregateGroup(
+      grid,
+      compiled,
+      matrix,
+      Int32Array.from(rowsByRole.get(role) ?? []),
+      buffer,
+      threshold,
+    ),
   }));
   return {
     gridId: grid.id,

@@ -340,3 +340,37 @@ describe('aggregateGrid: unexpected roles', () => {
     expect(JSON.stringify(aggregate)).not.toContain('ceo');
   });
 });
+
+describe('aggregateGrid: small counts inside a visible role', () => {
+  it('should withhold a role dimension or item answered by fewer people than the threshold', () => {
+    const grid = makeGrid();
+    const firstDimension = grid.dimensions[0]!;
+    const firstItem = firstDimension.items[0]!;
+    const secondItem = firstDimension.items[1]!;
+    // Three employees (a visible role), but only one of them answered the first dimension.
+    const answered = { [firstItem.id]: 4, [secondItem.id]: 4 };
+    const aggregate = aggregateGrid(
+      grid,
+      [
+        { id: 'a', role: 'employee', answers: answered },
+        { id: 'b', role: 'employee', answers: {} },
+        { id: 'c', role: 'employee', answers: {} },
+      ],
+      { anonymityThreshold: 3 },
+    );
+    const role = aggregate.roles.find((r) => r.role === 'employee');
+    expect(role).toBeDefined();
+    const dimension = role!.dimensions.find((d) => d.dimensionId === firstDimension.id)!;
+    expect(dimension.suppressed).toBe(true);
+    expect(dimension.score).toBeNull();
+    expect(dimension.stats).toBeNull();
+    const item = role!.items.find((i) => i.itemId === firstItem.id)!;
+    expect(item.suppressed).toBe(true);
+    expect(item.meanValue).toBeNull();
+    expect(item.distribution.values.every((v) => v.count === 0)).toBe(true);
+    // The whole diagnostic still shows it: that figure is not about a role.
+    const overall = aggregate.dimensions.find((d) => d.dimensionId === firstDimension.id)!;
+    expect(overall.suppressed).toBeUndefined();
+    expect(overall.stats?.n).toBe(1);
+  });
+});
