@@ -64,6 +64,38 @@ export default tseslint.config(
     ...jsxA11y.flatConfigs.strict,
   },
   {
+    // Untrusted text (grids, response files, CSV) is only ever rendered as text: no raw HTML,
+    // no string evaluation (also forbidden at run time by the Content-Security-Policy).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text with React, never raw HTML (docs/security.md).',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render text with React or textContent, never raw HTML (docs/security.md).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML from strings (docs/security.md).',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: 'No HTML from strings (docs/security.md).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

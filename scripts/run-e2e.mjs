@@ -21,4 +21,6 @@ process.env.E2E_OUTDIR = outDir;
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
 if (run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']) !== 0)
   process.exit(1);
+if (run('npx', ['vite', 'build', '-c', 'vite.single.config.ts', '--logLevel', 'warn']) !== 0)
+  process.exit(1);
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));

@@ -1,3 +1,4 @@
+import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
@@ -12,5 +13,7 @@ if (root) {
         <App />
       </StrictMode>,
     );
+    // Offline support after the first screen is up (its own small chunk).
+    void import('./app/register-sw').then((m) => m.registerServiceWorker());
   });
 }

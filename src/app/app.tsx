@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '@/features/start/start-page';
+import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
 import { useRoute, type Route } from './router';
 import { NotFoundPage } from './not-found-page';
@@ -79,9 +80,11 @@ export function App() {
 
   return (
     <Layout route={route} mainRef={mainRef}>
-      <Suspense fallback={<p role="status">{t('loading')}</p>}>
-        <Page route={route} />
-      </Suspense>
+      <ErrorBoundary resetKey={route.path}>
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <Page route={route} />
+        </Suspense>
+      </ErrorBoundary>
     </Layout>
   );
 }

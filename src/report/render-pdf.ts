@@ -86,21 +86,30 @@ export function reportFileName(title: string, generatedAt: string, fallback: str
 
 function formatters(lang: string) {
   const locale = reportLocale(lang);
+  // Built once per report: `toLocaleString` would build a formatter for every number.
+  const intFormat = new Intl.NumberFormat(locale);
+  const oneFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'short' });
   return {
-    int: (n: number): string => Math.round(n).toLocaleString(locale),
-    one: (n: number): string => n.toLocaleString(locale, { maximumFractionDigits: 1 }),
-    pct: (share: number): string =>
-      share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 }),
+    int: (n: number): string => intFormat.format(Math.round(n)),
+    one: (n: number): string => oneFormat.format(n),
+    pct: (share: number): string => pctFormat.format(share),
     date: (iso: string): string => {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
-      return date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+      return dateFormat.format(date);
     },
     day: (ymd: string): string => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
       if (!m) return ymd;
       const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return date.toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'short' });
+      return dayFormat.format(date);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { openDatabase } from './db';
+import { applyJournal } from './journal';
 
 export type StorageFailure = {
   ok: false;
@@ -16,7 +17,8 @@ export type RejectedRecord = { key: string; detail: string; raw: unknown };
 /** In-memory copy used when the device refuses to store (and as a write-through cache). */
 const memory = new Map<string, Diagnostic>();
 
-function failure(error: unknown): StorageFailure {
+/** Classifies a storage error (quota, storage unavailable, anything else). */
+export function failure(error: unknown): StorageFailure {
   const name = error instanceof DOMException ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError') return { ok: false, reason: 'quota', detail };
@@ -46,7 +48,7 @@ export async function listDiagnostics(): Promise<ListResult> {
     const rejected: RejectedRecord[] = [];
     values.forEach((raw, i) => {
       const parsed = Diagnostic.safeParse(raw);
-      if (parsed.success) diagnostics.push(parsed.data);
+      if (parsed.success) diagnostics.push(applyJournal(parsed.data).diagnostic);
       else rejected.push({ key: String(keys[i]), detail: summariseIssues(parsed.error), raw });
     });
     for (const d of memory.values()) {
@@ -121,6 +123,11 @@ export async function deleteDiagnostic(id: string): Promise<{ ok: true } | Stora
   } catch (error) {
     return failure(error);
   }
+}
+
+/** Forgets the in-memory copies of these diagnostics (after a restore wrote newer ones). */
+export function forgetInMemory(ids: string[]): void {
+  for (const id of ids) memory.delete(id);
 }
 
 /** Forgets the in-memory copies (tests). */

@@ -28,3 +28,19 @@ export function removePreference(key: string): void {
     // nothing to remove when storage is unavailable
   }
 }
+
+/** Forgets every preference of the app (the « delete all my data » button). */
+export function clearPreferences(): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    keys.forEach((key) => storage.removeItem(key));
+  } catch {
+    // nothing to clear when storage is unavailable
+  }
+}

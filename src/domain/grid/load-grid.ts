@@ -29,10 +29,26 @@ export function loadGrid(input: unknown): LoadGridResult {
     if (!parsed.success) return failure(mapZodIssues(parsed.error.issues, input));
     const errors = checkGridReferences(parsed.data);
     if (errors.length > 0) return failure(errors);
-    return { ok: true, grid: parsed.data, hash: gridContentHash(parsed.data) };
+    return withLazyHash(parsed.data);
   } catch {
     return failure([makeError('internal', [])]);
   }
+}
+
+/**
+ * A loaded grid whose content hash is computed on first read, then kept: hashing costs more
+ * than validating, and reading a stored diagnostic back to answer it never needs the hash.
+ */
+function withLazyHash(grid: Grid): { ok: true; grid: Grid; hash: string } {
+  let hash: string | undefined;
+  return {
+    ok: true,
+    grid,
+    get hash() {
+      hash ??= gridContentHash(grid);
+      return hash;
+    },
+  };
 }
 
 /**

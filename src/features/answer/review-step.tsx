@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { pickText } from '@/domain/grid/text';
 import { answeredCount, type DimensionStep } from './steps';
+import { ExportRespondentButton } from '@/features/workshop/export-respondent-button';
 
 type ReviewStepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -72,6 +73,7 @@ export function ReviewStep({
           {t('buttons.results')}
         </a>
       </p>
+      <ExportRespondentButton respondent={respondent} />
     </section>
   );
 }

@@ -1,11 +1,384 @@
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { navigate } from '@/app/router';
+import { compareGrids, type GridComparison } from '@/domain/compare/compare-grids';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Grid } from '@/domain/grid/schema';
+import { pickText } from '@/domain/grid/text';
+import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { currentLanguage } from '@/i18n/i18n';
+import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
+import { listDiagnostics, type ListResult } from '@/storage/diagnostics-store';
+import './compare.css';
+import { TableScroll } from '@/components/table-scroll';
 
-export function ComparePage(_props: { t0?: string; t1?: string }) {
-  const { t } = useTranslation();
+const ScoreRadar = lazy(() =>
+  import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
+);
+
+const T0_COLOR = '#6b7280';
+
+type ComparePageProps = { t0?: string; t1?: string };
+
+/** Grid ids two diagnostics share, in T1's order. */
+function sharedGridIds(d0: Diagnostic, d1: Diagnostic): string[] {
+  const ids0 = new Set(d0.grids.map((g) => g.id));
+  return d1.grids.map((g) => g.id).filter((id) => ids0.has(id));
+}
+
+/** `#/compare`: pick T0 and T1; `#/compare/<t0>/<t1>`: both on one radar per shared grid. */
+export function ComparePage({ t0, t1 }: ComparePageProps) {
+  const { t } = useTranslation(['compare', 'common']);
+  const [list, setList] = useState<ListResult | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void listDiagnostics().then((result) => alive && setList(result));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (list === null) return <p role="status">{t('common:loading')}</p>;
+  const d0 = t0 ? list.diagnostics.find((d) => d.id === t0) : undefined;
+  const d1 = t1 ? list.diagnostics.find((d) => d.id === t1) : undefined;
+  const chosen = t0 !== undefined && t1 !== undefined;
+
   return (
-    <section>
-      <h1>{t('nav.compare')}</h1>
-      <p>{t('comingSoon')}</p>
+    <div className="compare">
+      <h1>{d0 && d1 ? t('heading', { t0: d0.title, t1: d1.title }) : t('title')}</h1>
+      <p>{t('intro')}</p>
+      {!list.ok && (
+        <p className="notice notice--error" role="alert">
+          {t('form.failed', { detail: list.failure.detail })}
+        </p>
+      )}
+      {chosen && (!d0 || !d1) && (
+        <p className="notice notice--error" role="alert">
+          {t('notFound')}
+        </p>
+      )}
+      <CompareForm
+        key={`${t0 ?? ''}/${t1 ?? ''}`}
+        diagnostics={list.diagnostics}
+        initial={{ t0: d0?.id ?? '', t1: d1?.id ?? '' }}
+      />
+      {d0 && d1 && <Comparison d0={d0} d1={d1} />}
+    </div>
+  );
+}
+
+type CompareFormProps = { diagnostics: Diagnostic[]; initial: { t0: string; t1: string } };
+
+function CompareForm({ diagnostics, initial }: CompareFormProps) {
+  const { t } = useTranslation('compare');
+  const lang = currentLanguage();
+  const uid = useId();
+  const [t0, setT0] = useState(initial.t0);
+  const [t1, setT1] = useState(initial.t1);
+  const [error, setError] = useState('');
+  const byId = new Map(diagnostics.map((d) => [d.id, d]));
+  const d0 = byId.get(t0);
+  const d1 = byId.get(t1);
+  const shared = d0 && d1 && d0 !== d1 ? sharedGridIds(d0, d1) : [];
+  const gridTitle = (d: Diagnostic, id: string) => {
+    const grid = resolveGrids(d).grids.find((g) => g.grid.id === id)?.grid;
+    return grid ? pickText(grid.title, lang, grid.languages.default) : id;
+  };
+
+  if (diagnostics.length < 2) {
+    return (
+      <section className="card">
+        <p>{t('form.notEnough')}</p>
+        <p>
+          <a className="button button--primary" href="#/new">
+            {t('form.start')}
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!d0 || !d1) setError(t('form.missing'));
+    else if (d0.id === d1.id) setError(t('form.same'));
+    else if (shared.length === 0) setError(t('form.noShared'));
+    else {
+      setError('');
+      navigate(`/compare/${encodeURIComponent(d0.id)}/${encodeURIComponent(d1.id)}`);
+    }
+  };
+
+  const select = (id: string, label: string, value: string, onChange: (value: string) => void) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          setError('');
+          onChange(e.target.value);
+        }}
+        aria-describedby={error ? `${uid}-error` : undefined}
+      >
+        <option value="">{t('form.choose')}</option>
+        {diagnostics.map((d) => (
+          <option key={d.id} value={d.id}>
+            {t('form.option', {
+              title: d.title,
+              date: formatDate(d.updatedAt, lang),
+              count: d.respondents.length,
+            })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <form
+      className="card compare-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${uid}-title`}
+    >
+      <h2 id={`${uid}-title`}>{t('form.title')}</h2>
+      <div className="field-row">
+        {select(`${uid}-t0`, t('form.t0'), t0, setT0)}
+        {select(`${uid}-t1`, t('form.t1'), t1, setT1)}
+      </div>
+      {d0 && d1 && d0 !== d1 && (
+        <p className={shared.length === 0 ? 'notice notice--warn' : 'field__hint'}>
+          {shared.length === 0
+            ? t('form.noShared')
+            : t('form.shared', { grids: shared.map((id) => gridTitle(d1, id)).join(', ') })}
+        </p>
+      )}
+      {error && (
+        <p id={`${uid}-error`} className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary">
+        {t('form.submit')}
+      </button>
+    </form>
+  );
+}
+
+function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
+  const { t } = useTranslation('compare');
+  const lang = currentLanguage();
+  const comparisons = useMemo(() => {
+    const r0 = resolveGrids(d0);
+    const r1 = resolveGrids(d1);
+    const grids0 = new Map(r0.grids.map((g) => [g.grid.id, g.grid]));
+    const side = (d: Diagnostic, grid: Grid) => ({
+      grid,
+      respondents: d.respondents.map((r) => ({
+        id: r.id,
+        role: r.role,
+        answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
+          ? (r.answers[grid.id] ?? {})
+          : {},
+      })),
+    });
+    const results = r1.grids.flatMap(({ grid: g1 }) => {
+      const g0 = grids0.get(g1.id);
+      if (!g0) return [];
+      const result = compareGrids(side(d0, g0), side(d1, g1));
+      return result.ok ? [{ g0, g1, result }] : [];
+    });
+    return { results, broken: [...new Set([...r0.broken, ...r1.broken])] };
+  }, [d0, d1]);
+
+  return (
+    <>
+      <p>
+        {t('respondents', { n0: d0.respondents.length, n1: d1.respondents.length })}{' '}
+        {t('dates', {
+          d0: formatDateTime(d0.updatedAt, lang),
+          d1: formatDateTime(d1.updatedAt, lang),
+        })}
+      </p>
+      <p className="field__hint">{t('deltaHint')}</p>
+      {comparisons.broken.length > 0 && (
+        <p className="notice notice--warn">
+          {t('brokenGrids', { grids: comparisons.broken.join(', ') })}
+        </p>
+      )}
+      {comparisons.results.length === 0 ? (
+        <p className="notice notice--warn">{t('noSharedGrid')}</p>
+      ) : (
+        comparisons.results.map(({ g0, g1, result }) => (
+          <GridComparisonView key={g1.id} g0={g0} g1={g1} result={result} lang={lang} />
+        ))
+      )}
+    </>
+  );
+}
+
+type GridComparisonViewProps = { g0: Grid; g1: Grid; result: GridComparison; lang: string };
+
+function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
+  const { t } = useTranslation('compare');
+  const text1 = (value: Parameters<typeof pickText>[0]) =>
+    pickText(value, lang, g1.languages.default);
+  const text0 = (value: Parameters<typeof pickText>[0]) =>
+    pickText(value, lang, g0.languages.default);
+  const title = text1(g1.title);
+  const labels1 = new Map(g1.dimensions.map((d) => [d.id, text1(d.label)]));
+  const labels0 = new Map(g0.dimensions.map((d) => [d.id, text0(d.label)]));
+  const items1 = new Map(
+    g1.dimensions.flatMap((d) => d.items.map((i) => [i.id, text1(i.text)] as const)),
+  );
+  const items0 = new Map(
+    g0.dimensions.flatMap((d) => d.items.map((i) => [i.id, text0(i.text)] as const)),
+  );
+  const score = (value: number | null) =>
+    value === null ? t('noScore') : formatNumber(value, lang);
+  const delta = (value: number | null) => {
+    if (value === null) return t('noScore');
+    const rounded = Math.round(value);
+    if (rounded === 0) return t('deltaNone');
+    return rounded > 0
+      ? t('deltaUp', { value: formatNumber(rounded, lang) })
+      : t('deltaDown', { value: formatNumber(-rounded, lang) });
+  };
+  const { added, removed, changed } = result.items;
+  const leftOut = added.length + removed.length + changed.length;
+  const only = [
+    ...result.dimensionsOnlyIn.t0.map((id) => `${labels0.get(id) ?? id} (T0)`),
+    ...result.dimensionsOnlyIn.t1.map((id) => `${labels1.get(id) ?? id} (T1)`),
+  ];
+
+  return (
+    <section className="card" aria-labelledby={`compare-${g1.id}-title`} data-grid-id={g1.id}>
+      <h2 id={`compare-${g1.id}-title`}>{title}</h2>
+      <p>
+        {result.versions.t0 === result.versions.t1
+          ? t('sameVersion', { v: result.versions.t1 })
+          : t('gridVersions', { v0: result.versions.t0, v1: result.versions.t1 })}
+      </p>
+      <div className="chart-and-table">
+        <figure className="chart">
+          <Suspense fallback={<div className="radar radar--loading" />}>
+            <ScoreRadar
+              data={result.dimensions.map((d) => ({
+                axis: labels1.get(d.dimensionId) ?? d.dimensionId,
+                score: d.t1,
+              }))}
+              series={[
+                {
+                  key: 't0',
+                  name: t('t0'),
+                  color: T0_COLOR,
+                  values: result.dimensions.map((d) => d.t0),
+                },
+              ]}
+              mainName={t('t1')}
+            />
+          </Suspense>
+          <figcaption>{t('chart', { grid: title })}</figcaption>
+          <ul className="legend">
+            <li>
+              <span
+                className="legend__swatch"
+                style={{ background: T0_COLOR }}
+                aria-hidden="true"
+              />
+              {t('t0')}
+            </li>
+            <li>
+              <span
+                className="legend__swatch"
+                style={{ background: '#1d4ed8' }}
+                aria-hidden="true"
+              />
+              {t('t1')}
+            </li>
+          </ul>
+        </figure>
+        <TableScroll>
+          <table className="data" data-testid="delta-table">
+            <caption>{t('tableCaption', { grid: title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dimension')}</th>
+                <th scope="col" className="num">
+                  {t('t0')}
+                </th>
+                <th scope="col" className="num">
+                  {t('t1')}
+                </th>
+                <th scope="col" className="num">
+                  {t('delta')}
+                </th>
+                <th scope="col" className="num">
+                  {t('items')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.dimensions.map((d) => (
+                <tr key={d.dimensionId} data-dimension-id={d.dimensionId}>
+                  <th scope="row">{labels1.get(d.dimensionId)}</th>
+                  <td className="num">{score(d.t0)}</td>
+                  <td className="num">{score(d.t1)}</td>
+                  <td className="num" data-delta={d.delta === null ? '' : Math.round(d.delta)}>
+                    {delta(d.delta)}
+                  </td>
+                  <td className="num">{d.items}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('gridRow')}</th>
+                <td className="num">{score(result.grid.t0)}</td>
+                <td className="num">{score(result.grid.t1)}</td>
+                <td
+                  className="num"
+                  data-delta={result.grid.delta === null ? '' : Math.round(result.grid.delta)}
+                >
+                  {delta(result.grid.delta)}
+                </td>
+                <td className="num">{result.items.common.length}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+      </div>
+      <h3>{t('leftOut.title')}</h3>
+      {leftOut === 0 ? (
+        <p>{t('leftOut.none')}</p>
+      ) : (
+        <>
+          <p>{t('leftOut.intro')}</p>
+          <ul className="left-out" data-testid="left-out">
+            {added.map((id) => (
+              <li key={`a-${id}`}>
+                <strong>{t('leftOut.added')}</strong> — {items1.get(id) ?? id}
+              </li>
+            ))}
+            {removed.map((id) => (
+              <li key={`r-${id}`}>
+                <strong>{t('leftOut.removed')}</strong> — {items0.get(id) ?? id}
+              </li>
+            ))}
+            {changed.map((c) => (
+              <li key={`c-${c.itemId}`}>
+                <strong>
+                  {t('leftOut.changed', {
+                    changes: c.changes.map((k) => t(`leftOut.change.${k}`)).join(', '),
+                  })}
+                </strong>{' '}
+                — {items1.get(c.itemId) ?? c.itemId}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {only.length > 0 && <p>{t('leftOut.dimensionsOnly', { dimensions: only.join(', ') })}</p>}
     </section>
   );
 }

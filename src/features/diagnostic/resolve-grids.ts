@@ -10,8 +10,16 @@ export function resolveGrids(diagnostic: Diagnostic): ResolvedGrids {
   const broken: string[] = [];
   for (const snapshot of diagnostic.grids) {
     const result = loadGrid(snapshot.grid);
-    if (result.ok) grids.push({ grid: result.grid, hash: result.hash, source: snapshot.grid });
-    else broken.push(snapshot.id);
+    if (result.ok) {
+      // The hash stays lazy (computed when read): answering never needs it.
+      grids.push({
+        grid: result.grid,
+        source: snapshot.grid,
+        get hash() {
+          return result.hash;
+        },
+      });
+    } else broken.push(snapshot.id);
   }
   return { grids, broken };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic, saveDiagnostic, type StorageFailure } from '@/storage/diagnostics-store';
+import { applyJournal, clearJournal, writeJournal } from '@/storage/journal';
 import { nowIso } from '@/utils/id';
 import { resolveGrids, type ResolvedGrids } from './resolve-grids';
 
@@ -49,8 +50,14 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
     void getDiagnostic(id).then((result) => {
       if (!alive) return;
       if (result.ok) {
-        latest.current = result.diagnostic;
-        setLoaded({ id, value: { status: 'ready', diagnostic: result.diagnostic } });
+        // Changes written to the journal while the page was going away win if they are newer.
+        const { diagnostic, applied } = applyJournal(result.diagnostic);
+        latest.current = diagnostic;
+        setLoaded({ id, value: { status: 'ready', diagnostic } });
+        if (applied)
+          void saveDiagnostic(diagnostic).then((saved) => {
+            if (saved.ok) clearJournal(diagnostic.id);
+          });
       } else if (result.reason === 'notFound') setLoaded({ id, value: { status: 'notFound' } });
       else if (result.reason === 'invalid')
         setLoaded({ id, value: { status: 'invalid', detail: result.detail } });
@@ -91,10 +98,15 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
   );
 
   useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
+    // The page may be going away: write the journal synchronously, then start the real save.
+    const secure = () => {
+      if (dirty.current && latest.current) writeJournal(latest.current);
+      void flush();
     };
-    const onPageHide = () => void flush();
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') secure();
+    };
+    const onPageHide = () => secure();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
     return () => {

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportModel } from '@/domain/report/report-model';
+import { loadNamespaces } from '@/i18n/i18n';
 import { downloadFile } from '@/utils/download';
 
 /** Builds the PDF on this device; jspdf and the font load only when the button is pressed. */
@@ -15,7 +16,11 @@ export function PdfButton({ model }: { model: ReportModel }) {
   const onClick = async () => {
     setState({ kind: 'working' });
     try {
-      const { renderReportPdf } = await import('@/report/render-pdf');
+      // The renderer (jspdf and the font) and the report texts load in parallel, on the click.
+      const [{ renderReportPdf }] = await Promise.all([
+        import('@/report/render-pdf'),
+        loadNamespaces(['report']),
+      ]);
       const tr = i18next.getFixedT(model.lang, 'report') as unknown as (
         key: string,
         params?: Record<string, unknown>,

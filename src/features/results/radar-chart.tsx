@@ -73,6 +73,8 @@ export function ScoreRadar({ data, series = [], mainName, height = 380 }: ScoreR
     <div className="radar" aria-hidden="true" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <RadarChart
+          // Decorative (aria-hidden): no keyboard focus inside it (recharts 3 adds one by default).
+          accessibilityLayer={false}
           data={rows}
           outerRadius="68%"
           margin={{ top: 10, right: 30, bottom: 10, left: 30 }}

@@ -4,6 +4,7 @@ import type { Audience } from '@/domain/grid/schema';
 import { audienceForPurpose, buildReportModel } from '@/domain/report/build-report-model';
 import { upsertAction } from '@/domain/diagnostic/operations';
 import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
+import { MigrationOffer } from '@/features/grids/migration-offer';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatNumber } from '@/i18n/format';
@@ -13,6 +14,7 @@ import { LevelBadge } from './level-badge';
 import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { ScoreTable } from './score-table';
+import { TableScroll } from '@/components/table-scroll';
 
 const ScoreRadar = lazy(() => import('./radar-chart').then((m) => ({ default: m.ScoreRadar })));
 
@@ -74,6 +76,7 @@ function Results({ ready }: { ready: Ready }) {
           <p className="notice notice--warn">{t('partial')}</p>
         )}
       </header>
+      <MigrationOffer ready={ready} />
 
       <nav aria-label={t('toc')} className="results-toc">
         <ul>
@@ -112,7 +115,7 @@ function Results({ ready }: { ready: Ready }) {
               <figcaption>{t('overview.chart')}</figcaption>
             </figure>
           )}
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data">
               <caption>{t('overview.tableCaption')}</caption>
               <thead>
@@ -142,7 +145,7 @@ function Results({ ready }: { ready: Ready }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
         <h3>{t('strengths.title')}</h3>
         <div className="strengths">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DimensionReport } from '@/domain/report/report-model';
 import { formatNumber, formatPercent } from '@/i18n/format';
 import { LevelBadge } from './level-badge';
+import { TableScroll } from '@/components/table-scroll';
 
 type ScoreTableProps = { caption: string; dimensions: DimensionReport[]; lang: string };
 
@@ -10,7 +11,7 @@ export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
   const { t } = useTranslation('results');
   const showSpread = dimensions.some((d) => d.spread !== null);
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data score-table">
         <caption>{caption}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,10 +1,5 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDiagnosticFile, MAX_IMPORT_BYTES } from '@/domain/files/parse-diagnostic-file';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
-import { saveDiagnostic } from '@/storage/diagnostics-store';
-import { readFileText } from '@/utils/download';
-import { newId } from '@/utils/id';
 
 type ImportDiagnosticProps = { existingIds: string[]; onImported: (message: string) => void };
 
@@ -17,30 +12,11 @@ export function ImportDiagnostic({ existingIds, onImported }: ImportDiagnosticPr
 
   const onFile = async (file: File) => {
     setError('');
-    const name = file.name;
-    const read = await readFileText(file, MAX_IMPORT_BYTES);
-    if (!read.ok) {
-      setError(t(`files:${read.reason}`, { name, max: MAX_IMPORT_BYTES / 1024 / 1024 }));
-      return;
-    }
-    const parsed = parseDiagnosticFile(read.text);
-    if (!parsed.ok) {
-      setError(
-        parsed.code === 'invalidJson'
-          ? t('files:invalidJson', { name })
-          : t('files:notDiagnostic', { name, detail: parsed.detail }),
-      );
-      return;
-    }
-    const { broken } = resolveGrids(parsed.diagnostic);
-    if (broken.length > 0) {
-      setError(t('files:brokenGrid', { name, grid: broken.join(', ') }));
-      return;
-    }
-    const clash = existingIds.includes(parsed.diagnostic.id);
-    const diagnostic = clash ? { ...parsed.diagnostic, id: newId() } : parsed.diagnostic;
-    await saveDiagnostic(diagnostic);
-    onImported(t(clash ? 'import.doneAsCopy' : 'import.done', { title: diagnostic.title }));
+    // The reading and validation code loads with the first file chosen.
+    const { importDiagnosticFile } = await import('./import-diagnostic-file');
+    const outcome = await importDiagnosticFile(file, existingIds, t);
+    if (outcome.ok) onImported(outcome.message);
+    else setError(outcome.error);
   };
 
   return (

@@ -12,6 +12,7 @@ import {
 import { createDiagnostic, type LoadedGrid } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
 import { loadBundledGrids } from '@/grid-library/bundled-grids';
+import { newestCustomGrids } from '@/features/grids/custom-grid-choices';
 import { currentLanguage } from '@/i18n/i18n';
 import { saveDiagnostic } from '@/storage/diagnostics-store';
 import { newId, nowIso } from '@/utils/id';
@@ -22,10 +23,11 @@ function countItems(grid: LoadedGrid['grid']): number {
 }
 
 export function NewDiagnosticPage() {
-  const { t } = useTranslation(['newDiagnostic', 'labels']);
+  const { t } = useTranslation(['newDiagnostic', 'labels', 'grids']);
   const lang = currentLanguage();
   const uid = useId();
   const [grids, setGrids] = useState<LoadedGrid[] | null>(null);
+  const [customIds, setCustomIds] = useState<ReadonlySet<string>>(new Set());
   const [loadFailed, setLoadFailed] = useState(false);
 
   const form = useForm<NewDiagnosticForm>({
@@ -47,10 +49,11 @@ export function NewDiagnosticPage() {
 
   useEffect(() => {
     let alive = true;
-    loadBundledGrids()
-      .then((loaded) => {
+    Promise.all([loadBundledGrids(), newestCustomGrids()])
+      .then(([loaded, custom]) => {
         if (!alive) return;
-        setGrids(loaded);
+        setGrids([...loaded, ...custom]);
+        setCustomIds(new Set(custom.map((g) => g.grid.id)));
         setValue(
           'gridIds',
           loaded.map((g) => g.grid.id),
@@ -240,11 +243,17 @@ export function NewDiagnosticPage() {
                     {pickText(loaded.grid.title, lang, loaded.grid.languages.default)}
                   </strong>
                   <span className="choice__hint">
-                    {t('grids.meta', {
-                      dimensions: loaded.grid.dimensions.length,
-                      items,
-                      minutes: estimateMinutes(items),
-                    })}
+                    {customIds.has(loaded.grid.id)
+                      ? t('grids:newDiagnostic.customHint', {
+                          version: loaded.grid.version,
+                          dimensions: loaded.grid.dimensions.length,
+                          items,
+                        })
+                      : t('grids.meta', {
+                          dimensions: loaded.grid.dimensions.length,
+                          items,
+                          minutes: estimateMinutes(items),
+                        })}
                   </span>
                 </span>
               </label>

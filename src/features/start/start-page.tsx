@@ -1,52 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '@/components/confirm-dialog';
-import { duplicateDiagnostic } from '@/domain/diagnostic/operations';
-import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import {
-  deleteDiagnostic,
-  listDiagnostics,
-  saveDiagnostic,
-  type ListResult,
-} from '@/storage/diagnostics-store';
-import { newId, nowIso } from '@/utils/id';
-import { downloadFile } from '@/utils/download';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
-import { StorageBanner } from '@/features/diagnostic/storage-banner';
-import { SavedDiagnostics } from './saved-diagnostics';
+import { hasSavedDiagnostics } from '@/storage/saved-presence';
 import { ImportDiagnostic } from './import-diagnostic';
 
-export function StartPage() {
-  const { t } = useTranslation('start');
-  const [list, setList] = useState<ListResult | null>(null);
-  const [toDelete, setToDelete] = useState<Diagnostic | null>(null);
-  const [message, setMessage] = useState('');
+// The list of saved diagnostics needs storage and validation (zod, the grid loader): its own
+// chunk, loaded only when the device holds diagnostics. The hero, the start button and, on a
+// first visit, the import button render from the entry chunk alone.
+const SavedSection = lazy(() =>
+  import('./saved-section').then((m) => ({ default: m.SavedSection })),
+);
 
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+/** Below the hero: the saved diagnostics when there are any, else "none yet" and the import. */
+function SavedArea({ onMessage }: { onMessage: (message: string) => void }) {
+  const { t } = useTranslation('start');
+  const [presence, setPresence] = useState<'checking' | 'none' | 'some'>('checking');
   useEffect(() => {
     let alive = true;
-    void listDiagnostics().then((result) => alive && setList(result));
+    void hasSavedDiagnostics().then((has) => alive && setPresence(has ? 'some' : 'none'));
     return () => {
       alive = false;
     };
-  }, [version]);
+  }, []);
 
-  const onDuplicate = async (diagnostic: Diagnostic) => {
-    const title = t('saved.duplicateTitle', { title: diagnostic.title });
-    await saveDiagnostic(duplicateDiagnostic(diagnostic, { id: newId(), now: nowIso() }, title));
-    setMessage(t('saved.duplicated', { title }));
-    refresh();
-  };
+  if (presence === 'checking') return null;
+  if (presence === 'some') return <SavedSection onMessage={onMessage} />;
+  return (
+    <>
+      <section aria-labelledby="saved-title">
+        <h2 id="saved-title">{t('saved.title')}</h2>
+        <p>{t('saved.empty')}</p>
+      </section>
+      <ImportDiagnostic
+        existingIds={[]}
+        onImported={(text) => {
+          onMessage(text);
+          setPresence('some');
+        }}
+      />
+    </>
+  );
+}
 
-  const onConfirmDelete = async () => {
-    if (!toDelete) return;
-    const title = toDelete.title;
-    setToDelete(null);
-    await deleteDiagnostic(toDelete.id);
-    setMessage(t('saved.deleted', { title }));
-    refresh();
-  };
+export function StartPage() {
+  const { t } = useTranslation('start');
+  const [message, setMessage] = useState('');
 
   return (
     <div className="start">
@@ -72,81 +69,10 @@ export function StartPage() {
         {message}
       </p>
 
-      {list && !list.ok && (
-        <StorageBanner
-          failure={list.failure}
-          onExport={
-            list.diagnostics.length > 0
-              ? () => list.diagnostics.forEach((d) => exportDiagnostic(d))
-              : undefined
-          }
-        />
-      )}
-
-      <section aria-labelledby="saved-title">
-        <h2 id="saved-title">{t('saved.title')}</h2>
-        {list === null ? null : list.diagnostics.length === 0 ? (
-          <p>{t('saved.empty')}</p>
-        ) : (
-          <SavedDiagnostics
-            diagnostics={list.diagnostics}
-            onDuplicate={(d) => void onDuplicate(d)}
-            onExport={exportDiagnostic}
-            onDelete={setToDelete}
-          />
-        )}
-        {list && list.rejected.length > 0 && (
-          <div className="notice notice--warn">
-            <h3>{t('saved.rejectedTitle')}</h3>
-            <p>{t('saved.rejectedBody')}</p>
-            <ul>
-              {list.rejected.map((r) => (
-                <li key={r.key}>
-                  {t('saved.rejectedItem', { key: r.key, detail: r.detail })}{' '}
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() =>
-                      downloadFile(
-                        `record-${r.key}.json`,
-                        JSON.stringify(r.raw, null, 2),
-                        'application/json',
-                      )
-                    }
-                  >
-                    {t('saved.rejectedDownload', { key: r.key })}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--danger"
-                    onClick={() => void deleteDiagnostic(r.key).then(refresh)}
-                  >
-                    {t('saved.rejectedDelete', { key: r.key })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </section>
-
-      <ImportDiagnostic
-        existingIds={list?.diagnostics.map((d) => d.id) ?? []}
-        onImported={(text) => {
-          setMessage(text);
-          refresh();
-        }}
-      />
-
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={t('saved.confirmDeleteTitle')}
-        body={t('saved.confirmDeleteBody', { title: toDelete?.title ?? '' })}
-        confirmLabel={t('saved.delete')}
-        danger
-        onConfirm={() => void onConfirmDelete()}
-        onCancel={() => setToDelete(null)}
-      />
+      {/* Its own boundary: the hero stays while the list (or a namespace) loads. */}
+      <Suspense fallback={null}>
+        <SavedArea onMessage={setMessage} />
+      </Suspense>
     </div>
   );
 }

@@ -1,11 +1,223 @@
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
+import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
+import { ROLES, type Role } from '@/domain/answers/answers';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
+import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
+import { StorageBanner } from '@/features/diagnostic/storage-banner';
+import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { currentLanguage } from '@/i18n/i18n';
+import { formatDateTime } from '@/i18n/format';
+import { listDiagnostics, type ListResult } from '@/storage/diagnostics-store';
+import { DiscussionTopics } from './discussion-topics';
+import { GridAggregateView } from './grid-aggregate';
+import { Participation } from './participation';
+import { ResponseImport } from './response-import';
+import { WorkshopExports } from './workshop-exports';
+import './workshop.css';
 
-export function WorkshopPage(_props: { diagnosticId?: string }) {
-  const { t } = useTranslation();
+export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
+  const { t } = useTranslation('workshop');
+  const session = useDiagnostic(diagnosticId);
+  if (!diagnosticId) return <DiagnosticPicker />;
+  return (
+    <DiagnosticGate session={session} emptyTitle={t('title')}>
+      {(ready) => <Workshop ready={ready} />}
+    </DiagnosticGate>
+  );
+}
+
+/** Without an id: the saved diagnostics, to pick the workshop's. */
+function DiagnosticPicker() {
+  const { t } = useTranslation(['workshop', 'labels', 'common']);
+  const lang = currentLanguage();
+  const [list, setList] = useState<ListResult | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void listDiagnostics().then((result) => alive && setList(result));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (list === null) return <p role="status">{t('common:loading')}</p>;
   return (
     <section>
-      <h1>{t('nav.workshop')}</h1>
-      <p>{t('comingSoon')}</p>
+      <h1>{t('picker.title')}</h1>
+      <p>{t('picker.body')}</p>
+      {!list.ok && (
+        <p className="notice notice--error" role="alert">
+          {t('picker.failed', { detail: list.failure.detail })}
+        </p>
+      )}
+      {list.diagnostics.length === 0 ? (
+        <>
+          <p>{t('picker.empty')}</p>
+          <p>
+            <a className="button button--primary" href="#/new">
+              {t('picker.start')}
+            </a>
+          </p>
+        </>
+      ) : (
+        <ul className="saved-list">
+          {list.diagnostics.map((d) => (
+            <li key={d.id} className="card picker-item">
+              <h2 className="saved-item__title">{d.title}</h2>
+              <p>
+                {t(`labels:purpose.${d.purpose}`)} ·{' '}
+                {t('picker.respondents', { count: d.respondents.length })} ·{' '}
+                <time dateTime={d.updatedAt}>{formatDateTime(d.updatedAt, lang)}</time>
+              </p>
+              <a
+                className="button button--primary button--small"
+                href={`#/workshop/${encodeURIComponent(d.id)}`}
+                aria-label={t('picker.openLabel', { title: d.title })}
+              >
+                {t('picker.open')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
+}
+
+type Ready = Extract<ReturnType<typeof useDiagnostic>, { status: 'ready' }>;
+
+function roleVisibility(diagnostic: Diagnostic) {
+  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
+  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
+  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
+  const { visible, maskedRespondents } = decideRoleVisibility(counts, threshold);
+  return {
+    roles: visible.map((role) => ({ role, n: counts.get(role) ?? 0 })),
+    masked: maskedRespondents,
+    threshold,
+  };
+}
+
+function Workshop({ ready }: { ready: Ready }) {
+  const { t } = useTranslation(['workshop', 'answer']);
+  const lang = currentLanguage();
+  const { diagnostic, resolved, update, flush, save } = ready;
+  const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
+  const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
+  const aggregates = useMemo(
+    () =>
+      grids.map((grid) => ({
+        grid,
+        aggregate: aggregateGrid(
+          grid,
+          diagnostic.respondents.map((r) => ({
+            id: r.id,
+            role: r.role,
+            answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
+              ? (r.answers[grid.id] ?? {})
+              : {},
+          })),
+          { anonymityThreshold: diagnostic.anonymityThreshold },
+        ),
+      })),
+    [grids, diagnostic.respondents, diagnostic.anonymityThreshold],
+  );
+  const id = encodeURIComponent(diagnostic.id);
+  const hasRespondents = diagnostic.respondents.length > 0;
+
+  return (
+    <div className="workshop">
+      <header>
+        <h1>{t('heading', { title: diagnostic.title })}</h1>
+        <p>{t('intro')}</p>
+        <p className="button-row">
+          <a className="button button--small" href={`#/answer/${id}`}>
+            {t('links.answer')}
+          </a>
+          <a className="button button--small" href={`#/results/${id}`}>
+            {t('links.results')}
+          </a>
+        </p>
+      </header>
+      {resolved.broken.length > 0 && (
+        <p className="notice notice--warn">
+          {t('answer:brokenGrids', { grids: resolved.broken.join(', ') })}
+        </p>
+      )}
+      {save.status === 'failed' && (
+        <StorageBanner failure={save.failure} onExport={() => exportDiagnostic(diagnostic)} />
+      )}
+
+      <nav aria-label={t('toc')} className="results-toc">
+        <ul>
+          {(['import', 'participation', 'aggregate', 'topics', 'exports'] as const).map((key) => (
+            <li key={key}>
+              <a href={`#${key}`} onClick={(e) => jump(e, key)}>
+                {key === 'aggregate'
+                  ? t('aggregate.title')
+                  : key === 'topics'
+                    ? t('topics.title')
+                    : t(`${key}.title`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <ResponseImport
+        diagnostic={diagnostic}
+        grids={resolved.grids}
+        lang={lang}
+        update={update}
+        flush={flush}
+      />
+
+      <Participation
+        diagnostic={diagnostic}
+        grids={grids}
+        visibility={visibility}
+        lang={lang}
+        onThreshold={(n) => update((d, now) => ({ ...d, anonymityThreshold: n, updatedAt: now }))}
+      />
+
+      <section id="aggregate" aria-labelledby="aggregate-title">
+        <h2 id="aggregate-title">{t('aggregate.title')}</h2>
+        {!hasRespondents ? (
+          <p>{t('participation.none')}</p>
+        ) : (
+          aggregates.map(({ grid, aggregate }) => (
+            <GridAggregateView key={grid.id} grid={grid} aggregate={aggregate} lang={lang} />
+          ))
+        )}
+      </section>
+
+      <section id="topics" aria-labelledby="topics-title">
+        <h2 id="topics-title">{t('topics.title')}</h2>
+        <p>{t('topics.intro')}</p>
+        {!hasRespondents ? (
+          <p>{t('topics.none')}</p>
+        ) : (
+          aggregates.map(({ grid, aggregate }) => (
+            <DiscussionTopics key={grid.id} grid={grid} aggregate={aggregate} lang={lang} />
+          ))
+        )}
+      </section>
+
+      <WorkshopExports diagnostic={diagnostic} grids={grids} lang={lang} />
+    </div>
+  );
+}
+
+function jump(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  // In-page links must not change the hash: the hash is the route.
+  event.preventDefault();
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.scrollIntoView({ block: 'start' });
+  const heading = target.querySelector<HTMLElement>('h2');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
 }

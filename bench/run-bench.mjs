@@ -1,0 +1,471 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the app, serves it locally (vite preview) and measures it in Debian's
+ * Chromium, then writes bench/results.json and bench/results.md.
+ *
+ * - Bytes (stable): the JS the start page and the answer page really load before they are usable
+ *   (gzip level 9), everything the build emits, and each lazy chunk named from the Vite manifest.
+ * - Lighthouse 12, mobile preset (default throttling), median of 3, on both pages.
+ * - Times (noisy): start page usable, first question answerable, full PDF report — median of 5,
+ *   a fresh browser context each time.
+ * - The scoring engine (bench/engine.bench.ts) and, when it exists, bench/workshop.bench.ts.
+ *
+ * Times depend on the machine and on what else runs on it: they are reported (median, min, max,
+ * runs), never asserted. Bytes are enforced by bench/check-budget.mjs.
+ *
+ *   npm run bench
+ *   npm run bench -- --quick            # 1 run of each timing, 1 Lighthouse run
+ *   npm run bench -- --no-lighthouse
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import {
+  BUDGET_BYTES,
+  CHROME_PATH,
+  ROOT,
+  TARGET_BYTES,
+  answerPageReady,
+  buildApp,
+  chromeArgs,
+  createAnsweringDiagnostic,
+  emittedJs,
+  freshContext,
+  gzipSize,
+  kb,
+  launchBrowser,
+  measureRouteJs,
+  readManifest,
+  serve,
+  startPageReady,
+} from './lib/app.mjs';
+import { seedCompleteDiagnostic } from './lib/seed.mjs';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const TIMING_RUNS = QUICK ? 1 : 5;
+const LIGHTHOUSE_RUNS = QUICK ? 1 : 3;
+const OUT_DIR = join(tmpdir(), 'qvt-numerique-bench-dist');
+const BENCH_DIR = join(ROOT, 'bench');
+
+const log = (text) => console.log(text);
+
+/** Median, min and max of a list of numbers, with the number of runs. */
+function stats(values, digits = 0) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const round = (x) => Number(x.toFixed(digits));
+  return {
+    median: round(median),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+    runs: sorted.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes
+
+/** Files a manifest chunk loads with it (itself and its static imports, recursively). */
+function staticClosure(manifest, key, seen = new Set()) {
+  if (seen.has(key) || !manifest[key]) return seen;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+/**
+ * The lazy chunks, named from the Vite manifest: charts (the chunk with recharts), the PDF
+ * renderer with its font, each bundled grid, English, CSV and QR code when they exist, and the
+ * jspdf plugins the report never loads. Each with its own size, and with the chunks it needs
+ * that the entry does not already carry.
+ */
+function lazyChunks(manifest, sizes) {
+  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+  const entryFiles = new Set([...staticClosure(manifest, entryKey)].map((k) => manifest[k].file));
+  const groups = [
+    ['charts (recharts)', (k) => /radar-chart|recharts/.test(k)],
+    ['PDF renderer + font (jspdf)', (k) => /render-pdf|report\/fonts|dejavu/.test(k)],
+    ['CSV (papaparse)', (k) => /papaparse|csv/i.test(k) && manifest[k].isDynamicEntry],
+    [
+      'QR code (qrcode, jsqr)',
+      (k) => /qrcode|jsqr|\bqr\b|qr-/i.test(k) && manifest[k].isDynamicEntry,
+    ],
+    ['English locale', (k) => /resources-en|locales\/en\//.test(k)],
+    ...Object.keys(manifest)
+      .filter((k) => /^questionnaires\/[^/]+\.json$/.test(k))
+      .map((k) => [`grid ${k.replace(/^questionnaires\/|\.json$/g, '')}`, (key) => key === k]),
+    [
+      'jspdf optional plugins (html2canvas, dompurify, canvg: never loaded)',
+      (k) => /html2canvas|dompurify|canvg/.test(k),
+    ],
+  ];
+  const out = [];
+  for (const [name, test] of groups) {
+    const keys = Object.keys(manifest).filter((k) => k !== entryKey && test(k));
+    if (keys.length === 0) continue;
+    const own = new Set(keys.map((k) => manifest[k].file));
+    const closure = new Set();
+    for (const k of keys) for (const c of staticClosure(manifest, k)) closure.add(manifest[c].file);
+    const extra = [...closure].filter((f) => f.endsWith('.js') && !entryFiles.has(f));
+    out.push({
+      name,
+      files: [...own],
+      gzipBytes: [...own].reduce((s, f) => s + (sizes.get(f) ?? 0), 0),
+      withImportsGzipBytes: extra.reduce((s, f) => s + (sizes.get(f) ?? 0), 0),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times in Chromium
+
+/**
+ * Milliseconds from navigation to `selector` being in the page, enabled and laid out (taken at
+ * the next animation frame, i.e. when it can be painted), in a fresh context each run.
+ */
+async function timeUntil(browser, url, selector, storageState) {
+  const context = await freshContext(browser, storageState);
+  await context.addInitScript((sel) => {
+    const observer = new MutationObserver(() => {
+      const el = document.querySelector(sel);
+      if (!el || el.disabled || el.getClientRects().length === 0) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.__benchReadyAt = performance.now();
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, selector);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: 30_000 });
+  const ms = await page.evaluate(() => window.__benchReadyAt);
+  await context.close();
+  return ms;
+}
+
+/** Milliseconds from the click on "Télécharger le rapport PDF" to the download, fresh context. */
+async function timePdf(browser, url, storageState) {
+  const context = await freshContext(browser, storageState);
+  const page = await context.newPage();
+  await page.goto(url);
+  const button = page.getByRole('button', { name: 'Télécharger le rapport PDF' });
+  await button.waitFor({ state: 'visible' });
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  const started = performance.now();
+  // A DOM click: no actionability waits of Playwright inside the measured time.
+  await button.evaluate((el) => el.click());
+  const file = await download;
+  const ms = performance.now() - started;
+  const name = file.suggestedFilename();
+  const path = await file.path();
+  const bytes = path ? readFileSync(path).length : 0;
+  await context.close();
+  return { ms, name, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+/** Lighthouse (mobile preset: the default form factor and simulated throttling) on `url`. */
+async function lighthouseRuns(url, runs, userDataDir) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ['--headless=new', ...chromeArgs()],
+    ...(userDataDir ? { userDataDir } : {}),
+  });
+  const results = [];
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      // Storage reset (Lighthouse's default) clears the service worker, Cache Storage and the
+      // HTTP cache before each run, and keeps IndexedDB: the seeded diagnostic stays.
+      const { lhr } = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+      });
+      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+      results.push({
+        score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        fcp: lhr.audits['first-contentful-paint'].numericValue,
+        lcp: lhr.audits['largest-contentful-paint'].numericValue,
+        tbt: lhr.audits['total-blocking-time'].numericValue,
+        cls: lhr.audits['cumulative-layout-shift'].numericValue,
+        lcpElement:
+          lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node
+            ?.snippet ?? null,
+      });
+    }
+  } finally {
+    chrome.kill();
+  }
+  return {
+    score: stats(results.map((r) => r.score)),
+    fcpMs: stats(results.map((r) => r.fcp)),
+    lcpMs: stats(results.map((r) => r.lcp)),
+    tbtMs: stats(results.map((r) => r.tbt)),
+    cls: stats(
+      results.map((r) => r.cls),
+      3,
+    ),
+    lcpElement: results[0]?.lcpElement ?? null,
+    formFactor: 'mobile',
+    throttling: 'simulated (Lighthouse default: slow 4G, 4× CPU slowdown)',
+  };
+}
+
+/** A Chromium profile holding a diagnostic, for Lighthouse on the answer page. */
+async function seededProfile(baseUrl) {
+  const dir = mkdtempSync(join(tmpdir(), 'qvt-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME_PATH,
+    args: chromeArgs(),
+    locale: 'fr-FR',
+    serviceWorkers: 'block',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const { answerHash } = await createAnsweringDiagnostic(page, baseUrl, 'Lighthouse');
+  await context.close();
+  return { dir, answerHash };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node benchmarks
+
+function runNodeBench(script, resultFile) {
+  if (!existsSync(join(BENCH_DIR, script))) return { measured: false, note: 'not measured' };
+  log(`▶ ${script}`);
+  const run = spawnSync('npx', ['vite-node', `bench/${script}`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const path = join(BENCH_DIR, resultFile);
+  if (run.status !== 0) return { measured: false, note: `bench/${script} failed (${run.status})` };
+  if (!existsSync(path)) return { measured: false, note: `bench/${script} wrote no ${resultFile}` };
+  return { measured: true, results: JSON.parse(readFileSync(path, 'utf8')) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = Date.now();
+log(`▶ building into ${OUT_DIR}`);
+await buildApp(OUT_DIR);
+const manifest = readManifest(OUT_DIR);
+const emitted = emittedJs(OUT_DIR);
+const sizes = new Map(emitted.map((f) => [f.file, f.gzipBytes]));
+
+const server = await serve(OUT_DIR);
+log(`▶ serving on ${server.url}`);
+const browser = await launchBrowser();
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+    node: process.version,
+    chromium: browser.version(),
+    note: 'Shared, noisy machine: times vary from run to run; only bytes are enforced (bench/check-budget.mjs).',
+  },
+  budgetBytes: BUDGET_BYTES,
+  targetBytes: TARGET_BYTES,
+};
+
+try {
+  // Diagnostics to work on, kept as storage states (IndexedDB) for fresh contexts.
+  const setup = await freshContext(browser);
+  const setupPage = await setup.newPage();
+  const { answerHash } = await createAnsweringDiagnostic(setupPage, server.url);
+  const answerState = await setup.storageState({ indexedDB: true });
+  const full = await createAnsweringDiagnostic(setupPage, server.url, 'Rapport complet');
+  await seedCompleteDiagnostic(setupPage, full.id, { perRole: 2, actions: 15 });
+  const pdfState = await setup.storageState({ indexedDB: true });
+  await setup.close();
+
+  log('▶ bytes');
+  const startContext = await freshContext(browser);
+  const start = await measureRouteJs(startContext, `${server.url}#/`, startPageReady);
+  await startContext.close();
+  const answerContext = await freshContext(browser, answerState);
+  const answer = await measureRouteJs(answerContext, server.url + answerHash, answerPageReady);
+  await answerContext.close();
+  const lazy = manifest ? lazyChunks(manifest, sizes) : [];
+  const heavy = lazy.filter((g) => !g.name.startsWith('English'));
+  const leaked = heavy.flatMap((g) => g.files).filter((f) => start.files.some((s) => s.file === f));
+  results.bytes = {
+    initialJsGzipBytes: { startPage: start, answerPage: answer },
+    totalJsGzipBytes: emitted.reduce((s, f) => s + f.gzipBytes, 0),
+    totalJsBytes: emitted.reduce((s, f) => s + f.bytes, 0),
+    jsFiles: emitted.length,
+    lazyChunks: lazy,
+    lazyChunksLoadedByStartPage: leaked,
+    emitted,
+    css: (() => {
+      const file = Object.values(manifest ?? {}).find((m) => m.isEntry)?.css?.[0];
+      return file ? { file, gzipBytes: gzipSize(readFileSync(join(OUT_DIR, file))) } : null;
+    })(),
+  };
+  log(`  start page ${kb(start.gzipBytes)}, answer page ${kb(answer.gzipBytes)}`);
+
+  log(`▶ times (${TIMING_RUNS} runs each, fresh context each)`);
+  const startTimes = [];
+  const questionTimes = [];
+  const pdfRuns = [];
+  for (let i = 0; i < TIMING_RUNS; i += 1) {
+    startTimes.push(
+      await timeUntil(browser, `${server.url}#/`, 'main a.button--primary[href="#/new"]'),
+    );
+    questionTimes.push(
+      await timeUntil(browser, server.url + answerHash, 'main input[type="radio"]', answerState),
+    );
+    pdfRuns.push(
+      await timePdf(browser, `${server.url}#/results/${encodeURIComponent(full.id)}`, pdfState),
+    );
+  }
+  results.times = {
+    startPageUsableMs: stats(startTimes),
+    firstQuestionAnswerableMs: stats(questionTimes),
+    pdfReportMs: {
+      ...stats(pdfRuns.map((r) => r.ms)),
+      what: '4 grids (151 items), 10 respondents (2 per role), 15 action-plan lines; click → download, first time in a fresh context (chunks, font and report texts loaded on the click)',
+      file: pdfRuns[0]?.name,
+      pdfBytes: pdfRuns[0]?.bytes,
+    },
+    viewport: '1280×800, no CPU or network throttling (localhost)',
+  };
+  log(
+    `  start ${results.times.startPageUsableMs.median} ms, first question ${results.times.firstQuestionAnswerableMs.median} ms, PDF ${results.times.pdfReportMs.median} ms`,
+  );
+
+  if (LIGHTHOUSE) {
+    log(`▶ Lighthouse, mobile (${LIGHTHOUSE_RUNS} runs each page)`);
+    const profile = await seededProfile(server.url);
+    try {
+      results.lighthouseMobile = {
+        startPage: await lighthouseRuns(`${server.url}#/`, LIGHTHOUSE_RUNS),
+        answerPage: await lighthouseRuns(
+          server.url + profile.answerHash,
+          LIGHTHOUSE_RUNS,
+          profile.dir,
+        ),
+      };
+    } finally {
+      rmSync(profile.dir, { recursive: true, force: true });
+    }
+    log(
+      `  start ${results.lighthouseMobile.startPage.score.median}, answer ${results.lighthouseMobile.answerPage.score.median}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+results.engine = runNodeBench('engine.bench.ts', 'engine-results.json');
+results.workshopImport = runNodeBench('workshop.bench.ts', 'workshop-results.json');
+results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(BENCH_DIR, 'results.md'), markdown(results));
+log(markdown(results));
+log('✔ wrote bench/results.json and bench/results.md');
+
+// ---------------------------------------------------------------------------------------------
+
+function markdown(r) {
+  const s = (x, unit = ' ms') => `${x.median}${unit} (min ${x.min}, max ${x.max}, ${x.runs} runs)`;
+  const b = r.bytes;
+  const page = (p) => `${kb(p.gzipBytes)} (${p.gzipBytes} B, ${p.files.length} files)`;
+  const ok = (bytes) =>
+    bytes <= r.targetBytes
+      ? '✔ target'
+      : bytes <= r.budgetBytes
+        ? '✔ budget, over target'
+        : '✖ over budget';
+  const lines = [
+    '# Benchmark results',
+    '',
+    `${r.date} — ${r.machine.cpus} CPU (${r.machine.cpuModel}), load ${r.machine.loadAverage1m}, Node ${r.machine.node}, Chromium ${r.machine.chromium}.`,
+    '',
+    `> ${r.machine.note} Every time is a median with min, max and the number of runs.`,
+    '',
+    '## JS before the page is usable (gzip level 9, measured in Chromium)',
+    '',
+    `| Page | Initial JS | Budget ${kb(r.budgetBytes)} / target ${kb(r.targetBytes)} |`,
+    '|---|---|---|',
+    `| Start \`#/\` | ${page(b.initialJsGzipBytes.startPage)} | ${ok(b.initialJsGzipBytes.startPage.gzipBytes)} |`,
+    `| Answer \`#/answer/<id>/<step>\` | ${page(b.initialJsGzipBytes.answerPage)} | ${ok(b.initialJsGzipBytes.answerPage.gzipBytes)} |`,
+    '',
+    `All JS emitted: ${kb(b.totalJsGzipBytes)} gzip in ${b.jsFiles} files (${kb(b.totalJsBytes)} raw)${b.css ? `; CSS ${kb(b.css.gzipBytes)} gzip` : ''}.`,
+    `Lazy chunks loaded by the start page: ${b.lazyChunksLoadedByStartPage.length === 0 ? 'none' : b.lazyChunksLoadedByStartPage.join(', ')}.`,
+    '',
+    '| Lazy chunk | gzip | with its imports not in the entry |',
+    '|---|---|---|',
+    ...b.lazyChunks.map(
+      (c) => `| ${c.name} | ${kb(c.gzipBytes)} | ${kb(c.withImportsGzipBytes)} |`,
+    ),
+    '',
+  ];
+  if (r.lighthouseMobile) {
+    const l = r.lighthouseMobile;
+    lines.push(
+      `## Lighthouse 12, mobile (${l.startPage.throttling})`,
+      '',
+      '| Page | Score | FCP | LCP | TBT | CLS |',
+      '|---|---|---|---|---|---|',
+      ...[
+        ['Start', l.startPage],
+        ['Answer', l.answerPage],
+      ].map(
+        ([name, p]) =>
+          `| ${name} | ${s(p.score, '')} | ${s(p.fcpMs)} | ${s(p.lcpMs)} | ${s(p.tbtMs)} | ${p.cls.median} |`,
+      ),
+      '',
+    );
+  } else lines.push('## Lighthouse', '', 'Not run (--no-lighthouse).', '');
+  if (r.times) {
+    lines.push(
+      `## Times in Chromium (${r.times.viewport})`,
+      '',
+      '| Measure | Median (min, max, runs) |',
+      '|---|---|',
+      `| Start page usable (navigation → start button) | ${s(r.times.startPageUsableMs)} |`,
+      `| First question answerable (navigation → first radio) | ${s(r.times.firstQuestionAnswerableMs)} |`,
+      `| Full PDF report (click → download) | ${s(r.times.pdfReportMs)} |`,
+      '',
+      `PDF: ${r.times.pdfReportMs.what}; ${r.times.pdfReportMs.file}, ${kb(r.times.pdfReportMs.pdfBytes ?? 0)}.`,
+      '',
+    );
+  }
+  lines.push('## Scoring, aggregation and import (Node)', '');
+  const engine = r.engine;
+  if (engine.measured) {
+    const e = engine.results;
+    lines.push(
+      `${e.name}: ${e.respondents} respondents × ${e.items} items — ${e.median_ms} ms (min ${e.min_ms}, max ${e.max_ms}, ${e.runs} runs).`,
+      '',
+      ...(e.phases ?? []).map(
+        (p) => `- ${p.phase}: ${p.median_ms} ms (min ${p.min_ms}, max ${p.max_ms})`,
+      ),
+      '',
+    );
+  } else lines.push(`Engine: ${engine.note}.`, '');
+  const w = r.workshopImport;
+  lines.push(
+    w.measured
+      ? `Workshop import (bench/workshop.bench.ts): \`${JSON.stringify(w.results)}\``
+      : `Workshop import (1,000 response files, 10,000-row CSV): ${w.note}.`,
+    '',
+  );
+  return lines.join('\n');
+}

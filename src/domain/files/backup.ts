@@ -1,0 +1,328 @@
+/**
+ * The backup file (`qvt-numerique/backup`, version 1): every diagnostic and every custom grid of
+ * a device in one file, and back (product brief §6).
+ *
+ * Reading never throws and never half-reads: the whole file is checked (each diagnostic and the
+ * grid copies it carries, each custom grid) before anything is returned. Restoring is planned
+ * first — what is new, what is already there, what clashes with different content — then applied
+ * in one of two ways the user chooses: keep both (a clashing diagnostic comes back as a copy with
+ * a new id) or replace (the device's version is overwritten). Nothing here touches storage.
+ */
+import { z } from 'zod';
+import { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { canonicalJson } from '@/domain/grid/hash';
+import { loadGrid } from '@/domain/grid/load-grid';
+import type { Grid } from '@/domain/grid/schema';
+
+export const BACKUP_FORMAT = 'qvt-numerique/backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Largest backup file read, in bytes (checked by the caller before reading). */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+/** Most diagnostics, and most custom grids, one backup may carry. */
+export const MAX_BACKUP_ENTRIES = 5_000;
+
+const IsoDate = z.string().max(40);
+
+/** A custom grid as the device keeps it: the file as given, when it was added, its file name. */
+export const BackupGrid = z.object({
+  source: z.unknown(),
+  addedAt: IsoDate,
+  fileName: z.string().max(300).optional(),
+});
+export type BackupGrid = z.infer<typeof BackupGrid>;
+
+/** The envelope; entries are checked one by one afterwards so errors can name the entry. */
+const Envelope = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  createdAt: IsoDate,
+  appVersion: z.string().max(40).optional(),
+  diagnostics: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
+  grids: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
+});
+
+/** The backup as written to the file. */
+export type BackupFile = {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  createdAt: string;
+  appVersion?: string;
+  diagnostics: Diagnostic[];
+  grids: BackupGrid[];
+};
+
+/** A custom grid read from a backup: validated, with the key the device stores it under. */
+export type RestoredGrid = BackupGrid & { key: string; grid: Grid; hash: string };
+
+/** A backup read and checked in full. */
+export type Backup = {
+  createdAt: string;
+  appVersion?: string;
+  diagnostics: Diagnostic[];
+  grids: RestoredGrid[];
+};
+
+export type BackupErrorCode =
+  /** Not JSON at all. */
+  | 'invalidJson'
+  /** JSON, but not a backup of this app (e.g. a single diagnostic or a grid). */
+  | 'notBackup'
+  /** A backup of a format version this app does not read; `detail` is the version found. */
+  | 'unsupportedVersion'
+  /** A `__proto__` key somewhere: refused, it could change objects' prototypes. */
+  | 'forbiddenKey'
+  /** Diagnostic number `index` (0-based) is not a valid diagnostic; `detail` says where. */
+  | 'invalidDiagnostic'
+  /** Custom grid number `index` is not a valid grid; `detail` says where. */
+  | 'invalidGrid'
+  /** Two diagnostics (or two grids) of the file share an id; `detail` is the id. */
+  | 'duplicateEntry';
+
+export type ParseBackupResult =
+  | { ok: true; backup: Backup }
+  | { ok: false; code: BackupErrorCode; index?: number; detail: string };
+
+/** The key a custom grid is stored under on the device, e.g. `my-grid@1.2.0`. */
+export function gridKey(grid: { id: string; version: string }): string {
+  return `${grid.id}@${grid.version}`;
+}
+
+function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return '';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** Builds the backup of a device's data; the caller gives the date (the domain has no clock). */
+export function buildBackup(input: {
+  diagnostics: Diagnostic[];
+  grids: BackupGrid[];
+  createdAt: string;
+  appVersion?: string;
+}): BackupFile {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    createdAt: input.createdAt,
+    ...(input.appVersion === undefined ? {} : { appVersion: input.appVersion }),
+    diagnostics: input.diagnostics,
+    grids: input.grids.map((g) => ({
+      source: g.source,
+      addedAt: g.addedAt,
+      ...(g.fileName === undefined ? {} : { fileName: g.fileName }),
+    })),
+  };
+}
+
+/** The backup as file text (indented JSON, so it can be read and audited). */
+export function serializeBackup(backup: BackupFile): string {
+  return JSON.stringify(backup, null, 2);
+}
+
+/** Reads and checks a whole backup file; never throws. */
+export function parseBackup(text: string): ParseBackupResult {
+  try {
+    return parseBackupUnsafe(text);
+  } catch (error) {
+    // e.g. a stack overflow on absurdly deep nesting
+    return { ok: false, code: 'notBackup', detail: error instanceof Error ? error.name : '' };
+  }
+}
+
+function parseBackupUnsafe(text: string): ParseBackupResult {
+  let data: unknown;
+  let protoKey = false;
+  try {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    data = JSON.parse(body, (key, value: unknown) => {
+      if (key === '__proto__') protoKey = true;
+      return value;
+    });
+  } catch {
+    return { ok: false, code: 'invalidJson', detail: '' };
+  }
+  if (protoKey) return { ok: false, code: 'forbiddenKey', detail: '__proto__' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, code: 'notBackup', detail: '' };
+  const record = data as Record<string, unknown>;
+  if (record.format !== BACKUP_FORMAT) {
+    return {
+      ok: false,
+      code: 'notBackup',
+      detail: typeof record.format === 'string' ? record.format.slice(0, 80) : '',
+    };
+  }
+  if (record.formatVersion !== BACKUP_FORMAT_VERSION) {
+    return {
+      ok: false,
+      code: 'unsupportedVersion',
+      detail: String(record.formatVersion).slice(0, 40),
+    };
+  }
+  const envelope = Envelope.safeParse(data);
+  if (!envelope.success)
+    return { ok: false, code: 'notBackup', detail: firstIssue(envelope.error) };
+
+  const diagnostics: Diagnostic[] = [];
+  const ids = new Set<string>();
+  for (const [index, raw] of envelope.data.diagnostics.entries()) {
+    const parsed = Diagnostic.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, code: 'invalidDiagnostic', index, detail: firstIssue(parsed.error) };
+    const broken = parsed.data.grids.findIndex((snapshot) => !loadGrid(snapshot.grid).ok);
+    if (broken >= 0) {
+      return {
+        ok: false,
+        code: 'invalidDiagnostic',
+        index,
+        detail: `grids.${broken}.grid: ${parsed.data.grids[broken]?.id ?? ''}`,
+      };
+    }
+    if (ids.has(parsed.data.id))
+      return { ok: false, code: 'duplicateEntry', index, detail: parsed.data.id };
+    ids.add(parsed.data.id);
+    diagnostics.push(parsed.data);
+  }
+
+  const grids: RestoredGrid[] = [];
+  const keys = new Set<string>();
+  for (const [index, raw] of envelope.data.grids.entries()) {
+    const entry = BackupGrid.safeParse(raw);
+    if (!entry.success)
+      return { ok: false, code: 'invalidGrid', index, detail: firstIssue(entry.error) };
+    const loaded = loadGrid(entry.data.source);
+    if (!loaded.ok) {
+      const error = loaded.errors[0];
+      return {
+        ok: false,
+        code: 'invalidGrid',
+        index,
+        detail: error ? `${error.path || '(root)'}: ${error.code}` : '',
+      };
+    }
+    const key = gridKey(loaded.grid);
+    if (keys.has(key)) return { ok: false, code: 'duplicateEntry', index, detail: key };
+    keys.add(key);
+    grids.push({ ...entry.data, key, grid: loaded.grid, hash: loaded.hash });
+  }
+
+  return {
+    ok: true,
+    backup: {
+      createdAt: envelope.data.createdAt,
+      ...(envelope.data.appVersion === undefined ? {} : { appVersion: envelope.data.appVersion }),
+      diagnostics,
+      grids,
+    },
+  };
+}
+
+/** What the device already holds, as far as a restore needs to know. */
+export type DeviceContents = {
+  diagnostics: Diagnostic[];
+  /** Custom grids by store key, with their content hash. */
+  grids: { key: string; hash: string }[];
+};
+
+export type DiagnosticClash = { incoming: Diagnostic; existing: Diagnostic };
+
+/** What restoring a backup would do, before the user chooses how to merge. */
+export type RestorePlan = {
+  /** Diagnostics whose id is not on the device. */
+  newDiagnostics: Diagnostic[];
+  /** Diagnostics already on the device with exactly the same content: nothing to do. */
+  sameDiagnostics: Diagnostic[];
+  /** Same id, different content: the user decides (keep both, or replace). */
+  clashingDiagnostics: DiagnosticClash[];
+  newGrids: RestoredGrid[];
+  sameGrids: RestoredGrid[];
+  /** Same id and version, different content. */
+  clashingGrids: RestoredGrid[];
+};
+
+/** Compares a backup with the device's contents; pure, the device is never changed here. */
+export function planRestore(device: DeviceContents, backup: Backup): RestorePlan {
+  const onDevice = new Map(device.diagnostics.map((d) => [d.id, d]));
+  const plan: RestorePlan = {
+    newDiagnostics: [],
+    sameDiagnostics: [],
+    clashingDiagnostics: [],
+    newGrids: [],
+    sameGrids: [],
+    clashingGrids: [],
+  };
+  for (const incoming of backup.diagnostics) {
+    const existing = onDevice.get(incoming.id);
+    if (!existing) plan.newDiagnostics.push(incoming);
+    else if (canonicalJson(existing) === canonicalJson(incoming))
+      plan.sameDiagnostics.push(incoming);
+    else plan.clashingDiagnostics.push({ incoming, existing });
+  }
+  const gridHashes = new Map(device.grids.map((g) => [g.key, g.hash]));
+  for (const grid of backup.grids) {
+    const hash = gridHashes.get(grid.key);
+    if (hash === undefined) plan.newGrids.push(grid);
+    else if (hash === grid.hash) plan.sameGrids.push(grid);
+    else plan.clashingGrids.push(grid);
+  }
+  return plan;
+}
+
+/**
+ * How clashes are settled: `keepBoth` restores a clashing diagnostic as a copy (new id, title
+ * marked) and leaves a clashing custom grid on the device as it is (the backup file still holds
+ * the other one); `replace` overwrites the device's diagnostic or grid with the backup's.
+ */
+export type MergeMode = 'keepBoth' | 'replace';
+
+/** What to write: diagnostics and grids to put on the device, and what was left as it was. */
+export type RestoreWrites = {
+  diagnostics: Diagnostic[];
+  grids: RestoredGrid[];
+  /** Diagnostics restored as copies: original id → new id. */
+  copies: { from: string; to: string }[];
+  /** Diagnostics replaced on the device (their ids). */
+  replacedDiagnostics: string[];
+  /** Custom grids left as they are on the device (`keepBoth`) or replaced (`replace`). */
+  keptGrids: string[];
+  replacedGrids: string[];
+};
+
+/**
+ * Turns a plan into the records to write. `newId` gives a fresh id for each copy and
+ * `copyTitle` the title of a copy (both from the caller: the domain has no randomness and no
+ * text of its own).
+ */
+export function resolveRestore(
+  plan: RestorePlan,
+  mode: MergeMode,
+  options: { newId: () => string; copyTitle: (title: string) => string },
+): RestoreWrites {
+  const writes: RestoreWrites = {
+    diagnostics: [...plan.newDiagnostics],
+    grids: [...plan.newGrids],
+    copies: [],
+    replacedDiagnostics: [],
+    keptGrids: [],
+    replacedGrids: [],
+  };
+  for (const { incoming } of plan.clashingDiagnostics) {
+    if (mode === 'replace') {
+      writes.diagnostics.push(incoming);
+      writes.replacedDiagnostics.push(incoming.id);
+    } else {
+      const id = options.newId();
+      const title = options.copyTitle(incoming.title).slice(0, 300);
+      writes.diagnostics.push({ ...incoming, id, title });
+      writes.copies.push({ from: incoming.id, to: id });
+    }
+  }
+  for (const grid of plan.clashingGrids) {
+    if (mode === 'replace') {
+      writes.grids.push(grid);
+      writes.replacedGrids.push(grid.key);
+    } else writes.keptGrids.push(grid.key);
+  }
+  return writes;
+}

@@ -1,0 +1,646 @@
+/**
+ * The response file (`qvt-numerique/responses`, version 1): one or more respondents of one
+ * diagnostic, carried from a participant's device to the facilitator's (docs/response-file.md).
+ *
+ * Pseudonyms are never written (anonymity). Reading never throws: every problem is a coded error
+ * with the JSON path where it was found. Importing is planned first (what would be added, what is
+ * skipped and why, which files are refused), then applied all at once, or not at all.
+ */
+import { z } from 'zod';
+import { type AnswerProblem, validateAnswers } from '@/domain/answers/validate-answers';
+import { Answers, ROLES, Role } from '@/domain/answers/answers';
+import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
+import { canonicalJson } from '@/domain/grid/hash';
+import { findJsonSyntaxErrorOffset, loadGrid } from '@/domain/grid/load-grid';
+import type { Grid } from '@/domain/grid/schema';
+
+export const RESPONSE_FILE_FORMAT = 'qvt-numerique/responses';
+export const RESPONSE_FILE_FORMAT_VERSION = 1;
+/** Largest response file read, in bytes (checked by the caller before reading). */
+export const MAX_RESPONSE_FILE_BYTES = 50 * 1024 * 1024;
+/** Most respondents one file may carry. */
+export const MAX_RESPONDENTS_PER_FILE = 10_000;
+/** Answer problems listed per rejected file (the total is given too). */
+export const MAX_LISTED_PROBLEMS = 5;
+
+const ShortId = z.string().min(1).max(80);
+const IsoDate = z.string().min(1).max(40);
+
+export const ResponseFileGrid = z.strictObject({
+  id: ShortId,
+  version: z.string().min(1).max(40),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'hash' }),
+});
+export type ResponseFileGrid = z.infer<typeof ResponseFileGrid>;
+
+export const ResponseFileRespondent = z.strictObject({
+  id: ShortId,
+  role: Role,
+  /** grid id → item id → value, `"dk"` or `"na"`. */
+  answers: z.record(z.string(), Answers),
+  /** grid id → dimension id → comment. */
+  comments: z.record(z.string(), z.record(z.string(), z.string().max(5000))),
+});
+export type ResponseFileRespondent = z.infer<typeof ResponseFileRespondent>;
+
+export const ResponseFile = z.strictObject({
+  format: z.literal(RESPONSE_FILE_FORMAT),
+  formatVersion: z.literal(RESPONSE_FILE_FORMAT_VERSION),
+  exportedAt: IsoDate,
+  diagnostic: z.strictObject({ id: ShortId, title: z.string().max(300) }),
+  grids: z.array(ResponseFileGrid).min(1).max(50),
+  respondents: z.array(ResponseFileRespondent).max(MAX_RESPONDENTS_PER_FILE),
+});
+export type ResponseFile = z.infer<typeof ResponseFile>;
+
+export type PathSegment = string | number;
+
+export type ResponseFileErrorCode =
+  /** Over MAX_RESPONSE_FILE_BYTES (set by the caller, which checks the size before reading). */
+  | 'tooLarge'
+  /** The device could not read the file (set by the caller). */
+  | 'unreadable'
+  /** Not JSON; `line` and `column` say where when known. */
+  | 'invalidJson'
+  /** JSON, but neither a response file nor a diagnostic (e.g. a grid); `found` is its `format`. */
+  | 'notResponseFile'
+  /** A response file of a format version this app does not read; `found` is the version. */
+  | 'unsupportedVersion'
+  /** A `__proto__` key: refused, it could change objects' prototypes. */
+  | 'forbiddenKey'
+  /** A field is missing, of the wrong type, out of bounds or unknown; `issue` says which. */
+  | 'invalidField'
+  /** The same grid id is listed twice in `grids`. */
+  | 'duplicateGrid'
+  /** Answers or comments for a grid the file does not list in `grids`. */
+  | 'undeclaredGrid';
+
+/** What is wrong with a field (`invalidField`). */
+export type FieldIssue = 'required' | 'type' | 'value' | 'tooLong' | 'tooMany' | 'unknownKey';
+
+export interface ResponseFileError {
+  code: ResponseFileErrorCode;
+  /** Where in the file, e.g. `['respondents', 2, 'role']`; empty for the whole file. */
+  path: PathSegment[];
+  /** Facts for the message: `issue`, `found`, `line`, `column`, `key`. */
+  params?: Record<string, string | number>;
+}
+
+export type ParseResponseFileResult =
+  | {
+      ok: true;
+      file: ResponseFile;
+      /** `diagnostic` when a whole diagnostic file was read as responses (pseudonyms dropped). */
+      source: 'responses' | 'diagnostic';
+    }
+  | { ok: false; error: ResponseFileError };
+
+function fail(
+  code: ResponseFileErrorCode,
+  path: PathSegment[] = [],
+  params?: Record<string, string | number>,
+): ParseResponseFileResult {
+  return { ok: false, error: params ? { code, path, params } : { code, path } };
+}
+
+/** Finds the first own `__proto__` key (JSON.parse creates them as plain own properties). */
+function findProtoKey(value: unknown, path: PathSegment[] = []): PathSegment[] | null {
+  // Iterative on a stack: deep nesting must not overflow.
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path }];
+  while (stack.length > 0) {
+    const { value: current, path: at } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i -= 1)
+        stack.push({ value: current[i], path: [...at, i] });
+      continue;
+    }
+    const keys = Object.keys(current);
+    if (keys.includes('__proto__')) return [...at, '__proto__'];
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const key = keys[i] as string;
+      stack.push({ value: (current as Record<string, unknown>)[key], path: [...at, key] });
+    }
+  }
+  return null;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i += 1) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+function fieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'unknownKey';
+    case 'too_big':
+      return issue.origin === 'array' ? 'tooMany' : issue.origin === 'string' ? 'tooLong' : 'value';
+    case 'invalid_type': {
+      // A missing field is an invalid_type whose input is undefined: look it up.
+      let at: unknown = input;
+      for (const segment of issue.path) {
+        if (at === null || typeof at !== 'object') return 'type';
+        at = Object.prototype.hasOwnProperty.call(at, segment as PropertyKey)
+          ? (at as Record<PropertyKey, unknown>)[segment as PropertyKey]
+          : undefined;
+      }
+      return at === undefined ? 'required' : 'type';
+    }
+    default:
+      return 'value';
+  }
+}
+
+function zodFailure(issues: readonly z.core.$ZodIssue[], input: unknown): ParseResponseFileResult {
+  const issue = issues[0];
+  if (issue === undefined) return fail('invalidField', [], { issue: 'value' });
+  const path = issue.path.map((segment) =>
+    typeof segment === 'number' ? segment : String(segment),
+  );
+  const params: Record<string, string | number> = { issue: fieldIssue(issue, input) };
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
+    params.key = issue.keys[0];
+    path.push(issue.keys[0]);
+  }
+  return fail('invalidField', path, params);
+}
+
+/** Reads a diagnostic file as a response file of all its respondents, without pseudonyms. */
+function fromDiagnostic(input: unknown): ParseResponseFileResult {
+  const parsed = Diagnostic.safeParse(input);
+  if (!parsed.success) return zodFailure(parsed.error.issues, input);
+  const diagnostic = parsed.data;
+  return checkResponseFile(
+    {
+      format: RESPONSE_FILE_FORMAT,
+      formatVersion: RESPONSE_FILE_FORMAT_VERSION,
+      exportedAt: diagnostic.updatedAt,
+      diagnostic: { id: diagnostic.id, title: diagnostic.title },
+      grids: diagnostic.grids.map(({ id, version, hash }) => ({ id, version, hash })),
+      respondents: diagnostic.respondents.map(toFileRespondent),
+    },
+    'diagnostic',
+  );
+}
+
+/** Cross-checks what the shape cannot: unique grid ids, answers only for listed grids. */
+function checkResponseFile(
+  file: ResponseFile,
+  source: 'responses' | 'diagnostic',
+): ParseResponseFileResult {
+  const seen = new Set<string>();
+  for (const [index, grid] of file.grids.entries()) {
+    if (seen.has(grid.id)) return fail('duplicateGrid', ['grids', index, 'id'], { found: grid.id });
+    seen.add(grid.id);
+  }
+  for (const [index, respondent] of file.respondents.entries()) {
+    for (const field of ['answers', 'comments'] as const) {
+      for (const gridId of Object.keys(respondent[field])) {
+        if (!seen.has(gridId))
+          return fail('undeclaredGrid', ['respondents', index, field, gridId], { found: gridId });
+      }
+    }
+  }
+  return { ok: true, file, source };
+}
+
+/**
+ * Parses the text of a response file (or of a diagnostic file, read as the responses it holds,
+ * pseudonyms dropped). A leading byte-order mark is ignored. Never throws.
+ */
+export function parseResponseFile(text: string): ParseResponseFileResult {
+  try {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let input: unknown;
+    let hasProtoKey = false;
+    try {
+      input = JSON.parse(body, (key, value: unknown) => {
+        if (key === '__proto__') hasProtoKey = true;
+        return value;
+      });
+    } catch {
+      const offset = findJsonSyntaxErrorOffset(body);
+      return offset === undefined
+        ? fail('invalidJson')
+        : fail('invalidJson', [], lineAndColumn(body, offset));
+    }
+    if (hasProtoKey) {
+      const proto = findProtoKey(input) ?? ['__proto__'];
+      return fail('forbiddenKey', proto, { key: '__proto__' });
+    }
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      return fail('notResponseFile', [], { found: '' });
+    const record = input as Record<string, unknown>;
+    const format = typeof record.format === 'string' ? record.format : '';
+    if (format === 'qvt-numerique/diagnostic') return fromDiagnostic(input);
+    if (format !== RESPONSE_FILE_FORMAT) return fail('notResponseFile', [], { found: format });
+    if (record.formatVersion !== RESPONSE_FILE_FORMAT_VERSION)
+      return fail('unsupportedVersion', ['formatVersion'], {
+        found: String(record.formatVersion ?? ''),
+      });
+    const parsed = ResponseFile.safeParse(input);
+    if (!parsed.success) return zodFailure(parsed.error.issues, input);
+    return checkResponseFile(parsed.data, 'responses');
+  } catch {
+    return fail('unreadable');
+  }
+}
+
+function toFileRespondent(respondent: Respondent): ResponseFileRespondent {
+  // Pseudonyms and dates are left out on purpose: a response file carries no name and no timing.
+  return {
+    id: respondent.id,
+    role: respondent.role,
+    answers: structuredClone(respondent.answers),
+    comments: structuredClone(respondent.comments),
+  };
+}
+
+/**
+ * Builds the response file of some respondents (all when `respondentIds` is absent) of a
+ * diagnostic. Pseudonyms are never exported; answers and comments are kept for the diagnostic's
+ * grids only.
+ */
+export function buildResponseFile(
+  diagnostic: Diagnostic,
+  options: { exportedAt: string; respondentIds?: readonly string[] },
+): ResponseFile {
+  const gridIds = new Set(diagnostic.grids.map((g) => g.id));
+  const wanted = options.respondentIds ? new Set(options.respondentIds) : null;
+  const keepGrids = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(record).filter(([gridId]) => gridIds.has(gridId)));
+  return {
+    format: RESPONSE_FILE_FORMAT,
+    formatVersion: RESPONSE_FILE_FORMAT_VERSION,
+    exportedAt: options.exportedAt,
+    diagnostic: { id: diagnostic.id, title: diagnostic.title },
+    grids: diagnostic.grids.map(({ id, version, hash }) => ({ id, version, hash })),
+    respondents: diagnostic.respondents
+      .filter((r) => wanted === null || wanted.has(r.id))
+      .map((r) => {
+        const copy = toFileRespondent(r);
+        return { ...copy, answers: keepGrids(copy.answers), comments: keepGrids(copy.comments) };
+      }),
+  };
+}
+
+/** The text of a response file: indented JSON, keys in the documented order. */
+export function serializeResponseFile(file: ResponseFile): string {
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Import: plan, then apply                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** One file given to the planner: its name and what `parseResponseFile` (or reading it) gave. */
+export interface ResponseFileInput {
+  name: string;
+  result: ParseResponseFileResult;
+}
+
+export interface GridMismatch {
+  fileName: string;
+  gridId: string;
+  fileVersion: string;
+  fileHash: string;
+  diagnosticVersion: string;
+  diagnosticHash: string;
+}
+
+/** An answer or comment the diagnostic's grid does not accept. */
+export interface AnswerIssue {
+  /** Index of the respondent in the file. */
+  respondent: number;
+  gridId: string;
+  /** Item id, or dimension id for `unknownDimension`. */
+  itemId: string;
+  code: AnswerProblem['code'] | 'unknownDimension';
+  value: string;
+}
+
+export type ImportRejection =
+  | { code: 'unreadableFile'; error: ResponseFileError }
+  | { code: 'gridVersionMismatch'; mismatches: GridMismatch[] }
+  | { code: 'noCommonGrid'; gridIds: string[] }
+  | { code: 'invalidAnswers'; issues: AnswerIssue[]; total: number };
+
+export type FileWarning =
+  /** The file comes from another diagnostic (same grids): said, not refused. */
+  | { code: 'otherDiagnostic'; title: string }
+  /** Grids of the file this diagnostic does not use: their answers are left out. */
+  | { code: 'ignoredGrids'; gridIds: string[] }
+  /** A whole diagnostic file was read: its respondents are imported, pseudonyms dropped. */
+  | { code: 'diagnosticFile' };
+
+export interface FilePlan {
+  name: string;
+  status: 'ok' | 'rejected';
+  /** Respondents in the file (0 when it could not be read). */
+  respondents: number;
+  /** Of them, how many will be added. */
+  added: number;
+  /** Of them, how many are skipped as duplicates. */
+  skipped: number;
+  rejection?: ImportRejection;
+  warnings: FileWarning[];
+}
+
+export interface DuplicateRespondent {
+  fileName: string;
+  /** Index of the respondent in its file. */
+  respondent: number;
+  respondentId: string;
+  /** Already in the diagnostic, or earlier in this batch (the first one is kept). */
+  reason: 'inDiagnostic' | 'inBatch';
+  /** For `inBatch`: the file holding the copy that is kept. */
+  keptFrom?: string;
+  /** True when the answers, comments and role are the same as the kept copy's. */
+  identical: boolean;
+}
+
+export interface ImportedRespondent {
+  id: string;
+  role: Role;
+  answers: Record<string, Answers>;
+  comments: Record<string, Record<string, string>>;
+  fileName: string;
+}
+
+export interface ImportPlan {
+  diagnosticId: string;
+  /** Content hash of each grid of the diagnostic when planned, to refuse a stale plan. */
+  gridHashes: Record<string, string>;
+  files: FilePlan[];
+  add: ImportedRespondent[];
+  /** Respondents to add per role, in `ROLES` order (roles with none left out). */
+  roleCounts: { role: Role; n: number }[];
+  duplicates: DuplicateRespondent[];
+  mismatches: GridMismatch[];
+  rejected: { fileName: string; rejection: ImportRejection }[];
+  /** True when no file is rejected and there is someone to add. */
+  canApply: boolean;
+}
+
+function snapshotGrids(
+  diagnostic: Diagnostic,
+): Map<string, { version: string; hash: string; grid: Grid | null }> {
+  return new Map(
+    diagnostic.grids.map((snapshot) => {
+      const loaded = loadGrid(snapshot.grid);
+      return [
+        snapshot.id,
+        { version: snapshot.version, hash: snapshot.hash, grid: loaded.ok ? loaded.grid : null },
+      ] as const;
+    }),
+  );
+}
+
+function answerIssues(
+  file: ResponseFile,
+  grids: ReadonlyMap<string, { grid: Grid | null }>,
+): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  file.respondents.forEach((respondent, index) => {
+    for (const [gridId, answers] of Object.entries(respondent.answers)) {
+      const grid = grids.get(gridId)?.grid;
+      if (!grid) continue;
+      for (const problem of validateAnswers(grid, answers)) {
+        issues.push({
+          respondent: index,
+          gridId,
+          itemId: problem.itemId,
+          code: problem.code,
+          value: String(problem.value),
+        });
+      }
+    }
+    for (const [gridId, comments] of Object.entries(respondent.comments)) {
+      const grid = grids.get(gridId)?.grid;
+      if (!grid) continue;
+      const dimensions = new Set(grid.dimensions.map((d) => d.id));
+      for (const dimensionId of Object.keys(comments)) {
+        if (!dimensions.has(dimensionId))
+          issues.push({
+            respondent: index,
+            gridId,
+            itemId: dimensionId,
+            code: 'unknownDimension',
+            value: '',
+          });
+      }
+    }
+  });
+  return issues;
+}
+
+function pickGrids<T>(record: Record<string, T>, keep: ReadonlySet<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([gridId]) => keep.has(gridId)));
+}
+
+function contentKey(r: { role: Role; answers: unknown; comments: unknown }): string {
+  return canonicalJson({ role: r.role, answers: r.answers, comments: r.comments });
+}
+
+/**
+ * Plans the import of a batch of response files into a diagnostic, changing nothing: who would
+ * be added (per role), who is skipped as a duplicate (already in the diagnostic, or twice in the
+ * batch: the first copy is kept), which files are refused and why (unreadable, a grid in another
+ * version — same id, other content hash — no grid in common, answers the grid does not accept).
+ * Files are taken in the order given.
+ */
+export function planResponseImport(
+  diagnostic: Diagnostic,
+  files: readonly ResponseFileInput[],
+): ImportPlan {
+  const grids = snapshotGrids(diagnostic);
+  const existing = new Map(diagnostic.respondents.map((r) => [r.id, contentKey(r)]));
+  const kept = new Map<string, { fileName: string; key: string }>();
+  const plans: FilePlan[] = [];
+  const add: ImportedRespondent[] = [];
+  const duplicates: DuplicateRespondent[] = [];
+  const mismatches: GridMismatch[] = [];
+  const rejected: { fileName: string; rejection: ImportRejection }[] = [];
+
+  const reject = (name: string, respondents: number, rejection: ImportRejection): void => {
+    plans.push({
+      name,
+      status: 'rejected',
+      respondents,
+      added: 0,
+      skipped: 0,
+      rejection,
+      warnings: [],
+    });
+    rejected.push({ fileName: name, rejection });
+  };
+
+  for (const { name, result } of files) {
+    if (!result.ok) {
+      reject(name, 0, { code: 'unreadableFile', error: result.error });
+      continue;
+    }
+    const { file } = result;
+    const fileMismatches: GridMismatch[] = [];
+    const common = new Set<string>();
+    const ignored: string[] = [];
+    for (const grid of file.grids) {
+      const mine = grids.get(grid.id);
+      if (mine === undefined) ignored.push(grid.id);
+      else if (mine.hash !== grid.hash)
+        fileMismatches.push({
+          fileName: name,
+          gridId: grid.id,
+          fileVersion: grid.version,
+          fileHash: grid.hash,
+          diagnosticVersion: mine.version,
+          diagnosticHash: mine.hash,
+        });
+      else common.add(grid.id);
+    }
+    if (fileMismatches.length > 0) {
+      mismatches.push(...fileMismatches);
+      reject(name, file.respondents.length, {
+        code: 'gridVersionMismatch',
+        mismatches: fileMismatches,
+      });
+      continue;
+    }
+    if (common.size === 0) {
+      reject(name, file.respondents.length, {
+        code: 'noCommonGrid',
+        gridIds: file.grids.map((g) => g.id),
+      });
+      continue;
+    }
+    const issues = answerIssues(file, grids);
+    if (issues.length > 0) {
+      reject(name, file.respondents.length, {
+        code: 'invalidAnswers',
+        issues: issues.slice(0, MAX_LISTED_PROBLEMS),
+        total: issues.length,
+      });
+      continue;
+    }
+
+    const warnings: FileWarning[] = [];
+    if (result.source === 'diagnostic') warnings.push({ code: 'diagnosticFile' });
+    if (file.diagnostic.id !== diagnostic.id)
+      warnings.push({ code: 'otherDiagnostic', title: file.diagnostic.title });
+    if (ignored.length > 0) warnings.push({ code: 'ignoredGrids', gridIds: ignored });
+
+    let added = 0;
+    let skipped = 0;
+    file.respondents.forEach((respondent, index) => {
+      const candidate = {
+        id: respondent.id,
+        role: respondent.role,
+        answers: pickGrids(respondent.answers, common),
+        comments: pickGrids(respondent.comments, common),
+      };
+      const key = contentKey(candidate);
+      const inDiagnostic = existing.get(respondent.id);
+      const inBatch = kept.get(respondent.id);
+      if (inDiagnostic !== undefined || inBatch !== undefined) {
+        skipped += 1;
+        duplicates.push({
+          fileName: name,
+          respondent: index,
+          respondentId: respondent.id,
+          reason: inDiagnostic !== undefined ? 'inDiagnostic' : 'inBatch',
+          ...(inDiagnostic === undefined && inBatch ? { keptFrom: inBatch.fileName } : {}),
+          identical: (inDiagnostic ?? inBatch?.key) === key,
+        });
+        return;
+      }
+      kept.set(respondent.id, { fileName: name, key });
+      add.push({ ...candidate, fileName: name });
+      added += 1;
+    });
+    plans.push({
+      name,
+      status: 'ok',
+      respondents: file.respondents.length,
+      added,
+      skipped,
+      warnings,
+    });
+  }
+
+  const roleCounts = ROLES.map((role) => ({
+    role,
+    n: add.filter((r) => r.role === role).length,
+  })).filter((entry) => entry.n > 0);
+  return {
+    diagnosticId: diagnostic.id,
+    gridHashes: Object.fromEntries(diagnostic.grids.map((g) => [g.id, g.hash])),
+    files: plans,
+    add,
+    roleCounts,
+    duplicates,
+    mismatches,
+    rejected,
+    canApply: rejected.length === 0 && add.length > 0,
+  };
+}
+
+export type ApplyImportResult =
+  | { ok: true; diagnostic: Diagnostic; added: number }
+  | {
+      ok: false;
+      /**
+       * `rejectedFiles`: the plan refuses some files; `nothingToAdd`: no one new; `stale`: the
+       * diagnostic changed since the plan (another diagnostic, other grids, or a respondent to add
+       * is now there) — plan again.
+       */
+      code: 'rejectedFiles' | 'nothingToAdd' | 'stale';
+    };
+
+/**
+ * Adds every respondent of a plan to the diagnostic in one step, or changes nothing and says
+ * why. The diagnostic's grids must still be those the plan was made against.
+ */
+export function applyResponseImport(
+  diagnostic: Diagnostic,
+  plan: ImportPlan,
+  now: string,
+): ApplyImportResult {
+  if (plan.rejected.length > 0) return { ok: false, code: 'rejectedFiles' };
+  if (plan.add.length === 0) return { ok: false, code: 'nothingToAdd' };
+  const sameGrids =
+    plan.diagnosticId === diagnostic.id &&
+    diagnostic.grids.length === Object.keys(plan.gridHashes).length &&
+    diagnostic.grids.every(
+      (g) =>
+        Object.prototype.hasOwnProperty.call(plan.gridHashes, g.id) &&
+        plan.gridHashes[g.id] === g.hash,
+    );
+  const ids = new Set(diagnostic.respondents.map((r) => r.id));
+  if (!sameGrids || plan.add.some((r) => ids.has(r.id))) return { ok: false, code: 'stale' };
+  const added: Respondent[] = plan.add.map((r) => ({
+    id: r.id,
+    role: r.role,
+    answers: structuredClone(r.answers),
+    comments: structuredClone(r.comments),
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return {
+    ok: true,
+    diagnostic: {
+      ...diagnostic,
+      respondents: [...diagnostic.respondents, ...added],
+      updatedAt: now,
+    },
+    added: added.length,
+  };
+}

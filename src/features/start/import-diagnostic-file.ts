@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
+import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { saveDiagnostic } from '@/storage/diagnostics-store';
+import { readFileText } from '@/utils/download';
+import { newId } from '@/utils/id';
+
+export type ImportOutcome = { ok: true; message: string } | { ok: false; error: string };
+
+/**
+ * Reads, validates and saves a diagnostic file; a bad file changes nothing on the device.
+ * Loaded when a file is chosen: validation (zod, the grid loader) is not needed before.
+ */
+export async function importDiagnosticFile(
+  file: File,
+  existingIds: string[],
+  t: TFunction<['start', 'files']>,
+): Promise<ImportOutcome> {
+  const name = file.name;
+  const read = await readFileText(file, MAX_IMPORT_BYTES);
+  if (!read.ok) {
+    return {
+      ok: false,
+      error: t(`files:${read.reason}`, { name, max: MAX_IMPORT_BYTES / 1024 / 1024 }),
+    };
+  }
+  const parsed = parseDiagnosticFile(read.text);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      error:
+        parsed.code === 'invalidJson'
+          ? t('files:invalidJson', { name })
+          : t('files:notDiagnostic', { name, detail: parsed.detail }),
+    };
+  }
+  const { broken } = resolveGrids(parsed.diagnostic);
+  if (broken.length > 0) {
+    return { ok: false, error: t('files:brokenGrid', { name, grid: broken.join(', ') }) };
+  }
+  const clash = existingIds.includes(parsed.diagnostic.id);
+  const diagnostic = clash ? { ...parsed.diagnostic, id: newId() } : parsed.diagnostic;
+  await saveDiagnostic(diagnostic);
+  return {
+    ok: true,
+    message: t(clash ? 'import.doneAsCopy' : 'import.done', { title: diagnostic.title }),
+  };
+}

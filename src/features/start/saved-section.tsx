@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { duplicateDiagnostic } from '@/domain/diagnostic/operations';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import {
+  deleteDiagnostic,
+  listDiagnostics,
+  saveDiagnostic,
+  type ListResult,
+} from '@/storage/diagnostics-store';
+import { newId, nowIso } from '@/utils/id';
+import { downloadFile } from '@/utils/download';
+import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
+import { StorageBanner } from '@/features/diagnostic/storage-banner';
+import { SavedDiagnostics } from './saved-diagnostics';
+import { ImportDiagnostic } from './import-diagnostic';
+
+type SavedSectionProps = { onMessage: (message: string) => void };
+
+/**
+ * The start page below its hero when the device holds diagnostics: the list, with what can be
+ * done with each, records that could not be read, and the import of a diagnostic file. Its own
+ * chunk: it needs storage and validation (zod, the grid loader), which a first visit does not.
+ */
+export function SavedSection({ onMessage }: SavedSectionProps) {
+  const { t } = useTranslation('start');
+  const [list, setList] = useState<ListResult | null>(null);
+  const [toDelete, setToDelete] = useState<Diagnostic | null>(null);
+
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    let alive = true;
+    void listDiagnostics().then((result) => alive && setList(result));
+    return () => {
+      alive = false;
+    };
+  }, [version]);
+
+  const onDuplicate = async (diagnostic: Diagnostic) => {
+    const title = t('saved.duplicateTitle', { title: diagnostic.title });
+    await saveDiagnostic(duplicateDiagnostic(diagnostic, { id: newId(), now: nowIso() }, title));
+    onMessage(t('saved.duplicated', { title }));
+    refresh();
+  };
+
+  const onConfirmDelete = async () => {
+    if (!toDelete) return;
+    const title = toDelete.title;
+    setToDelete(null);
+    await deleteDiagnostic(toDelete.id);
+    onMessage(t('saved.deleted', { title }));
+    refresh();
+  };
+
+  return (
+    <>
+      {list && !list.ok && (
+        <StorageBanner
+          failure={list.failure}
+          onExport={
+            list.diagnostics.length > 0
+              ? () => list.diagnostics.forEach((d) => exportDiagnostic(d))
+              : undefined
+          }
+        />
+      )}
+
+      <section aria-labelledby="saved-title">
+        <h2 id="saved-title">{t('saved.title')}</h2>
+        {list === null ? null : list.diagnostics.length === 0 ? (
+          <p>{t('saved.empty')}</p>
+        ) : (
+          <SavedDiagnostics
+            diagnostics={list.diagnostics}
+            onDuplicate={(d) => void onDuplicate(d)}
+            onExport={exportDiagnostic}
+            onDelete={setToDelete}
+          />
+        )}
+        {list && list.rejected.length > 0 && (
+          <div className="notice notice--warn">
+            <h3>{t('saved.rejectedTitle')}</h3>
+            <p>{t('saved.rejectedBody')}</p>
+            <ul>
+              {list.rejected.map((r) => (
+                <li key={r.key}>
+                  {t('saved.rejectedItem', { key: r.key, detail: r.detail })}{' '}
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() =>
+                      downloadFile(
+                        `record-${r.key}.json`,
+                        JSON.stringify(r.raw, null, 2),
+                        'application/json',
+                      )
+                    }
+                  >
+                    {t('saved.rejectedDownload', { key: r.key })}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    onClick={() => void deleteDiagnostic(r.key).then(refresh)}
+                  >
+                    {t('saved.rejectedDelete', { key: r.key })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <ImportDiagnostic
+        existingIds={list?.diagnostics.map((d) => d.id) ?? []}
+        onImported={(text) => {
+          onMessage(text);
+          refresh();
+        }}
+      />
+
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={t('saved.confirmDeleteTitle')}
+        body={t('saved.confirmDeleteBody', { title: toDelete?.title ?? '' })}
+        confirmLabel={t('saved.delete')}
+        danger
+        onConfirm={() => void onConfirmDelete()}
+        onCancel={() => setToDelete(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '@/components/table-scroll';
+import { ROLES, type Role } from '@/domain/answers/answers';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { LoadedGrid } from '@/domain/diagnostic/operations';
+import {
+  buildResponseFileFromCsv,
+  type ColumnTarget,
+  type CsvImportIssue,
+  type CsvTable,
+  type CsvVocabulary,
+  suggestMapping,
+} from '@/domain/files/csv-import';
+import type { ResponseFileInput } from '@/domain/files/response-file';
+import { pickText } from '@/domain/grid/text';
+import labelsEn from '@/i18n/locales/en/labels.json';
+import labelsFr from '@/i18n/locales/fr/labels.json';
+
+/** Role names and "don't know" / "not applicable" in every interface language. */
+const VOCABULARY: CsvVocabulary = {
+  roles: Object.fromEntries(
+    ROLES.map((role) => [role, [labelsFr.role[role], labelsEn.role[role]]]),
+  ) as Record<Role, string[]>,
+  dontKnow: [labelsFr.answer.dk, labelsEn.answer.dk, 'NSP', "Don't know"],
+  notApplicable: [labelsFr.answer.na, labelsEn.answer.na, 'Not applicable', 'N/A'],
+};
+
+const PREVIEW_ROWS = 3;
+
+export type PendingCsv = { name: string; table: CsvTable; readAt: string };
+
+type CsvMappingProps = {
+  csv: PendingCsv;
+  diagnostic: Diagnostic;
+  grids: LoadedGrid[];
+  lang: string;
+  onAdd: (input: ResponseFileInput) => void;
+  onCancel: () => void;
+};
+
+function encode(target: ColumnTarget): string {
+  return target.kind === 'item' ? `item:${target.gridId}:${target.itemId}` : target.kind;
+}
+
+function decode(value: string): ColumnTarget {
+  if (value === 'role') return { kind: 'role' };
+  const [kind, gridId, itemId] = value.split(':');
+  return kind === 'item' && gridId && itemId
+    ? { kind: 'item', gridId, itemId }
+    : { kind: 'ignore' };
+}
+
+/**
+ * The column-mapping step of a survey-tool CSV: each column is mapped to an item, the role, or
+ * ignored (guessed from the headers first); the result is checked live and, once every cell
+ * reads, added to the batch as a response file.
+ */
+export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: CsvMappingProps) {
+  const { t } = useTranslation(['workshop', 'labels']);
+  const uid = useId();
+  const plainGrids = useMemo(() => grids.map((g) => g.grid), [grids]);
+  const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
+    suggestMapping(csv.table.header, plainGrids),
+  );
+  const [defaultRole, setDefaultRole] = useState<Role | ''>('');
+  const result = useMemo(
+    () =>
+      buildResponseFileFromCsv(csv.table, mapping, {
+        grids,
+        diagnostic: { id: diagnostic.id, title: diagnostic.title },
+        defaultRole: defaultRole === '' ? undefined : defaultRole,
+        vocabulary: VOCABULARY,
+        exportedAt: csv.readAt,
+      }),
+    [csv, mapping, grids, diagnostic.id, diagnostic.title, defaultRole],
+  );
+  const header = (column: number) => csv.table.header[column - 1] ?? String(column);
+
+  return (
+    <div className="csv-mapping" role="region" aria-labelledby={`${uid}-title`}>
+      <h3 id={`${uid}-title`}>{t('csv.title', { file: csv.name })}</h3>
+      <p>{t('csv.intro', { count: csv.table.rows.length })}</p>
+      <TableScroll>
+        <table className="data data--compact" data-testid="csv-mapping">
+          <caption>{t('csv.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('csv.column')}</th>
+              <th scope="col">{t('csv.examples')}</th>
+              <th scope="col">{t('csv.target')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {csv.table.header.map((name, c) => (
+              <tr key={c}>
+                <th scope="row" id={`${uid}-col-${c}`}>
+                  {name || t('csv.unnamed', { n: c + 1 })}
+                </th>
+                <td className="csv-examples">
+                  {csv.table.rows
+                    .slice(0, PREVIEW_ROWS)
+                    .map((row) => row[c] ?? '')
+                    .filter((v) => v !== '')
+                    .join(' · ')}
+                </td>
+                <td>
+                  <select
+                    aria-labelledby={`${uid}-col-${c}`}
+                    value={encode(mapping[c] ?? { kind: 'ignore' })}
+                    onChange={(e) => {
+                      const next = [...mapping];
+                      next[c] = decode(e.target.value);
+                      setMapping(next);
+                    }}
+                  >
+                    <option value="ignore">{t('csv.ignore')}</option>
+                    <option value="role">{t('csv.role')}</option>
+                    {plainGrids.map((grid) => (
+                      <optgroup
+                        key={grid.id}
+                        label={pickText(grid.title, lang, grid.languages.default)}
+                      >
+                        {grid.dimensions.flatMap((d) =>
+                          d.items.map((item) => {
+                            const text = pickText(item.text, lang, grid.languages.default);
+                            return (
+                              <option key={item.id} value={`item:${grid.id}:${item.id}`}>
+                                {item.id} — {text.length > 70 ? `${text.slice(0, 70)}…` : text}
+                              </option>
+                            );
+                          }),
+                        )}
+                      </optgroup>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <div className="field field--inline">
+        <label htmlFor={`${uid}-role`}>{t('csv.defaultRole')}</label>
+        <select
+          id={`${uid}-role`}
+          value={defaultRole}
+          onChange={(e) => setDefaultRole(e.target.value as Role | '')}
+        >
+          <option value="">{t('csv.noDefaultRole')}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`labels:role.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {result.ok ? (
+        <p className="notice notice--ok" role="status">
+          {t('csv.ready', { count: result.respondents })}
+          {result.emptyRows > 0 && <> {t('csv.emptyRows', { count: result.emptyRows })}</>}
+        </p>
+      ) : (
+        <div className="notice notice--warn" role="status">
+          <p>{t('csv.issues', { count: result.total })}</p>
+          <ul>
+            {result.issues.map((issue, i) => (
+              <li key={i}>
+                <IssueText issue={issue} header={header} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!result.ok}
+          onClick={() => {
+            if (result.ok)
+              onAdd({
+                name: csv.name,
+                result: { ok: true, file: result.file, source: 'responses' },
+              });
+          }}
+        >
+          {t('csv.add')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('csv.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function IssueText({
+  issue,
+  header,
+}: {
+  issue: CsvImportIssue;
+  header: (column: number) => string;
+}) {
+  const { t } = useTranslation('workshop');
+  switch (issue.code) {
+    case 'noItemColumn':
+    case 'noRole':
+      return <>{t(`csv.issue.${issue.code}`)}</>;
+    case 'severalRoleColumns':
+      return (
+        <>{t('csv.issue.severalRoleColumns', { columns: issue.columns.map(header).join(', ') })}</>
+      );
+    case 'duplicateItemColumn':
+      return (
+        <>
+          {t('csv.issue.duplicateItemColumn', {
+            item: issue.itemId,
+            columns: issue.columns.map(header).join(', '),
+          })}
+        </>
+      );
+    case 'unknownRole':
+      return (
+        <>
+          {t('csv.issue.unknownRole', {
+            row: issue.row,
+            column: header(issue.column),
+            value: issue.value,
+          })}
+        </>
+      );
+    case 'unknownAnswer':
+    case 'answerNotOffered':
+      return (
+        <>
+          {t(`csv.issue.${issue.code}`, {
+            row: issue.row,
+            column: header(issue.column),
+            value: issue.value,
+            item: issue.itemId,
+          })}
+        </>
+      );
+  }
+}

@@ -1,0 +1,91 @@
+import type { TFunction } from 'i18next';
+import type {
+  DuplicateRespondent,
+  FileWarning,
+  GridMismatch,
+  PathSegment,
+  ResponseFileError,
+} from '@/domain/files/response-file';
+import { MAX_RESPONSE_FILE_BYTES } from '@/domain/files/response-file';
+
+type T = TFunction<['workshop']>;
+
+/** A JSON path as people read it: `respondents[2].answers.uses.u-1`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join('');
+}
+
+/** The message of a file that could not be read as responses. */
+export function fileErrorMessage(t: T, file: string, error: ResponseFileError): string {
+  const path = formatPath(error.path);
+  const params = error.params ?? {};
+  switch (error.code) {
+    case 'tooLarge':
+      return t('workshop:fileError.tooLarge', { file, max: MAX_RESPONSE_FILE_BYTES / 1024 / 1024 });
+    case 'invalidJson':
+      return params.line !== undefined
+        ? t('workshop:fileError.invalidJsonAt', {
+            file,
+            line: params.line,
+            column: params.column ?? 1,
+          })
+        : t('workshop:fileError.invalidJson', { file });
+    case 'unsupportedVersion':
+    case 'duplicateGrid':
+      return t(`workshop:fileError.${error.code}`, { file, found: String(params.found ?? '') });
+    case 'undeclaredGrid':
+      return t('workshop:fileError.undeclaredGrid', {
+        file,
+        found: String(params.found ?? ''),
+        path,
+      });
+    case 'forbiddenKey':
+      return t('workshop:fileError.forbiddenKey', { file, path });
+    case 'invalidField': {
+      const issue = String(params.issue ?? 'value') as
+        'required' | 'type' | 'value' | 'tooLong' | 'tooMany' | 'unknownKey';
+      return t(`workshop:fileError.invalidField.${issue}`, { file, path });
+    }
+    case 'unreadable':
+    case 'notResponseFile':
+      return t(`workshop:fileError.${error.code}`, { file });
+  }
+}
+
+export function duplicateMessage(t: T, d: DuplicateRespondent): string {
+  const base = { file: d.fileName, n: d.respondent + 1, kept: d.keptFrom ?? '' };
+  if (d.reason === 'inDiagnostic')
+    return d.identical
+      ? t('workshop:duplicate.inDiagnostic', base)
+      : t('workshop:duplicate.inDiagnosticDifferent', base);
+  return d.identical
+    ? t('workshop:duplicate.inBatch', base)
+    : t('workshop:duplicate.inBatchDifferent', base);
+}
+
+export function warningMessage(t: T, file: string, w: FileWarning): string {
+  switch (w.code) {
+    case 'otherDiagnostic':
+      return t('workshop:warning.otherDiagnostic', { file, title: w.title });
+    case 'ignoredGrids':
+      return t('workshop:warning.ignoredGrids', { file, grids: w.gridIds.join(', ') });
+    case 'diagnosticFile':
+      return t('workshop:warning.diagnosticFile', { file });
+  }
+}
+
+export function mismatchMessage(t: T, m: GridMismatch): string {
+  const params = {
+    file: m.fileName,
+    grid: m.gridId,
+    fileVersion: m.fileVersion,
+    diagnosticVersion: m.diagnosticVersion,
+  };
+  return m.fileVersion === m.diagnosticVersion
+    ? t('workshop:preview.mismatchSameVersion', params)
+    : t('workshop:preview.mismatch', params);
+}

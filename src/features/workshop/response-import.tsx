@@ -1,0 +1,431 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
+import { ROLES, type Role } from '@/domain/answers/answers';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import {
+  applyResponseImport,
+  type ApplyImportResult,
+  type ImportPlan,
+  type ImportRejection,
+  MAX_RESPONSE_FILE_BYTES,
+  parseResponseFile,
+  planResponseImport,
+  type ResponseFileInput,
+} from '@/domain/files/response-file';
+import type { LoadedGrid } from '@/domain/diagnostic/operations';
+import { readFileText } from '@/utils/download';
+import { nowIso } from '@/utils/id';
+import { CsvMapping, type PendingCsv } from './csv-mapping';
+import { parseCsv } from './parse-csv';
+import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
+import { TableScroll } from '@/components/table-scroll';
+
+type ResponseImportProps = {
+  diagnostic: Diagnostic;
+  grids: LoadedGrid[];
+  lang: string;
+  update: (change: (diagnostic: Diagnostic, now: string) => Diagnostic) => void;
+  flush: () => Promise<void>;
+};
+
+async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
+  return Promise.all(
+    files.map(async (file): Promise<ResponseFileInput> => {
+      const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
+      if (!read.ok)
+        return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
+      return { name: file.name, result: parseResponseFile(read.text) };
+    }),
+  );
+}
+
+/**
+ * Imports many response files at once: pick or drop them, see a preview of what would change,
+ * then confirm (everything is merged in one step) or cancel (nothing changes). A batch with a
+ * refused file cannot be confirmed.
+ */
+export function ResponseImport({ diagnostic, grids, lang, update, flush }: ResponseImportProps) {
+  const { t } = useTranslation(['workshop', 'labels']);
+  const uid = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [batch, setBatch] = useState<ResponseFileInput[]>([]);
+  const [csvQueue, setCsvQueue] = useState<PendingCsv[]>([]);
+  const [reading, setReading] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [status, setStatus] = useState('');
+  const plan = useMemo(
+    () => (batch.length > 0 ? planResponseImport(diagnostic, batch) : null),
+    [diagnostic, batch],
+  );
+
+  // Dropping files is a pointer shortcut; the button next to the text is the keyboard path.
+  // Listeners are attached natively: the zone itself is not an interactive control.
+  const zone = useRef<HTMLDivElement>(null);
+  const addFilesRef = useRef<(list: FileList | null | undefined) => void>(() => undefined);
+  useEffect(() => {
+    const element = zone.current;
+    if (!element) return;
+    const over = (e: DragEvent) => {
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      addFilesRef.current(e.dataTransfer?.files);
+    };
+    element.addEventListener('dragover', over);
+    element.addEventListener('dragleave', leave);
+    element.addEventListener('drop', drop);
+    return () => {
+      element.removeEventListener('dragover', over);
+      element.removeEventListener('dragleave', leave);
+      element.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  const addFiles = async (list: FileList | null | undefined) => {
+    const files = list ? [...list] : [];
+    if (files.length === 0) return;
+    setStatus('');
+    setReading(true);
+    const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
+    const read = await readBatch(files.filter((file) => !isCsv(file)));
+    const csvs: PendingCsv[] = [];
+    const problems: string[] = [];
+    for (const file of files.filter(isCsv)) {
+      const text = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
+      if (!text.ok) {
+        read.push({
+          name: file.name,
+          result: { ok: false, error: { code: text.reason, path: [] } },
+        });
+        continue;
+      }
+      try {
+        const table = await parseCsv(text.text);
+        if (table.rows.length === 0) problems.push(t('csv.empty', { file: file.name }));
+        else
+          csvs.push({
+            name: file.name,
+            table,
+            readAt: nowIso(),
+          });
+      } catch {
+        problems.push(t('csv.failed', { file: file.name }));
+      }
+    }
+    setReading(false);
+    setStatus(problems.join(' '));
+    setBatch((current) => [...current, ...read]);
+    setCsvQueue((current) => [...current, ...csvs]);
+  };
+
+  useEffect(() => {
+    addFilesRef.current = (list) => void addFiles(list);
+  });
+
+  const confirm = async () => {
+    if (!plan) return;
+    let outcome: ApplyImportResult | null = null;
+    update((d, now) => {
+      outcome = applyResponseImport(d, plan, now);
+      return outcome.ok ? outcome.diagnostic : d;
+    });
+    const result = outcome as ApplyImportResult | null;
+    if (result?.ok) {
+      setBatch([]);
+      setStatus(t('import.done', { count: result.added }));
+      await flush();
+    } else {
+      setStatus(t('import.stale'));
+    }
+  };
+
+  const cancel = () => {
+    setBatch([]);
+    setCsvQueue([]);
+    setStatus(t('import.cancelled'));
+  };
+
+  return (
+    <section id="import" aria-labelledby={`${uid}-title`} className="card">
+      <h2 id={`${uid}-title`}>{t('import.title')}</h2>
+      <p>{t('import.body')}</p>
+      <div
+        ref={zone}
+        className={`dropzone${dragging ? ' dropzone--active' : ''}`}
+        data-testid="response-dropzone"
+      >
+        <p id={`${uid}-drop`} className="dropzone__text">
+          {t('import.drop')}
+        </p>
+        <button type="button" className="button" onClick={() => input.current?.click()}>
+          {batch.length > 0 ? t('import.addMore') : t('import.choose')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept=".json,application/json,.csv,text/csv"
+          hidden
+          data-testid="response-files-input"
+          onChange={(e) => {
+            void addFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <p role="status" className="status-line">
+        {reading ? t('import.reading') : status}
+      </p>
+      {csvQueue[0] && (
+        <CsvMapping
+          key={`${csvQueue[0].name}-${csvQueue[0].readAt}`}
+          csv={csvQueue[0]}
+          diagnostic={diagnostic}
+          grids={grids}
+          lang={lang}
+          onAdd={(input) => {
+            setBatch((current) => [...current, input]);
+            setCsvQueue((current) => current.slice(1));
+          }}
+          onCancel={() => setCsvQueue((current) => current.slice(1))}
+        />
+      )}
+      {plan && csvQueue.length === 0 && (
+        <ImportPreview
+          plan={plan}
+          diagnostic={diagnostic}
+          onConfirm={() => void confirm()}
+          onCancel={cancel}
+          onRemoveRejected={() => {
+            const refused = new Set(plan.rejected.map((r) => r.fileName));
+            setBatch((current) => current.filter((f) => !refused.has(f.name)));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+type ImportPreviewProps = {
+  plan: ImportPlan;
+  diagnostic: Diagnostic;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onRemoveRejected: () => void;
+};
+
+function ImportPreview({
+  plan,
+  diagnostic,
+  onConfirm,
+  onCancel,
+  onRemoveRejected,
+}: ImportPreviewProps) {
+  const { t } = useTranslation(['workshop', 'labels']);
+  const uid = useId();
+  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
+  // Roles are shown as they will be after the import: only those visible then are named.
+  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
+  for (const r of [...diagnostic.respondents, ...plan.add])
+    counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
+  const visible = new Set(decideRoleVisibility(counts, threshold).visible);
+  const shownRoles = plan.roleCounts.filter((c) => visible.has(c.role));
+  const maskedAdded = plan.roleCounts
+    .filter((c) => !visible.has(c.role))
+    .reduce((sum, c) => sum + c.n, 0);
+  const warnings = plan.files.flatMap((f) => f.warnings.map((w) => warningMessage(t, f.name, w)));
+  const blocked = plan.rejected.length > 0;
+
+  return (
+    <div className="import-preview" aria-labelledby={`${uid}-title`} role="region">
+      <h3 id={`${uid}-title`}>{t('preview.title')}</h3>
+      <p>
+        {t('preview.summary', { count: plan.files.length })}{' '}
+        <strong data-testid="preview-to-add">
+          {t('preview.toAdd', { count: plan.add.length })}
+        </strong>
+      </p>
+      {plan.add.length > 0 && (
+        <>
+          {shownRoles.length > 0 && (
+            <TableScroll>
+              <table className="data data--compact">
+                <caption>{t('preview.rolesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('participation.role')}</th>
+                    <th scope="col" className="num">
+                      {t('participation.respondents')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shownRoles.map((c) => (
+                    <tr key={c.role}>
+                      <th scope="row">{t(`labels:role.${c.role}`)}</th>
+                      <td className="num">{c.n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          {maskedAdded > 0 && <p>{t('preview.rolesMasked', { count: maskedAdded })}</p>}
+        </>
+      )}
+
+      <TableScroll>
+        <table className="data data--compact">
+          <caption>{t('preview.filesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('preview.file')}</th>
+              <th scope="col" className="num">
+                {t('preview.respondents')}
+              </th>
+              <th scope="col" className="num">
+                {t('preview.added')}
+              </th>
+              <th scope="col" className="num">
+                {t('preview.skipped')}
+              </th>
+              <th scope="col">{t('preview.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.files.map((f, i) => (
+              <tr key={`${f.name}-${i}`} data-file={f.name}>
+                <th scope="row" className="file-name">
+                  {f.name}
+                </th>
+                <td className="num">{f.respondents}</td>
+                <td className="num">{f.added}</td>
+                <td className="num">{f.skipped}</td>
+                <td>
+                  {f.status === 'ok' ? (
+                    t('preview.ok')
+                  ) : (
+                    <strong className="text-danger">{t('preview.rejected')}</strong>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+
+      {plan.rejected.length > 0 && (
+        <div className="notice notice--error" role="alert">
+          <h4>{t('preview.rejectedTitle')}</h4>
+          <ul>
+            {plan.rejected.map((r, i) => (
+              <li key={`${r.fileName}-${i}`}>
+                <Rejection fileName={r.fileName} rejection={r.rejection} />
+              </li>
+            ))}
+          </ul>
+          <p>{t('preview.blocked')}</p>
+        </div>
+      )}
+      {plan.mismatches.length > 0 && (
+        <div className="notice notice--warn">
+          <h4>{t('preview.mismatchesTitle')}</h4>
+          <ul>
+            {plan.mismatches.map((m, i) => (
+              <li key={i}>{mismatchMessage(t, m)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.duplicates.length > 0 && (
+        <div className="notice notice--warn">
+          <h4>{t('preview.duplicatesTitle')}</h4>
+          <ul>
+            {plan.duplicates.map((d, i) => (
+              <li key={i}>{duplicateMessage(t, d)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div className="notice">
+          <h4>{t('preview.warningsTitle')}</h4>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!blocked && plan.add.length === 0 && <p className="notice">{t('preview.nothing')}</p>}
+
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!plan.canApply}
+          onClick={onConfirm}
+        >
+          {t('preview.confirm', { count: plan.add.length })}
+        </button>
+        {blocked && (
+          <button type="button" className="button" onClick={onRemoveRejected}>
+            {t('preview.removeRejected')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={onCancel}>
+          {t('preview.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Rejection({ fileName, rejection }: { fileName: string; rejection: ImportRejection }) {
+  const { t } = useTranslation('workshop');
+  switch (rejection.code) {
+    case 'unreadableFile':
+      return <>{fileErrorMessage(t, fileName, rejection.error)}</>;
+    case 'gridVersionMismatch':
+      return (
+        <>
+          {t('rejection.gridVersionMismatch', { file: fileName })}
+          <ul>
+            {rejection.mismatches.map((m, i) => (
+              <li key={i}>{mismatchMessage(t, m)}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'noCommonGrid':
+      return (
+        <>{t('rejection.noCommonGrid', { file: fileName, grids: rejection.gridIds.join(', ') })}</>
+      );
+    case 'invalidAnswers': {
+      const more = rejection.total - rejection.issues.length;
+      return (
+        <>
+          {t('rejection.invalidAnswers', { file: fileName, count: rejection.total })}
+          <ul>
+            {rejection.issues.map((issue, i) => (
+              <li key={i}>
+                {t('rejection.answerIssue', {
+                  n: issue.respondent + 1,
+                  item: issue.itemId,
+                  problem: t(`answerProblem.${issue.code}`, { value: issue.value }),
+                })}
+              </li>
+            ))}
+            {more > 0 && <li>{t('rejection.more', { count: more })}</li>}
+          </ul>
+        </>
+      );
+    }
+  }
+}

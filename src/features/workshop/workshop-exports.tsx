@@ -1,0 +1,125 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { buildResponsesCsv, buildScoresCsv, type CsvSeparator } from '@/domain/files/csv-export';
+import type { Grid } from '@/domain/grid/schema';
+import { downloadCsv, downloadResponseFile } from './export-files';
+
+type WorkshopExportsProps = { diagnostic: Diagnostic; grids: Grid[]; lang: string };
+
+/** CSV exports (responses and scores, masked roles neutral) and response-file exports. */
+export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProps) {
+  const { t } = useTranslation('workshop');
+  const uid = useId();
+  const [separator, setSeparator] = useState<CsvSeparator>(lang === 'fr' ? ';' : ',');
+  const [chosen, setChosen] = useState('');
+  const [status, setStatus] = useState('');
+  const count = diagnostic.respondents.length;
+  const selected = diagnostic.respondents.some((r) => r.id === chosen)
+    ? chosen
+    : (diagnostic.currentRespondentId ?? diagnostic.respondents[0]?.id ?? '');
+  const done = (file: string) => setStatus(t('exports.downloaded', { file }));
+
+  return (
+    <section id="exports" aria-labelledby={`${uid}-title`} className="card">
+      <h2 id={`${uid}-title`}>{t('exports.title')}</h2>
+      <div className="exports">
+        <div>
+          <h3>{t('exports.csvTitle')}</h3>
+          <p>{t('exports.csvBody')}</p>
+          <fieldset className="choice-group">
+            <legend>{t('exports.separator')}</legend>
+            {([';', ','] as const).map((value) => (
+              <label key={value} className="choice">
+                <input
+                  type="radio"
+                  name={`${uid}-separator`}
+                  value={value}
+                  checked={separator === value}
+                  onChange={() => setSeparator(value)}
+                />
+                <span>{value === ';' ? t('exports.semicolon') : t('exports.comma')}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              disabled={count === 0}
+              onClick={() =>
+                done(
+                  downloadCsv(
+                    diagnostic,
+                    'responses',
+                    buildResponsesCsv(diagnostic, grids, separator),
+                  ),
+                )
+              }
+            >
+              {t('exports.responses')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={count === 0}
+              onClick={() =>
+                done(
+                  downloadCsv(diagnostic, 'scores', buildScoresCsv(diagnostic, grids, separator)),
+                )
+              }
+            >
+              {t('exports.scores')}
+            </button>
+          </div>
+        </div>
+        <div>
+          <h3>{t('exports.filesTitle')}</h3>
+          <p>{t('exports.filesBody')}</p>
+          <p>
+            <button
+              type="button"
+              className="button"
+              disabled={count === 0}
+              onClick={() => done(downloadResponseFile(diagnostic))}
+            >
+              {t('exports.all', { count })}
+            </button>
+          </p>
+          {count > 0 && (
+            <div className="field field--inline">
+              <label htmlFor={`${uid}-one`}>{t('exports.one')}</label>
+              <select
+                id={`${uid}-one`}
+                value={selected}
+                onChange={(e) => setChosen(e.target.value)}
+              >
+                {diagnostic.respondents.map((r, i) => (
+                  <option key={r.id} value={r.id}>
+                    {r.pseudonym
+                      ? t('exports.participantNamed', { n: i + 1, pseudonym: r.pseudonym })
+                      : t('exports.participant', { n: i + 1 })}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const index = diagnostic.respondents.findIndex((r) => r.id === selected);
+                  if (index >= 0)
+                    done(downloadResponseFile(diagnostic, [selected], String(index + 1)));
+                }}
+              >
+                {t('exports.exportOne')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      <p role="status" className="status-line">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,687 @@
+import fc from 'fast-check';
+import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
+import { createDiagnostic } from '@/domain/diagnostic/operations';
+import {
+  applyResponseImport,
+  buildResponseFile,
+  parseResponseFile,
+  planResponseImport,
+  type ParseResponseFileResult,
+  type ResponseFile,
+  type ResponseFileInput,
+  serializeResponseFile,
+} from '@/domain/files/response-file';
+import { loadGrid } from '@/domain/grid/load-grid';
+import type { GridInput } from '@/domain/grid/schema';
+import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
+
+// test-grid: d-a (a1, a2 on 1–5; a3 on yesno, no "don't know"), d-b (b1, b2 on 1–5).
+const gridInput = (version: string, extra: Partial<GridInput> = {}) =>
+  makeGrid({
+    version,
+    dimensions: [
+      makeDimension('d-a', ['a1', 'a2', makeItem('a3', { scale: 'yesno' })]),
+      makeDimension('d-b', ['b1', 'b2']),
+    ],
+    ...extra,
+  });
+
+function loaded(grid: ReturnType<typeof makeGrid>) {
+  const result = loadGrid(grid);
+  if (!result.ok) throw new Error('fixture grid invalid');
+  return { grid: result.grid, hash: result.hash, source: grid };
+}
+
+const GRID = loaded(gridInput('1.0.0'));
+const GRID_V2 = loaded(gridInput('1.1.0'));
+const OTHER = loaded(makeGrid({ id: 'other-grid' }));
+const NOW = '2025-03-01T10:00:00.000Z';
+
+function respondent(id: string, role: Respondent['role'], answers = {}, comments = {}): Respondent {
+  return {
+    id,
+    role,
+    pseudonym: `P-${id}`,
+    answers: { 'test-grid': answers },
+    comments: { 'test-grid': comments },
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+function diagnostic(respondents: Respondent[] = [], id = 'diag-1'): Diagnostic {
+  const base = createDiagnostic(
+    {
+      title: 'Atelier',
+      purpose: 'workshop',
+      project: { name: 'Outil', kind: 'collaboration', phase: 'deployment' },
+      grids: [GRID],
+    },
+    { id, now: '2025-01-01T00:00:00.000Z' },
+  );
+  return { ...base, respondents };
+}
+
+function file(
+  respondents: ResponseFile['respondents'],
+  overrides: Partial<ResponseFile> = {},
+): ResponseFile {
+  return {
+    format: 'qvt-numerique/responses',
+    formatVersion: 1,
+    exportedAt: NOW,
+    diagnostic: { id: 'diag-1', title: 'Atelier' },
+    grids: [{ id: 'test-grid', version: '1.0.0', hash: GRID.hash }],
+    respondents,
+    ...overrides,
+  };
+}
+
+const fr = (id: string, role: Respondent['role'], answers = {}, comments = {}) => ({
+  id,
+  role,
+  answers: { 'test-grid': answers },
+  comments: { 'test-grid': comments },
+});
+
+const ok = (f: ResponseFile): ParseResponseFileResult => ({
+  ok: true,
+  file: f,
+  source: 'responses',
+});
+const input = (name: string, f: ResponseFile): ResponseFileInput => ({ name, result: ok(f) });
+
+const VALID = file([
+  fr('r1', 'employee', { a1: 4, a2: 'dk' }, { 'd-a': 'Un avis; avec "guillemets"' }),
+]);
+const VALID_TEXT = JSON.stringify(VALID);
+
+/** Valid JSON text of VALID with one field changed by `edit`. */
+function edited(edit: (data: Record<string, unknown>) => void): string {
+  const data = JSON.parse(VALID_TEXT) as Record<string, unknown>;
+  edit(data);
+  return JSON.stringify(data);
+}
+
+describe('parseResponseFile', () => {
+  it('reads a valid file, with or without a byte-order mark', () => {
+    for (const text of [VALID_TEXT, '\uFEFF' + VALID_TEXT]) {
+      const result = parseResponseFile(text);
+      expect(result).toEqual({ ok: true, file: VALID, source: 'responses' });
+    }
+  });
+
+  it.each([
+    ['not JSON', '{"format": ', { code: 'invalidJson', path: [], params: { line: 1, column: 12 } }],
+    [
+      'not JSON, second line',
+      '{\n  "format": x',
+      { code: 'invalidJson', path: [], params: { line: 2, column: 13 } },
+    ],
+    ['an array', '[]', { code: 'notResponseFile', path: [], params: { found: '' } }],
+    ['a number', '42', { code: 'notResponseFile', path: [], params: { found: '' } }],
+    [
+      'a grid file',
+      '{"schemaVersion": 1, "id": "x"}',
+      { code: 'notResponseFile', path: [], params: { found: '' } },
+    ],
+    [
+      'another format',
+      '{"format": "other/thing"}',
+      { code: 'notResponseFile', path: [], params: { found: 'other/thing' } },
+    ],
+    [
+      'a newer version',
+      edited((d) => (d.formatVersion = 2)),
+      { code: 'unsupportedVersion', path: ['formatVersion'], params: { found: '2' } },
+    ],
+    [
+      'no exportedAt',
+      edited((d) => delete d.exportedAt),
+      { code: 'invalidField', path: ['exportedAt'], params: { issue: 'required' } },
+    ],
+    [
+      'grids not an array',
+      edited((d) => (d.grids = 'test-grid')),
+      { code: 'invalidField', path: ['grids'], params: { issue: 'type' } },
+    ],
+    [
+      'no grid',
+      edited((d) => (d.grids = [])),
+      { code: 'invalidField', path: ['grids'], params: { issue: 'value' } },
+    ],
+    [
+      'a hash that is not SHA-256 hex',
+      edited((d) => ((d.grids as { hash: string }[])[0]!.hash = 'abc')),
+      { code: 'invalidField', path: ['grids', 0, 'hash'], params: { issue: 'value' } },
+    ],
+    [
+      'an unknown role',
+      edited((d) => ((d.respondents as { role: string }[])[0]!.role = 'boss')),
+      { code: 'invalidField', path: ['respondents', 0, 'role'], params: { issue: 'value' } },
+    ],
+    [
+      'an answer that is neither a number, dk nor na',
+      edited(
+        (d) =>
+          ((d.respondents as { answers: Record<string, Record<string, unknown>> }[])[0]!.answers[
+            'test-grid'
+          ]!.a1 = 'maybe'),
+      ),
+      {
+        code: 'invalidField',
+        path: ['respondents', 0, 'answers', 'test-grid', 'a1'],
+        params: { issue: 'value' },
+      },
+    ],
+    [
+      'a pseudonym (never part of the format)',
+      edited((d) => ((d.respondents as { pseudonym?: string }[])[0]!.pseudonym = 'Camille')),
+      {
+        code: 'invalidField',
+        path: ['respondents', 0, 'pseudonym'],
+        params: { issue: 'unknownKey', key: 'pseudonym' },
+      },
+    ],
+    [
+      'a comment over 5000 characters',
+      edited(
+        (d) =>
+          ((d.respondents as { comments: Record<string, Record<string, string>> }[])[0]!.comments[
+            'test-grid'
+          ]!['d-a'] = 'x'.repeat(5001)),
+      ),
+      {
+        code: 'invalidField',
+        path: ['respondents', 0, 'comments', 'test-grid', 'd-a'],
+        params: { issue: 'tooLong' },
+      },
+    ],
+    [
+      'the same grid twice',
+      edited((d) => (d.grids = [...(d.grids as unknown[]), ...(d.grids as unknown[])])),
+      { code: 'duplicateGrid', path: ['grids', 1, 'id'], params: { found: 'test-grid' } },
+    ],
+    [
+      'answers for a grid the file does not list',
+      edited(
+        (d) =>
+          ((d.respondents as { answers: Record<string, unknown> }[])[0]!.answers['ghost'] = {}),
+      ),
+      {
+        code: 'undeclaredGrid',
+        path: ['respondents', 0, 'answers', 'ghost'],
+        params: { found: 'ghost' },
+      },
+    ],
+    [
+      '__proto__ at the root',
+      VALID_TEXT.replace('{', '{"__proto__": {"polluted": true},'),
+      { code: 'forbiddenKey', path: ['__proto__'], params: { key: '__proto__' } },
+    ],
+    [
+      '__proto__ as an item id',
+      VALID_TEXT.replace('"a1":4', '"__proto__":4,"a1":4'),
+      {
+        code: 'forbiddenKey',
+        path: ['respondents', 0, 'answers', 'test-grid', '__proto__'],
+        params: { key: '__proto__' },
+      },
+    ],
+    [
+      '__proto__ spelled with a JSON escape, as a grid id',
+      VALID_TEXT.replace('"answers":{', '"answers":{"\\u005f_proto__":{"a1":1},'),
+      {
+        code: 'forbiddenKey',
+        path: ['respondents', 0, 'answers', '__proto__'],
+        params: { key: '__proto__' },
+      },
+    ],
+  ])('refuses %s with a coded error and its path', (_label, text, error) => {
+    expect(parseResponseFile(text)).toEqual({ ok: false, error });
+  });
+
+  it('never pollutes Object.prototype', () => {
+    parseResponseFile('{"__proto__": {"polluted": true}, "format": "qvt-numerique/responses"}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts "constructor" as an item id (a valid id, not a prototype key)', () => {
+    const text = VALID_TEXT.replace('"a1":4', '"constructor":4,"a1":4');
+    const result = parseResponseFile(text);
+    expect(result.ok && result.file.respondents[0]?.answers['test-grid']?.constructor).toBe(4);
+  });
+
+  it('reads a whole diagnostic file as its respondents, pseudonyms dropped', () => {
+    const d = diagnostic([respondent('r9', 'manager', { a1: 2 })]);
+    const result = parseResponseFile(JSON.stringify(d));
+    expect(result).toEqual({
+      ok: true,
+      source: 'diagnostic',
+      file: file([fr('r9', 'manager', { a1: 2 })], { exportedAt: '2025-01-01T00:00:00.000Z' }),
+    });
+    expect(JSON.stringify(result)).not.toContain('P-r9');
+  });
+
+  it('never throws, whatever the text (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const result = parseResponseFile(text);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on valid files with arbitrary JSON values patched in (property)', () => {
+    const paths: (string | number)[][] = [
+      ['grids', 0],
+      ['respondents', 0, 'answers'],
+      ['respondents', 0, 'comments', 'test-grid'],
+      ['diagnostic'],
+      ['respondents', 0],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
+        const data = JSON.parse(VALID_TEXT) as Record<string | number, unknown>;
+        let at: Record<string | number, unknown> = data;
+        for (const segment of path.slice(0, -1))
+          at = at[segment] as Record<string | number, unknown>;
+        at[path[path.length - 1] as string | number] = value;
+        const result = parseResponseFile(JSON.stringify(data));
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('buildResponseFile and serializeResponseFile', () => {
+  const d = {
+    ...diagnostic([
+      respondent('r1', 'employee', { a1: 1 }, { 'd-a': 'ok' }),
+      respondent('r2', 'manager', { b1: 'na' }),
+    ]),
+    currentRespondentId: 'r2',
+  };
+
+  it('exports one respondent without pseudonym or dates', () => {
+    const built = buildResponseFile(d, { exportedAt: NOW, respondentIds: ['r2'] });
+    expect(built).toEqual(file([fr('r2', 'manager', { b1: 'na' })]));
+    expect(serializeResponseFile(built)).not.toMatch(/pseudonym|P-r2|createdAt/);
+  });
+
+  it('exports everyone, and reads back as the same file', () => {
+    const built = buildResponseFile(d, { exportedAt: NOW });
+    expect(built.respondents.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(parseResponseFile(serializeResponseFile(built))).toEqual(ok(built));
+  });
+
+  it('leaves out answers kept for a grid the diagnostic no longer has', () => {
+    const stray = {
+      ...d,
+      respondents: [
+        {
+          ...respondent('r1', 'other', { a1: 5 }),
+          answers: { 'test-grid': { a1: 5 }, gone: { x: 1 } },
+        },
+      ],
+    };
+    expect(buildResponseFile(stray, { exportedAt: NOW }).respondents[0]?.answers).toEqual({
+      'test-grid': { a1: 5 },
+    });
+  });
+
+  it('round-trips any respondents (property)', () => {
+    const answer = fc.oneof(
+      fc.constantFrom(1, 2, 3, 4, 5),
+      fc.constantFrom('dk' as const, 'na' as const),
+    );
+    const arbitraryRespondent = fc.record({
+      id: fc.uuid(),
+      role: fc.constantFrom(
+        'management',
+        'manager',
+        'employee',
+        'representative',
+        'other',
+      ) as fc.Arbitrary<Respondent['role']>,
+      a1: fc.option(answer, { nil: undefined }),
+      comment: fc.string({ maxLength: 50 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryRespondent, { selector: (r) => r.id, maxLength: 8 }),
+        (list) => {
+          const dd = diagnostic(
+            list.map((r) =>
+              respondent(
+                r.id,
+                r.role,
+                r.a1 === undefined ? {} : { a1: r.a1 },
+                r.comment ? { 'd-b': r.comment } : {},
+              ),
+            ),
+          );
+          const built = buildResponseFile(dd, { exportedAt: NOW });
+          expect(parseResponseFile(serializeResponseFile(built))).toEqual(ok(built));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('planResponseImport', () => {
+  it('adds the respondents of several files, counted per role', () => {
+    const plan = planResponseImport(diagnostic(), [
+      input('a.json', file([fr('r1', 'employee', { a1: 1 }), fr('r2', 'employee')])),
+      input('b.json', file([fr('r3', 'manager', { b2: 'dk' }), fr('r4', 'employee')])),
+    ]);
+    expect(plan.add.map((r) => [r.id, r.fileName])).toEqual([
+      ['r1', 'a.json'],
+      ['r2', 'a.json'],
+      ['r3', 'b.json'],
+      ['r4', 'b.json'],
+    ]);
+    expect(plan.roleCounts).toEqual([
+      { role: 'manager', n: 1 },
+      { role: 'employee', n: 3 },
+    ]);
+    expect(plan.files.map((f) => [f.name, f.status, f.respondents, f.added, f.skipped])).toEqual([
+      ['a.json', 'ok', 2, 2, 0],
+      ['b.json', 'ok', 2, 2, 0],
+    ]);
+    expect(plan.duplicates).toEqual([]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.canApply).toBe(true);
+  });
+
+  it.each([
+    [
+      'already in the diagnostic, same answers',
+      [respondent('r1', 'employee', { a1: 1 })],
+      [input('a.json', file([fr('r1', 'employee', { a1: 1 })]))],
+      [
+        {
+          fileName: 'a.json',
+          respondent: 0,
+          respondentId: 'r1',
+          reason: 'inDiagnostic',
+          identical: true,
+        },
+      ],
+      [],
+    ],
+    [
+      'already in the diagnostic, other answers',
+      [respondent('r1', 'employee', { a1: 1 })],
+      [input('a.json', file([fr('r1', 'employee', { a1: 5 }), fr('r2', 'other')]))],
+      [
+        {
+          fileName: 'a.json',
+          respondent: 0,
+          respondentId: 'r1',
+          reason: 'inDiagnostic',
+          identical: false,
+        },
+      ],
+      ['r2'],
+    ],
+    [
+      'twice in the batch, in two files',
+      [],
+      [
+        input('a.json', file([fr('r1', 'employee', { a1: 1 })])),
+        input('b.json', file([fr('r2', 'manager'), fr('r1', 'employee', { a1: 1 })])),
+      ],
+      [
+        {
+          fileName: 'b.json',
+          respondent: 1,
+          respondentId: 'r1',
+          reason: 'inBatch',
+          keptFrom: 'a.json',
+          identical: true,
+        },
+      ],
+      ['r1', 'r2'],
+    ],
+    [
+      'twice in one file, the second with other answers',
+      [],
+      [input('a.json', file([fr('r1', 'employee', { a1: 1 }), fr('r1', 'employee', { a1: 2 })]))],
+      [
+        {
+          fileName: 'a.json',
+          respondent: 1,
+          respondentId: 'r1',
+          reason: 'inBatch',
+          keptFrom: 'a.json',
+          identical: false,
+        },
+      ],
+      ['r1'],
+    ],
+  ])('skips a respondent %s, and says so', (_label, existing, files, duplicates, added) => {
+    const plan = planResponseImport(diagnostic(existing), files);
+    expect(plan.duplicates).toEqual(duplicates);
+    expect(plan.add.map((r) => r.id)).toEqual(added);
+    expect(plan.canApply).toBe(added.length > 0);
+    expect(plan.files.reduce((sum, f) => sum + f.skipped, 0)).toBe(duplicates.length);
+  });
+
+  it('refuses a file whose grid has the same id but another content, never mixing versions', () => {
+    const v2 = file([fr('r5', 'employee', { a1: 3 })], {
+      grids: [{ id: 'test-grid', version: '1.1.0', hash: GRID_V2.hash }],
+    });
+    const plan = planResponseImport(diagnostic(), [
+      input('good.json', file([fr('r1', 'employee')])),
+      input('v2.json', v2),
+    ]);
+    const mismatch = {
+      fileName: 'v2.json',
+      gridId: 'test-grid',
+      fileVersion: '1.1.0',
+      fileHash: GRID_V2.hash,
+      diagnosticVersion: '1.0.0',
+      diagnosticHash: GRID.hash,
+    };
+    expect(plan.mismatches).toEqual([mismatch]);
+    expect(plan.rejected).toEqual([
+      { fileName: 'v2.json', rejection: { code: 'gridVersionMismatch', mismatches: [mismatch] } },
+    ]);
+    expect(plan.files[1]).toMatchObject({
+      name: 'v2.json',
+      status: 'rejected',
+      respondents: 1,
+      added: 0,
+    });
+    expect(plan.add.map((r) => r.id)).toEqual(['r1']);
+    expect(plan.canApply).toBe(false);
+  });
+
+  it('refuses a file with no grid in common', () => {
+    const plan = planResponseImport(diagnostic(), [
+      input(
+        'x.json',
+        file([fr('r1', 'employee')], {
+          grids: [{ id: 'other-grid', version: '1.0.0', hash: OTHER.hash }],
+          respondents: [
+            { id: 'r1', role: 'employee', answers: { 'other-grid': { a1: 1 } }, comments: {} },
+          ],
+        }),
+      ),
+    ]);
+    expect(plan.rejected).toEqual([
+      { fileName: 'x.json', rejection: { code: 'noCommonGrid', gridIds: ['other-grid'] } },
+    ]);
+    expect(plan.canApply).toBe(false);
+  });
+
+  it('keeps the common grids of a file and says which grids are left out', () => {
+    const plan = planResponseImport(diagnostic(), [
+      input(
+        'x.json',
+        file([], {
+          diagnostic: { id: 'elsewhere', title: 'Autre atelier' },
+          grids: [
+            { id: 'test-grid', version: '1.0.0', hash: GRID.hash },
+            { id: 'other-grid', version: '1.0.0', hash: OTHER.hash },
+          ],
+          respondents: [
+            {
+              id: 'r1',
+              role: 'employee',
+              answers: { 'test-grid': { a1: 2 }, 'other-grid': { a1: 1 } },
+              comments: { 'other-grid': { 'd-a': 'hors grille' } },
+            },
+          ],
+        }),
+      ),
+    ]);
+    expect(plan.files[0]?.warnings).toEqual([
+      { code: 'otherDiagnostic', title: 'Autre atelier' },
+      { code: 'ignoredGrids', gridIds: ['other-grid'] },
+    ]);
+    expect(plan.add).toEqual([
+      {
+        id: 'r1',
+        role: 'employee',
+        answers: { 'test-grid': { a1: 2 } },
+        comments: {},
+        fileName: 'x.json',
+      },
+    ]);
+    expect(plan.canApply).toBe(true);
+  });
+
+  it('refuses a file with answers the grid does not accept, listing them', () => {
+    const plan = planResponseImport(diagnostic(), [
+      input(
+        'bad.json',
+        file([
+          fr('r1', 'employee', { a1: 9, zz: 1 }),
+          fr('r2', 'employee', { a3: 'dk' }, { 'd-zz': 'x' }),
+        ]),
+      ),
+    ]);
+    expect(plan.rejected).toEqual([
+      {
+        fileName: 'bad.json',
+        rejection: {
+          code: 'invalidAnswers',
+          total: 4,
+          issues: [
+            { respondent: 0, gridId: 'test-grid', itemId: 'a1', code: 'notOnScale', value: '9' },
+            { respondent: 0, gridId: 'test-grid', itemId: 'zz', code: 'unknownItem', value: '1' },
+            {
+              respondent: 1,
+              gridId: 'test-grid',
+              itemId: 'a3',
+              code: 'dontKnowNotAllowed',
+              value: 'dk',
+            },
+            {
+              respondent: 1,
+              gridId: 'test-grid',
+              itemId: 'd-zz',
+              code: 'unknownDimension',
+              value: '',
+            },
+          ],
+        },
+      },
+    ]);
+    expect(plan.add).toEqual([]);
+  });
+
+  it('reports a file that could not be read, and blocks the batch', () => {
+    const plan = planResponseImport(diagnostic(), [
+      input('good.json', file([fr('r1', 'employee')])),
+      { name: 'broken.json', result: { ok: false, error: { code: 'invalidJson', path: [] } } },
+    ]);
+    expect(plan.files.map((f) => [f.name, f.status])).toEqual([
+      ['good.json', 'ok'],
+      ['broken.json', 'rejected'],
+    ]);
+    expect(plan.rejected[0]?.rejection).toEqual({
+      code: 'unreadableFile',
+      error: { code: 'invalidJson', path: [] },
+    });
+    expect(plan.canApply).toBe(false);
+  });
+
+  it('flags a diagnostic file read as responses', () => {
+    const d = diagnostic([respondent('r7', 'other')], 'diag-1');
+    const plan = planResponseImport(diagnostic(), [
+      { name: 'd.json', result: parseResponseFile(JSON.stringify(d)) },
+    ]);
+    expect(plan.files[0]?.warnings).toEqual([{ code: 'diagnosticFile' }]);
+    expect(plan.add.map((r) => r.id)).toEqual(['r7']);
+  });
+});
+
+describe('applyResponseImport', () => {
+  const before = diagnostic([respondent('r0', 'manager', { a1: 1 })]);
+  const plan = planResponseImport(before, [
+    input(
+      'a.json',
+      file([fr('r1', 'employee', { a1: 4 }, { 'd-a': 'oui' }), fr('r2', 'employee')]),
+    ),
+  ]);
+
+  it('adds every planned respondent at once, dated now, without pseudonym', () => {
+    const result = applyResponseImport(before, plan, NOW);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.added).toBe(2);
+    expect(result.diagnostic.updatedAt).toBe(NOW);
+    expect(result.diagnostic.respondents.map((r) => r.id)).toEqual(['r0', 'r1', 'r2']);
+    expect(result.diagnostic.respondents[1]).toEqual({
+      id: 'r1',
+      role: 'employee',
+      answers: { 'test-grid': { a1: 4 } },
+      comments: { 'test-grid': { 'd-a': 'oui' } },
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    // The input diagnostic is untouched.
+    expect(before.respondents.map((r) => r.id)).toEqual(['r0']);
+  });
+
+  it.each([
+    [
+      'a plan with a rejected file',
+      before,
+      planResponseImport(before, [
+        input('a.json', file([fr('r1', 'employee')])),
+        { name: 'b.json', result: { ok: false, error: { code: 'unreadable', path: [] } } },
+      ]),
+      'rejectedFiles',
+    ],
+    [
+      'a plan with no one to add',
+      before,
+      planResponseImport(before, [input('a.json', file([fr('r0', 'manager', { a1: 1 })]))]),
+      'nothingToAdd',
+    ],
+    [
+      'a respondent added since the plan',
+      { ...before, respondents: [...before.respondents, respondent('r2', 'other')] },
+      plan,
+      'stale',
+    ],
+    ['another diagnostic', { ...before, id: 'diag-2' }, plan, 'stale'],
+    [
+      'grids changed since the plan',
+      { ...before, grids: [{ ...before.grids[0]!, hash: GRID_V2.hash }] },
+      plan,
+      'stale',
+    ],
+  ])('changes nothing for %s', (_label, target, p, code) => {
+    const copy = structuredClone(target);
+    expect(applyResponseImport(target, p, NOW)).toEqual({ ok: false, code });
+    expect(target).toEqual(copy);
+  });
+});

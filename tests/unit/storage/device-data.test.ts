@@ -1,0 +1,111 @@
+import { createDiagnostic } from '@/domain/diagnostic/operations';
+import { parseBackup, serializeBackup, buildBackup } from '@/domain/files/backup';
+import { loadGrid } from '@/domain/grid/load-grid';
+import { closeDatabase, openDatabase } from '@/storage/db';
+import { clearMemory, listDiagnostics, saveDiagnostic } from '@/storage/diagnostics-store';
+import { addCustomGrid, clearGridMemory, listCustomGrids } from '@/storage/grids-store';
+import { backupGrids, deleteAllData, readDeviceData, writeRestore } from '@/storage/device-data';
+import { readPreference, writePreference } from '@/storage/preferences';
+import { makeGrid } from '../../fixtures/make-grid';
+
+const NOW = '2025-03-01T10:00:00.000Z';
+const source = makeGrid();
+const loaded = loadGrid(source);
+if (!loaded.ok) throw new Error('fixture grid invalid');
+const diagnostic = (id: string) =>
+  createDiagnostic(
+    {
+      title: `Diagnostic ${id}`,
+      purpose: 'upstream',
+      project: { name: 'Outil', kind: 'ai', phase: 'idea' },
+      grids: [{ grid: loaded.grid, hash: loaded.hash, source }],
+    },
+    { id, now: NOW },
+  );
+
+/** A localStorage stand-in (Node has none). */
+function fakeLocalStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+  };
+}
+
+describe('device data', () => {
+  beforeEach(async () => {
+    vi.stubGlobal('localStorage', fakeLocalStorage());
+    clearMemory();
+    clearGridMemory();
+    const db = await openDatabase();
+    await db.clear('diagnostics');
+    await db.clear('grids');
+  });
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    await closeDatabase();
+  });
+
+  it('reads every diagnostic and custom grid, and a backup of them reads back', async () => {
+    await saveDiagnostic(diagnostic('d1'));
+    await saveDiagnostic(diagnostic('d2'));
+    await addCustomGrid(makeGrid({ id: 'custom' }), NOW, 'custom.json');
+    const data = await readDeviceData();
+    expect(data.diagnostics.map((d) => d.id).sort()).toEqual(['d1', 'd2']);
+    expect(data.grids.map((g) => g.key)).toEqual(['custom@1.0.0']);
+    expect(data.unreadable).toBe(0);
+    const text = serializeBackup(
+      buildBackup({
+        diagnostics: data.diagnostics,
+        grids: backupGrids(data.grids),
+        createdAt: NOW,
+      }),
+    );
+    const parsed = parseBackup(text);
+    expect(parsed.ok && parsed.backup.grids.map((g) => [g.key, g.fileName])).toEqual([
+      ['custom@1.0.0', 'custom.json'],
+    ]);
+  });
+
+  it('counts unreadable records apart (they cannot go into a backup)', async () => {
+    const db = await openDatabase();
+    await db.put('diagnostics', { broken: true }, 'bad');
+    await db.put('grids', { format: 'other' }, 'bad@1.0.0');
+    expect((await readDeviceData()).unreadable).toBe(2);
+  });
+
+  it('writes a restore into both stores, in a form each store reads back', async () => {
+    const parsed = parseBackup(
+      serializeBackup(
+        buildBackup({
+          diagnostics: [diagnostic('d9')],
+          grids: [{ source: makeGrid({ id: 'restored' }), addedAt: NOW }],
+          createdAt: NOW,
+        }),
+      ),
+    );
+    if (!parsed.ok) throw new Error('fixture backup invalid');
+    expect(await writeRestore(parsed.backup)).toEqual({ ok: true });
+    expect((await listDiagnostics()).diagnostics.map((d) => d.id)).toEqual(['d9']);
+    const grids = await listCustomGrids();
+    expect([grids.grids.map((g) => g.key), grids.rejected]).toEqual([['restored@1.0.0'], []]);
+  });
+
+  it('deletes everything: both stores and the preferences, other sites’ keys kept', async () => {
+    await saveDiagnostic(diagnostic('d1'));
+    await addCustomGrid(makeGrid({ id: 'custom' }), NOW);
+    writePreference('language', 'en');
+    localStorage.setItem('other-app', 'kept');
+    expect(await deleteAllData()).toEqual({ ok: true });
+    const data = await readDeviceData();
+    expect([data.diagnostics, data.grids]).toEqual([[], []]);
+    expect(readPreference('language')).toBeNull();
+    expect(localStorage.getItem('other-app')).toBe('kept');
+  });
+});
