@@ -18,19 +18,21 @@ test('a grid can be completed with the keyboard only, and the review confirms it
     const groups = page.locator('fieldset.likert');
     const count = await groups.count();
     for (let i = 0; i < count; i += 1) {
-      const group = groups.nth(i);
-      // Tab until focus lands on a radio of this group, then choose with the keyboard.
-      for (let guard = 0; guard < 40; guard += 1) {
-        const inGroup = await group.evaluate((fieldset) => {
-          const el = document.activeElement as HTMLInputElement | null;
-          return !!el && el.type === 'radio' && fieldset.contains(el);
-        });
-        if (inGroup) break;
+      // Tab until focus lands in the next unanswered group, then pick with arrows.
+      for (let guard = 0; guard < 20; guard += 1) {
         await page.keyboard.press('Tab');
+        const inOpenGroup = await page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          const fieldset = el?.closest('fieldset.likert');
+          return (
+            !!el && el.type === 'radio' && !!fieldset && !fieldset.querySelector('input:checked')
+          );
+        });
+        if (inOpenGroup) break;
       }
-      await page.keyboard.press('Space');
-      if (i === 0) await page.keyboard.press('ArrowRight');
-      await expect(group.locator('input:checked')).toHaveCount(1);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowLeft');
+      await expect(groups.nth(i).locator('input:checked')).toHaveCount(1);
     }
     // Then to the "next" link and Enter.
     const next = page.getByRole('link', { name: /Dimension suivante|Relire et terminer/ });

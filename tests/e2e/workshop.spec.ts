@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createDiagnostic, seedAnswers } from './helpers';
+import { createDiagnostic, seedAnswers, startRespondent } from './helpers';
 
 type ResponseFileJson = {
   format: string;
@@ -366,11 +366,55 @@ test('a survey-tool CSV is mapped column by column, then imported through the sa
     .setInputFiles([
       { name: 'enquete-2.csv', mimeType: 'text/csv', buffer: csv([header, ...later]) },
     ]);
-  await selects.nth(2).selectOption('ignore');
-  await page
-    .getByRole('region', { name: 'Correspondance des colonnes de « enquete-2.csv »' })
-    .getByRole('button', { name: 'Ajouter au lot' })
-    .click();
+  const second = page.getByRole('region', {
+    name: 'Correspondance des colonnes de « enquete-2.csv »',
+  });
+  await second.getByTestId('csv-mapping').locator('select').nth(2).selectOption('ignore');
+  await second.getByRole('button', { name: 'Ajouter au lot' }).click();
   await expect(preview.getByTestId('preview-to-add')).toHaveText('1 répondant à ajouter.');
   await expect(preview).toContainText('déjà dans ce diagnostic, avec les mêmes réponses');
+});
+
+test('a large CSV is split in a worker without freezing the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await createDiagnostic(page, { title: 'Grande enquête', grids: ['uses'] });
+  await page.goto(`./#/workshop/${id}`);
+  const roles = ['Salarié·e', 'Encadrement', 'Direction'];
+  const lines = ['horodatage,role,comment,note'];
+  for (let i = 0; i < 3000; i += 1)
+    lines.push(
+      `2025-03-01 10:${String(i % 60).padStart(2, '0')},${roles[i % 3]},"ligne ${i}, avec une virgule et du texte pour grossir le fichier",${i}`,
+    );
+  const text = lines.join('\n');
+  expect(text.length).toBeGreaterThan(200_000);
+  const worker = page.waitForEvent('worker');
+  await page
+    .getByTestId('response-files-input')
+    .setInputFiles([{ name: 'grande.csv', mimeType: 'text/csv', buffer: Buffer.from(text) }]);
+  const mapping = page.getByRole('region', {
+    name: 'Correspondance des colonnes de « grande.csv »',
+  });
+  await expect(mapping).toContainText('3000 lignes de réponses');
+  await worker;
+  await expect(mapping.getByTestId('csv-mapping').locator('select').nth(1)).toHaveValue('role');
+  await expect(mapping).toContainText('Aucune colonne ne correspond à une question.');
+});
+
+test('a participant on their own device exports their answers from the review step', async ({
+  page,
+}) => {
+  const id = await createDiagnostic(page, { title: 'Mon appareil', grids: ['skills'] });
+  await startRespondent(page, 'Encadrement', 'Camille');
+  await page.locator('fieldset.likert').nth(0).getByRole('radio').nth(1).check();
+  await page.goto(`./#/answer/${id}/review`);
+  const text = await downloadText(page, 'Exporter mes réponses pour l’animateur');
+  const file = JSON.parse(text) as ResponseFileJson;
+  expect(file.format).toBe('qvt-numerique/responses');
+  expect(file.diagnostic.title).toBe('Mon appareil');
+  expect(file.grids.map((g) => g.id)).toEqual(['skills']);
+  expect(file.respondents).toHaveLength(1);
+  expect(file.respondents[0]?.role).toBe('manager');
+  expect(Object.keys(file.respondents[0]?.answers.skills ?? {})).toHaveLength(1);
+  expect(text).not.toContain('Camille');
+  await expect(page.getByRole('status').filter({ hasText: 'téléchargé' })).toBeVisible();
 });

@@ -8,9 +8,11 @@ async function parseHere(text: string): Promise<string[][]> {
   return Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
 }
 
-function parseInWorker(text: string): Promise<string[][]> {
+async function parseInWorker(text: string): Promise<string[][]> {
+  // Inlined (a blob: worker) so the single-file build stays one file; loaded only when needed.
+  const { default: CsvWorker } = await import('./csv-worker.ts?worker&inline');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module' });
+    const worker = new CsvWorker();
     const done = () => worker.terminate();
     worker.onmessage = (event: MessageEvent<{ rows?: string[][]; error?: string }>) => {
       done();
