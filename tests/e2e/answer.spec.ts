@@ -42,6 +42,13 @@ test('a grid can be completed with the keyboard only, and the review confirms it
     }
     await expect(next).toBeFocused();
     await page.keyboard.press('Enter');
+    // Wait for the next page before counting its groups: on a slow machine the old page is
+    // still there a moment after Enter (counting then answered 4 of 5 items of dimension 2).
+    if (dimension < 7) {
+      await expect(page.getByText(`Dimension ${dimension + 2} sur 8`)).toBeVisible();
+      // Focus moved to the new dimension's heading, so tabbing starts at its first question.
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    }
   }
   await expect(page.getByRole('heading', { name: 'Relecture' })).toBeFocused();
   await expect(page.getByText('Toutes les questions ont une réponse')).toBeVisible();
