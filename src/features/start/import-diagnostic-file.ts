@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
-import { saveDiagnostic } from '@/storage/diagnostics-store';
+import { getDiagnostic, saveDiagnostic } from '@/storage/diagnostics-store';
 import { readFileText } from '@/utils/download';
 import { newId } from '@/utils/id';
 
@@ -38,7 +38,10 @@ export async function importDiagnosticFile(
   if (broken.length > 0) {
     return { ok: false, error: t('files:brokenGrid', { name, grid: broken.join(', ') }) };
   }
-  const clash = existingIds.includes(parsed.diagnostic.id);
+  // Never overwrite: an id already listed or stored (even as an unreadable record) gets a copy.
+  const stored = await getDiagnostic(parsed.diagnostic.id);
+  const clash =
+    existingIds.includes(parsed.diagnostic.id) || stored.ok || stored.reason === 'invalid';
   const diagnostic = clash ? { ...parsed.diagnostic, id: newId() } : parsed.diagnostic;
   await saveDiagnostic(diagnostic);
   return {

@@ -14,16 +14,21 @@ import { downloadFile } from '@/utils/download';
 import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
 import { StorageBanner } from '@/features/diagnostic/storage-banner';
 import { SavedDiagnostics } from './saved-diagnostics';
-import { ImportDiagnostic } from './import-diagnostic';
 
-type SavedSectionProps = { onMessage: (message: string) => void };
+type SavedSectionProps = {
+  /** A new value reloads the list (after an import). */
+  version: number;
+  onMessage: (message: string) => void;
+  /** The ids listed, for the import to tell a copy from a new diagnostic. */
+  onListed: (ids: string[]) => void;
+};
 
 /**
- * The start page below its hero when the device holds diagnostics: the list, with what can be
- * done with each, records that could not be read, and the import of a diagnostic file. Its own
- * chunk: it needs storage and validation (zod, the grid loader), which a first visit does not.
+ * The diagnostics saved on this device, with what can be done with each, and the records that
+ * could not be read. Its own chunk: it needs storage and validation (zod, the grid loader),
+ * which the start page of a device holding no diagnostic does not.
  */
-export function SavedSection({ onMessage }: SavedSectionProps) {
+export function SavedSection({ version: outerVersion, onMessage, onListed }: SavedSectionProps) {
   const { t } = useTranslation('start');
   const [list, setList] = useState<ListResult | null>(null);
   const [toDelete, setToDelete] = useState<Diagnostic | null>(null);
@@ -32,11 +37,15 @@ export function SavedSection({ onMessage }: SavedSectionProps) {
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     let alive = true;
-    void listDiagnostics().then((result) => alive && setList(result));
+    void listDiagnostics().then((result) => {
+      if (!alive) return;
+      setList(result);
+      onListed(result.diagnostics.map((d) => d.id));
+    });
     return () => {
       alive = false;
     };
-  }, [version]);
+  }, [version, outerVersion, onListed]);
 
   const onDuplicate = async (diagnostic: Diagnostic) => {
     const title = t('saved.duplicateTitle', { title: diagnostic.title });
@@ -113,14 +122,6 @@ export function SavedSection({ onMessage }: SavedSectionProps) {
           </div>
         )}
       </section>
-
-      <ImportDiagnostic
-        existingIds={list?.diagnostics.map((d) => d.id) ?? []}
-        onImported={(text) => {
-          onMessage(text);
-          refresh();
-        }}
-      />
 
       <ConfirmDialog
         open={toDelete !== null}

@@ -10,10 +10,15 @@ const SavedSection = lazy(() =>
   import('./saved-section').then((m) => ({ default: m.SavedSection })),
 );
 
-/** Below the hero: the saved diagnostics when there are any, else "none yet" and the import. */
+/**
+ * Below the hero: the saved diagnostics when there are any, else "none yet"; then the import,
+ * which stays in place (and keeps the focus) when an import fills an empty list.
+ */
 function SavedArea({ onMessage }: { onMessage: (message: string) => void }) {
   const { t } = useTranslation('start');
   const [presence, setPresence] = useState<'checking' | 'none' | 'some'>('checking');
+  const [version, setVersion] = useState(0);
+  const [ids, setIds] = useState<string[]>([]);
   useEffect(() => {
     let alive = true;
     void hasSavedDiagnostics().then((has) => alive && setPresence(has ? 'some' : 'none'));
@@ -23,18 +28,24 @@ function SavedArea({ onMessage }: { onMessage: (message: string) => void }) {
   }, []);
 
   if (presence === 'checking') return null;
-  if (presence === 'some') return <SavedSection onMessage={onMessage} />;
   return (
     <>
-      <section aria-labelledby="saved-title">
-        <h2 id="saved-title">{t('saved.title')}</h2>
-        <p>{t('saved.empty')}</p>
-      </section>
+      {presence === 'some' ? (
+        <Suspense fallback={null}>
+          <SavedSection version={version} onMessage={onMessage} onListed={setIds} />
+        </Suspense>
+      ) : (
+        <section aria-labelledby="saved-title">
+          <h2 id="saved-title">{t('saved.title')}</h2>
+          <p>{t('saved.empty')}</p>
+        </section>
+      )}
       <ImportDiagnostic
-        existingIds={[]}
+        existingIds={ids}
         onImported={(text) => {
           onMessage(text);
           setPresence('some');
+          setVersion((v) => v + 1);
         }}
       />
     </>
