@@ -18,6 +18,7 @@ import {
   listCustomGrids,
   type CustomGrid,
 } from './grids-store';
+import { clearJournal } from './journal';
 import { clearPreferences } from './preferences';
 
 export type DeviceData = {
@@ -75,8 +76,10 @@ export async function writeRestore(writes: {
       ),
       tx.done,
     ]);
-    // An in-memory copy (kept when a save failed) would otherwise hide what was just restored.
+    // An in-memory copy (kept when a save failed) or a journal of unsaved changes would
+    // otherwise win over what was just restored (the safety backup holds them).
     forgetInMemory(writes.diagnostics.map((d) => d.id));
+    for (const d of writes.diagnostics) clearJournal(d.id);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -85,8 +88,9 @@ export async function writeRestore(writes: {
 
 /**
  * Deletes everything the app stored on this device: the IndexedDB database (diagnostics and
- * custom grids), the copies held in memory, and the preferences in localStorage. The stores are
- * emptied first, so the data is gone even when another tab keeps the database open.
+ * custom grids), the copies held in memory, and every `qvt:` key of localStorage (the language
+ * and the journal of last changes, `journal.ts`). The stores are emptied first, so the data is
+ * gone even when another tab keeps the database open.
  */
 export async function deleteAllData(): Promise<{ ok: true } | StorageFailure> {
   clearMemory();

@@ -5,6 +5,7 @@ import { closeDatabase, openDatabase } from '@/storage/db';
 import { clearMemory, listDiagnostics, saveDiagnostic } from '@/storage/diagnostics-store';
 import { addCustomGrid, clearGridMemory, listCustomGrids } from '@/storage/grids-store';
 import { backupGrids, deleteAllData, readDeviceData, writeRestore } from '@/storage/device-data';
+import { writeJournal } from '@/storage/journal';
 import { readPreference, writePreference } from '@/storage/preferences';
 import { makeGrid } from '../../fixtures/make-grid';
 
@@ -91,21 +92,28 @@ describe('device data', () => {
       ),
     );
     if (!parsed.ok) throw new Error('fixture backup invalid');
+    // A journal of unsaved changes, newer than the backup, must not win over the restore.
+    writeJournal({ ...diagnostic('d9'), updatedAt: '2099-01-01T00:00:00.000Z', respondents: [] });
     expect(await writeRestore(parsed.backup)).toEqual({ ok: true });
-    expect((await listDiagnostics()).diagnostics.map((d) => d.id)).toEqual(['d9']);
+    expect((await listDiagnostics()).diagnostics.map((d) => [d.id, d.updatedAt])).toEqual([
+      ['d9', NOW],
+    ]);
+    expect(localStorage.getItem('qvt:journal:d9')).toBeNull();
     const grids = await listCustomGrids();
     expect([grids.grids.map((g) => g.key), grids.rejected]).toEqual([['restored@1.0.0'], []]);
   });
 
-  it('deletes everything: both stores and the preferences, other sites’ keys kept', async () => {
+  it('deletes everything: both stores, the preferences and the journal, other sites’ keys kept', async () => {
     await saveDiagnostic(diagnostic('d1'));
     await addCustomGrid(makeGrid({ id: 'custom' }), NOW);
     writePreference('language', 'en');
+    writeJournal(diagnostic('d1'));
     localStorage.setItem('other-app', 'kept');
     expect(await deleteAllData()).toEqual({ ok: true });
     const data = await readDeviceData();
     expect([data.diagnostics, data.grids]).toEqual([[], []]);
     expect(readPreference('language')).toBeNull();
+    expect(localStorage.getItem('qvt:journal:d1')).toBeNull();
     expect(localStorage.getItem('other-app')).toBe('kept');
   });
 });
