@@ -6,11 +6,21 @@ import fc from 'fast-check';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
 import { buildBackup, parseBackup, serializeBackup } from '@/domain/files/backup';
+import {
+  buildResponseFileFromCsv,
+  suggestMapping,
+  type ColumnTarget,
+} from '@/domain/files/csv-import';
 import { parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
 import { parseResponseFile } from '@/domain/files/response-file';
 import { loadGrid, loadGridText } from '@/domain/grid/load-grid';
 import { makeGrid } from '../../../fixtures/make-grid';
-import { mutatedJson, parserInputs, prototypeIsClean } from '../../../fixtures/fuzz';
+import {
+  HOSTILE_STRINGS,
+  mutatedJson,
+  parserInputs,
+  prototypeIsClean,
+} from '../../../fixtures/fuzz';
 
 const NOW = '2025-03-01T10:00:00.000Z';
 const GRID_SOURCE = makeGrid();
@@ -109,6 +119,61 @@ describe('stored records (what IndexedDB gives back)', () => {
         expect(typeof check(value)).toBe('boolean');
         expect(prototypeIsClean()).toBe(true);
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('a survey-tool CSV (after splitting into cells)', () => {
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      '1',
+      '3',
+      '5',
+      'NSP',
+      'employee',
+      'Salarié',
+      '',
+      ' ',
+      '__proto__',
+      'constructor',
+    ),
+    fc.constantFrom(...HOSTILE_STRINGS),
+  );
+  const target = fc.oneof(
+    fc.constant<ColumnTarget>({ kind: 'ignore' }),
+    fc.constant<ColumnTarget>({ kind: 'role' }),
+    fc
+      .tuple(
+        fc.constantFrom('test-grid', 'other', '__proto__'),
+        fc.constantFrom('a1', 'a2', 'b1', 'b2', 'constructor', '__proto__', 'x'),
+      )
+      .map(([gridId, itemId]): ColumnTarget => ({ kind: 'item', gridId, itemId })),
+  );
+  const vocabulary = { roles: { employee: ['salarié'] }, dontKnow: ['nsp'], notApplicable: ['nc'] };
+
+  it('suggests a mapping and builds a response file or lists issues, never throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 6 }),
+        fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }),
+        fc.array(target, { maxLength: 7 }),
+        fc.constantFrom(undefined, 'manager' as const),
+        (header, rows, mapping, defaultRole) => {
+          const grids = [{ grid: loaded.grid, hash: loaded.hash }];
+          expect(suggestMapping(header, [loaded.grid])).toHaveLength(header.length);
+          const result = buildResponseFileFromCsv({ header, rows }, mapping, {
+            grids,
+            diagnostic: { id: 'd1', title: 'Fuzz' },
+            defaultRole,
+            vocabulary,
+            exportedAt: NOW,
+          });
+          expect(result.ok || result.issues.length > 0).toBe(true);
+          expect(prototypeIsClean()).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
