@@ -16,6 +16,7 @@
  *   npm run bench
  *   npm run bench -- --quick            # 1 run of each timing, 1 Lighthouse run
  *   npm run bench -- --no-lighthouse
+ *   npm run bench -- --wait-quiet=600   # before timing, wait up to 600 s for load ≤ CPUs
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,10 +52,28 @@ const QUICK = args.includes('--quick');
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const TIMING_RUNS = QUICK ? 1 : 5;
 const LIGHTHOUSE_RUNS = QUICK ? 1 : 3;
+const WAIT_ARG = args.find((a) => a.startsWith('--wait-quiet'));
+/** Up to how long to wait for a quieter machine before timing (0: never wait). */
+const WAIT_QUIET_SECONDS = WAIT_ARG ? Number(WAIT_ARG.split('=')[1] ?? 600) : 0;
 const OUT_DIR = join(tmpdir(), 'qvt-numerique-bench-dist');
 const BENCH_DIR = join(ROOT, 'bench');
 
 const log = (text) => console.log(text);
+const load1m = () => Number(loadavg()[0].toFixed(2));
+
+/**
+ * With --wait-quiet[=seconds]: waits (10 s at a time) until the 1-minute load average is at most
+ * the number of CPUs, or the time is up. Returns the load the phase starts with.
+ */
+async function quietEnough() {
+  const limit = cpus().length;
+  const until = Date.now() + WAIT_QUIET_SECONDS * 1000;
+  while (load1m() > limit && Date.now() < until) {
+    log(`  … load ${load1m()} > ${limit}: waiting for a quieter machine`);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+  return load1m();
+}
 
 /** Median, min and max of a list of numbers, with the number of runs. */
 function stats(values, digits = 0) {
@@ -201,6 +220,7 @@ async function lighthouseRuns(url, runs, userDataDir) {
         lcp: lhr.audits['largest-contentful-paint'].numericValue,
         tbt: lhr.audits['total-blocking-time'].numericValue,
         cls: lhr.audits['cumulative-layout-shift'].numericValue,
+        benchmarkIndex: lhr.environment?.benchmarkIndex ?? 0,
         lcpElement:
           lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node
             ?.snippet ?? null,
@@ -219,6 +239,8 @@ async function lighthouseRuns(url, runs, userDataDir) {
       3,
     ),
     lcpElement: results[0]?.lcpElement ?? null,
+    // Lighthouse's own measure of the CPU while it ran (a quiet desktop scores ~1000–2500).
+    benchmarkIndex: stats(results.map((r) => r.benchmarkIndex)),
     formFactor: 'mobile',
     throttling: 'simulated (Lighthouse default: slow 4G, 4× CPU slowdown)',
   };
@@ -272,7 +294,7 @@ const results = {
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? '',
-    loadAverage1m: Number(loadavg()[0].toFixed(2)),
+    loadAverage1m: load1m(),
     node: process.version,
     chromium: browser.version(),
     note: 'Shared, noisy machine: times vary from run to run; only bytes are enforced (bench/check-budget.mjs).',
@@ -317,7 +339,8 @@ try {
   };
   log(`  start page ${kb(start.gzipBytes)}, answer page ${kb(answer.gzipBytes)}`);
 
-  log(`▶ times (${TIMING_RUNS} runs each, fresh context each)`);
+  log(`▶ times (${TIMING_RUNS} run${TIMING_RUNS === 1 ? '' : 's'} each, fresh context each)`);
+  const timesLoad = await quietEnough();
   const startTimes = [];
   const questionTimes = [];
   const pdfRuns = [];
@@ -342,13 +365,17 @@ try {
       pdfBytes: pdfRuns[0]?.bytes,
     },
     viewport: '1280×800, no CPU or network throttling (localhost)',
+    loadAverage1mAtStart: timesLoad,
   };
   log(
     `  start ${results.times.startPageUsableMs.median} ms, first question ${results.times.firstQuestionAnswerableMs.median} ms, PDF ${results.times.pdfReportMs.median} ms`,
   );
 
   if (LIGHTHOUSE) {
-    log(`▶ Lighthouse, mobile (${LIGHTHOUSE_RUNS} runs each page)`);
+    log(
+      `▶ Lighthouse, mobile (${LIGHTHOUSE_RUNS} run${LIGHTHOUSE_RUNS === 1 ? '' : 's'} per page)`,
+    );
+    const lighthouseLoad = await quietEnough();
     const profile = await seededProfile(server.url);
     try {
       results.lighthouseMobile = {
@@ -358,6 +385,7 @@ try {
           LIGHTHOUSE_RUNS,
           profile.dir,
         ),
+        loadAverage1mAtStart: lighthouseLoad,
       };
     } finally {
       rmSync(profile.dir, { recursive: true, force: true });
@@ -383,7 +411,8 @@ log('✔ wrote bench/results.json and bench/results.md');
 // ---------------------------------------------------------------------------------------------
 
 function markdown(r) {
-  const s = (x, unit = ' ms') => `${x.median}${unit} (min ${x.min}, max ${x.max}, ${x.runs} runs)`;
+  const s = (x, unit = ' ms') =>
+    `${x.median}${unit} (min ${x.min}, max ${x.max}, ${x.runs} run${x.runs === 1 ? '' : 's'})`;
   const b = r.bytes;
   const page = (p) => `${kb(p.gzipBytes)} (${p.gzipBytes} B, ${p.files.length} files)`;
   const ok = (bytes) =>
@@ -419,7 +448,7 @@ function markdown(r) {
   if (r.lighthouseMobile) {
     const l = r.lighthouseMobile;
     lines.push(
-      `## Lighthouse 12, mobile (${l.startPage.throttling})`,
+      `## Lighthouse 12, mobile (${l.startPage.throttling}; load ${l.loadAverage1mAtStart} at start)`,
       '',
       '| Page | Score | FCP | LCP | TBT | CLS |',
       '|---|---|---|---|---|---|',
@@ -431,11 +460,13 @@ function markdown(r) {
           `| ${name} | ${s(p.score, '')} | ${s(p.fcpMs)} | ${s(p.lcpMs)} | ${s(p.tbtMs)} | ${p.cls.median} |`,
       ),
       '',
+      `Lighthouse's CPU benchmark index while it ran (median): start ${l.startPage.benchmarkIndex.median}, answer ${l.answerPage.benchmarkIndex.median} — a quiet desktop scores about 1000–2500; lower means a busy machine and inflated TBT. LCP element: start \`${l.startPage.lcpElement}\`, answer \`${l.answerPage.lcpElement}\`.`,
+      '',
     );
   } else lines.push('## Lighthouse', '', 'Not run (--no-lighthouse).', '');
   if (r.times) {
     lines.push(
-      `## Times in Chromium (${r.times.viewport})`,
+      `## Times in Chromium (${r.times.viewport}; load ${r.times.loadAverage1mAtStart} at start)`,
       '',
       '| Measure | Median (min, max, runs) |',
       '|---|---|',
