@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { FileButton, FileRefused } from '@/components/file-button';
 import {
   buildBackup,
   MAX_BACKUP_BYTES,
@@ -38,8 +39,6 @@ function downloadBackup(data: DeviceData, fileName: (date: string) => string): s
 /** Backup of everything in one file, restore with a merge the user chooses, delete everything. */
 export function DeviceDataSection() {
   const { t } = useTranslation(['about', 'files', 'start']);
-  const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [data, setData] = useState<DeviceData | null>(null);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
@@ -173,22 +172,13 @@ export function DeviceDataSection() {
           <p className="field__hint">{t('data.backupHint')}</p>
         </div>
         <div>
-          <button type="button" className="button" onClick={() => input.current?.click()}>
-            {t('data.restore')}
-          </button>
-          <input
-            id={inputId}
-            ref={input}
-            type="file"
+          <FileButton
             accept=".json,application/json"
-            hidden
-            data-testid="restore-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void onFile(file);
-              e.target.value = '';
-            }}
-          />
+            testId="restore-input"
+            onFile={(file) => void onFile(file)}
+          >
+            {t('data.restore')}
+          </FileButton>
           <p className="field__hint">{t('data.restoreHint')}</p>
         </div>
         <div>
@@ -203,12 +193,7 @@ export function DeviceDataSection() {
         </div>
       </div>
 
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-          <p>{t('files:nothingChanged')}</p>
-        </div>
-      )}
+      <FileRefused message={error} />
 
       {pending && (
         <RestorePreview

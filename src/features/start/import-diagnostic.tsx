@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileButton, FileRefused } from '@/components/file-button';
 
 type ImportDiagnosticProps = { existingIds: string[]; onImported: (message: string) => void };
 
@@ -7,7 +8,6 @@ type ImportDiagnosticProps = { existingIds: string[]; onImported: (message: stri
 export function ImportDiagnostic({ existingIds, onImported }: ImportDiagnosticProps) {
   const { t } = useTranslation(['start', 'files']);
   const inputId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
 
   const onFile = async (file: File) => {
@@ -23,28 +23,14 @@ export function ImportDiagnostic({ existingIds, onImported }: ImportDiagnosticPr
     <section aria-labelledby={`${inputId}-title`} className="card">
       <h2 id={`${inputId}-title`}>{t('import.title')}</h2>
       <p>{t('import.body')}</p>
-      <button type="button" className="button" onClick={() => input.current?.click()}>
-        {t('import.button')}
-      </button>
-      <input
-        id={inputId}
-        ref={input}
-        type="file"
+      <FileButton
         accept=".json,application/json"
-        hidden
-        data-testid="import-diagnostic-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void onFile(file);
-          e.target.value = '';
-        }}
-      />
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>{error}</p>
-          <p>{t('files:nothingChanged')}</p>
-        </div>
-      )}
+        testId="import-diagnostic-input"
+        onFile={(file) => void onFile(file)}
+      >
+        {t('import.button')}
+      </FileButton>
+      <FileRefused message={error} />
     </section>
   );
 }

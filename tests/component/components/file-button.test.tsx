@@ -1,0 +1,71 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { FileButton, FileRefused } from '@/components/file-button';
+import { en } from '@/i18n/resources-en';
+import { fr } from '@/i18n/resources-fr';
+
+async function makeI18n(lang: 'fr' | 'en') {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    lng: lang,
+    fallbackLng: 'fr',
+    resources: { fr, en },
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+describe('FileButton', () => {
+  it('opens the hidden picker from the button, hands over the file, and sees the same file twice', async () => {
+    const files: string[] = [];
+    render(
+      <FileButton accept=".json" testId="picker" onFile={(f) => files.push(f.name)}>
+        Choisir
+      </FileButton>,
+    );
+    const input = screen.getByTestId<HTMLInputElement>('picker');
+    expect(input.hidden).toBe(true);
+    expect(input.accept).toBe('.json');
+    const clicked = vi.fn();
+    input.addEventListener('click', clicked);
+    await userEvent.click(screen.getByRole('button', { name: 'Choisir' }));
+    expect(clicked).toHaveBeenCalledTimes(1);
+
+    const file = new File(['{}'], 'a.json', { type: 'application/json' });
+    await userEvent.upload(input, file);
+    expect(input.value).toBe('');
+    await userEvent.upload(input, file);
+    expect(files).toEqual(['a.json', 'a.json']);
+  });
+});
+
+describe('FileRefused', () => {
+  it('says why and that nothing changed, in each language; nothing when there is no message', async () => {
+    const fr = await makeI18n('fr');
+    const { container, rerender } = render(
+      <I18nextProvider i18n={fr}>
+        <FileRefused message="" />
+      </I18nextProvider>,
+    );
+    expect(container).toBeEmptyDOMElement();
+    rerender(
+      <I18nextProvider i18n={fr}>
+        <FileRefused message="Fichier illisible" />
+      </I18nextProvider>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Fichier illisible');
+    expect(alert).toHaveTextContent(fr.t('files:nothingChanged'));
+    const en = await makeI18n('en');
+    rerender(
+      <I18nextProvider i18n={en}>
+        <FileRefused message="Unreadable" />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(en.t('files:nothingChanged'));
+    expect(en.t('files:nothingChanged')).not.toBe(fr.t('files:nothingChanged'));
+  });
+});
