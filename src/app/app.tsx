@@ -85,17 +85,39 @@ export function App() {
       return;
     }
     window.scrollTo?.(0, 0);
-    const focusHeading = () => {
-      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-      if (!heading) return false;
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-      return true;
+    const main = mainRef.current;
+    if (!main) return;
+    const before = document.activeElement;
+    let focused: HTMLElement | null = null;
+    // Runs now and on every change in main until the new page has settled: a lazy page (its code,
+    // its texts, its stored data) may show its heading late, or replace it (loading → loaded),
+    // and the old page's heading may still be there at first. Focus that was lost (on the body,
+    // or on an element that left the page) goes to the current heading; a user who has moved
+    // on keeps their place.
+    const settle = () => {
+      const active = document.activeElement;
+      const lost =
+        !active ||
+        active === document.body ||
+        !active.isConnected ||
+        (focused === null && active === before);
+      if (focused && active !== focused && !lost) return stop();
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (heading && (heading !== focused || lost)) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+        focused = heading;
+      }
     };
-    if (!focusHeading()) {
-      const timer = window.setTimeout(focusHeading, 150);
-      return () => window.clearTimeout(timer);
+    const observer = new MutationObserver(settle);
+    const timer = window.setTimeout(() => stop(), 10_000);
+    function stop() {
+      observer.disconnect();
+      window.clearTimeout(timer);
     }
+    observer.observe(main, { childList: true, subtree: true });
+    settle();
+    return stop;
   }, [route.name, route.params.diagnosticId, route.params.gridId]);
 
   return (
