@@ -9,34 +9,45 @@
  * update never interrupts typing. Until then the old code keeps running; should it miss a file
  * the update removed, the page's error message offers to reload.
  */
-const RELOAD_DELAY_MS = 1000;
+export const RELOAD_DELAY_MS = 1000;
 
 export function registerServiceWorker(): void {
   // No service worker in development, in the single-file build (file://) or on old browsers.
   if (!import.meta.env.PROD || import.meta.env.MODE === 'single') return;
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   const container = navigator.serviceWorker;
-  // The first install also changes the controller: only a replaced worker means an update.
-  const hadController = container.controller !== null;
-  container.addEventListener('controllerchange', () => {
-    if (hadController) reloadWhenHidden();
-  });
+  watchForUpdates(container, document, () => window.location.reload());
   container.register('./sw.js', { scope: './' }).catch((error: unknown) => {
     // Offline use is a bonus: the app works online without it.
     console.warn('Service worker not registered', error);
   });
 }
 
-function reloadWhenHidden(): void {
-  let timer: number | undefined;
-  const check = () => {
-    window.clearTimeout(timer);
-    if (document.visibilityState !== 'hidden') return;
-    // Saves are flushed when the page is hidden: give them time to reach the disk.
-    timer = window.setTimeout(() => {
-      if (document.visibilityState === 'hidden') window.location.reload();
-    }, RELOAD_DELAY_MS);
-  };
-  document.addEventListener('visibilitychange', check);
-  check();
+/**
+ * Reloads the page (`reload`) once a new service worker has taken over and the user has left the
+ * page: tab hidden for RELOAD_DELAY_MS, time for the last answers to reach the disk. The first
+ * install also changes the controller; only a replaced worker counts as an update.
+ */
+export function watchForUpdates(
+  container: Pick<ServiceWorkerContainer, 'controller' | 'addEventListener'>,
+  doc: Pick<Document, 'visibilityState' | 'addEventListener'>,
+  reload: () => void,
+): void {
+  const hadController = container.controller !== null;
+  let armed = false;
+  container.addEventListener('controllerchange', () => {
+    if (!hadController || armed) return;
+    armed = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      clearTimeout(timer);
+      if (doc.visibilityState !== 'hidden') return;
+      // Saves are flushed when the page is hidden: give them time to reach the disk.
+      timer = setTimeout(() => {
+        if (doc.visibilityState === 'hidden') reload();
+      }, RELOAD_DELAY_MS);
+    };
+    doc.addEventListener('visibilitychange', check);
+    check();
+  });
 }
