@@ -4,12 +4,20 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every e2e test runs under two guards: no request may leave the app's origin (privacy), and
  * no console error may happen. Both are checked after the test, whatever it did.
  */
-export const test = base.extend<{ guard: { foreignRequests: string[]; consoleErrors: string[] } }>({
+export const test = base.extend<{
+  guard: {
+    foreignRequests: string[];
+    consoleErrors: string[];
+    /** Console errors a test provokes on purpose (a blocked chunk): each pattern must match. */
+    expectedErrors: RegExp[];
+  };
+}>({
   guard: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4173/').origin;
       const foreignRequests: string[] = [];
       const consoleErrors: string[] = [];
+      const expectedErrors: RegExp[] = [];
       page.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -19,9 +27,16 @@ export const test = base.extend<{ guard: { foreignRequests: string[]; consoleErr
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(String(error)));
-      await use({ foreignRequests, consoleErrors });
+      await use({ foreignRequests, consoleErrors, expectedErrors });
       expect(foreignRequests, 'requests outside the app origin').toEqual([]);
-      expect(consoleErrors, 'console errors').toEqual([]);
+      const unexpected = consoleErrors.filter((e) => !expectedErrors.some((re) => re.test(e)));
+      expect(unexpected, 'console errors').toEqual([]);
+      for (const re of expectedErrors) {
+        expect(
+          consoleErrors.some((e) => re.test(e)),
+          `expected console error ${re}`,
+        ).toBe(true);
+      }
     },
     { auto: true },
   ],
