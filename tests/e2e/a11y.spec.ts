@@ -46,3 +46,24 @@ test('focus is always visible: every focusable control shows an outline when rea
   }
   expect(invisible).toEqual([]);
 });
+
+test('with « reduce motion » asked for, nothing on the results page moves', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  const ids = await seedTourData(page);
+  await page.goto(`./#/results/${ids.t0}`);
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  const moving = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body, body *')]
+      .map((el) => {
+        const s = getComputedStyle(el);
+        const longest = (list: string) => Math.max(...list.split(',').map((v) => parseFloat(v)));
+        const seconds = Math.max(longest(s.transitionDuration), longest(s.animationDuration));
+        return seconds > 0.001 || s.scrollBehavior === 'smooth' ? el.tagName : null;
+      })
+      .filter((tag): tag is string => tag !== null),
+  );
+  expect(moving).toEqual([]);
+  // The charts draw at once: recharts' own animation is off.
+  await expect(page.locator('.recharts-radar-polygon').first()).toBeVisible();
+});
