@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
@@ -6,6 +6,7 @@ import { loadBundledGrids } from '@/grid-library/bundled-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { DeviceDataSection } from './device-data-section';
 import './about.css';
+import { jump } from '@/utils/jump';
 
 const SECTIONS = ['what', 'grids', 'scoring', 'anonymity', 'sources', 'privacy', 'data'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -22,19 +23,6 @@ const SCORING_RULES = [
 ] as const;
 
 const FILES = ['fileDiagnostic', 'fileResponses', 'fileCsv', 'filePdf', 'fileBackup'] as const;
-
-function jump(event: MouseEvent<HTMLAnchorElement>, id: string) {
-  // In-page links must not change the hash: the hash is the route.
-  event.preventDefault();
-  const target = document.getElementById(id);
-  if (!target) return;
-  target.scrollIntoView({ block: 'start' });
-  const heading = target.querySelector<HTMLElement>('h2');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }
-}
 
 /** The method page: what the app is, its grids and rules, its sources, and the user's data. */
 export function AboutPage() {

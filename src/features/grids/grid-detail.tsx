@@ -9,6 +9,7 @@ import { ConditionText } from './condition-text';
 import { downloadGrid } from './download-grid';
 import { GridFacts, languageName } from './grid-facts';
 import type { LibraryGrid } from './use-grid-library';
+import { jump } from '@/utils/jump';
 
 type GridDetailProps = { entry: LibraryGrid; lang: string };
 
@@ -299,17 +300,4 @@ export function GridDetail({ entry, lang }: GridDetailProps) {
 /** A grid's title in the interface language, else its default language. */
 export function gridTitle(grid: Grid, lang: string): string {
   return pickText(grid.title, lang, grid.languages.default);
-}
-
-function jump(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  // In-page links must not change the hash: the hash is the route.
-  event.preventDefault();
-  const target = document.getElementById(id);
-  if (!target) return;
-  target.scrollIntoView({ block: 'start' });
-  const heading = target.querySelector<HTMLElement>('h2');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }
 }

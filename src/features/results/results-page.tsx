@@ -15,6 +15,7 @@ import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { ScoreTable } from './score-table';
 import { TableScroll } from '@/components/table-scroll';
+import { jump } from '@/utils/jump';
 
 const ScoreRadar = lazy(() => import('./radar-chart').then((m) => ({ default: m.ScoreRadar })));
 
@@ -287,17 +288,4 @@ function Results({ ready }: { ready: Ready }) {
       <PdfButton model={{ ...model, generatedAt: nowIso() }} />
     </div>
   );
-}
-
-function jump(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  // In-page links must not change the hash: the hash is the route.
-  event.preventDefault();
-  const target = document.getElementById(id);
-  if (!target) return;
-  target.scrollIntoView({ block: 'start' });
-  const heading = target.querySelector<HTMLElement>('h2');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }
 }

@@ -17,6 +17,7 @@ import { Participation } from './participation';
 import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
 import './workshop.css';
+import { jump } from '@/utils/jump';
 
 export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
   const { t } = useTranslation('workshop');
@@ -207,17 +208,4 @@ function Workshop({ ready }: { ready: Ready }) {
       <WorkshopExports diagnostic={diagnostic} grids={grids} lang={lang} />
     </div>
   );
-}
-
-function jump(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  // In-page links must not change the hash: the hash is the route.
-  event.preventDefault();
-  const target = document.getElementById(id);
-  if (!target) return;
-  target.scrollIntoView({ block: 'start' });
-  const heading = target.querySelector<HTMLElement>('h2');
-  if (heading) {
-    heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }
 }
