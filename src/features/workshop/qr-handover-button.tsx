@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoute } from '@/app/router';
+import type { Respondent } from '@/domain/diagnostic/diagnostic';
+import { getDiagnostic } from '@/storage/diagnostics-store';
+import type { QrImagesResult } from './qr-images';
+import './workshop.css';
+
+type Shown = Extract<QrImagesResult, { ok: true }>;
+
+/**
+ * For a participant answering on their own device: shows their answers as QR codes, one at a
+ * time, for the facilitator's device to read (no network). No pseudonym, no date. The answers
+ * come from `respondent` (the newest), the diagnostic's id and grids from storage.
+ */
+export function QrHandoverButton({ respondent }: { respondent: Respondent }) {
+  const { t } = useTranslation('answer');
+  const diagnosticId = useRoute().params.diagnosticId;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+
+  const onClick = async () => {
+    setError('');
+    setBusy(true);
+    try {
+      const stored = diagnosticId ? await getDiagnostic(diagnosticId) : null;
+      if (!stored?.ok) {
+        setError(t('qr.failed'));
+        return;
+      }
+      // The encoder and the QR library load on the click: the answer page does not carry them.
+      const { buildQrImages } = await import('./qr-images');
+      const result = await buildQrImages(stored.diagnostic, respondent);
+      if (result.ok) setShown(result);
+      else setError(t(`qr.${result.code}`));
+    } catch {
+      setError(t('qr.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export-mine">
+      <p className="field__hint">{t('qr.hint')}</p>
+      <button
+        ref={opener}
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void onClick()}
+      >
+        {t('qr.button')}
+      </button>
+      <p role="status" className={error ? 'field__error' : 'status-line'}>
+        {busy ? t('qr.preparing') : error}
+      </p>
+      {shown && (
+        <QrDialog
+          shown={shown}
+          onClose={() => {
+            setShown(null);
+            opener.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
+  const { t } = useTranslation('answer');
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [index, setIndex] = useState(0);
+  const total = shown.images.length;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog qr-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{t('qr.title')}</h2>
+      <p>{t('qr.contents')}</p>
+      <p>
+        <strong>{t('qr.showOnly')}</strong>
+      </p>
+      <p>
+        {t('qr.answered', { count: shown.answered })}{' '}
+        {shown.commentsLeftOut ? t('qr.commentsLeftOut') : ''}
+      </p>
+      <figure className="qr-dialog__code">
+        <img
+          src={shown.images[index]}
+          alt={t('qr.alt', { n: index + 1, total })}
+          data-testid="qr-code-image"
+        />
+        <figcaption aria-live="polite">{t('qr.position', { n: index + 1, total })}</figcaption>
+      </figure>
+      <div className="button-row">
+        {total > 1 && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={index === 0}
+              onClick={() => setIndex((i) => Math.max(0, i - 1))}
+            >
+              {t('qr.previous')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={index === total - 1}
+              onClick={() => setIndex((i) => Math.min(total - 1, i + 1))}
+            >
+              {t('qr.next')}
+            </button>
+          </>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {t('qr.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
