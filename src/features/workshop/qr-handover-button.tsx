@@ -22,6 +22,8 @@ export function QrHandoverButton({ respondent }: { respondent: Respondent }) {
   const opener = useRef<HTMLButtonElement>(null);
 
   const onClick = async () => {
+    // Not disabled while busy: a disabled button loses the focus, which must come back to it.
+    if (busy) return;
     setError('');
     setBusy(true);
     try {
@@ -45,13 +47,7 @@ export function QrHandoverButton({ respondent }: { respondent: Respondent }) {
   return (
     <div className="export-mine">
       <p className="field__hint">{t('qr.hint')}</p>
-      <button
-        ref={opener}
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => void onClick()}
-      >
+      <button ref={opener} type="button" className="button" onClick={() => void onClick()}>
         {t('qr.button')}
       </button>
       <p role="status" className={error ? 'field__error' : 'status-line'}>
@@ -76,6 +72,12 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
   const titleId = useId();
   const [index, setIndex] = useState(0);
   const total = shown.images.length;
+  const close = () => {
+    // Closed first: focus cannot move outside a modal dialog while it is open.
+    const dialog = ref.current;
+    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
+    onClose();
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -91,7 +93,7 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={titleId}>{t('qr.title')}</h2>
@@ -132,7 +134,7 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
             </button>
           </>
         )}
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={close}>
           {t('qr.close')}
         </button>
       </div>
