@@ -66,8 +66,9 @@ export function QrHandoverButton({ respondent }: { respondent: Respondent }) {
   );
 }
 
+/** The codes, one at a time, large, with what they hold; a modal <dialog>, Escape closes. */
 function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
-  const { t } = useTranslation('answer');
+  const { t } = useTranslation('workshop');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [index, setIndex] = useState(0);
@@ -96,22 +97,24 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
         close();
       }}
     >
-      <h2 id={titleId}>{t('qr.title')}</h2>
-      <p>{t('qr.contents')}</p>
+      <h2 id={titleId}>{t('handover.title')}</h2>
+      <p>{t('handover.contents')}</p>
       <p>
-        <strong>{t('qr.showOnly')}</strong>
+        <strong>{t('handover.showOnly')}</strong>
       </p>
       <p>
-        {t('qr.answered', { count: shown.answered })}{' '}
-        {shown.commentsLeftOut ? t('qr.commentsLeftOut') : ''}
+        {t('handover.answered', { count: shown.answered })}{' '}
+        {shown.commentsLeftOut ? t('handover.commentsLeftOut') : ''}
       </p>
       <figure className="qr-dialog__code">
         <img
           src={shown.images[index]}
-          alt={t('qr.alt', { n: index + 1, total })}
+          alt={t('handover.alt', { n: index + 1, total })}
           data-testid="qr-code-image"
         />
-        <figcaption aria-live="polite">{t('qr.position', { n: index + 1, total })}</figcaption>
+        <figcaption aria-live="polite">
+          {t('handover.position', { n: index + 1, total })}
+        </figcaption>
       </figure>
       <div className="button-row">
         {total > 1 && (
@@ -122,7 +125,7 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
               disabled={index === 0}
               onClick={() => setIndex((i) => Math.max(0, i - 1))}
             >
-              {t('qr.previous')}
+              {t('handover.previous')}
             </button>
             <button
               type="button"
@@ -130,12 +133,12 @@ function QrDialog({ shown, onClose }: { shown: Shown; onClose: () => void }) {
               disabled={index === total - 1}
               onClick={() => setIndex((i) => Math.min(total - 1, i + 1))}
             >
-              {t('qr.next')}
+              {t('handover.next')}
             </button>
           </>
         )}
         <button type="button" className="button" onClick={close}>
-          {t('qr.close')}
+          {t('handover.close')}
         </button>
       </div>
     </dialog>

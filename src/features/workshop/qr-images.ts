@@ -1,6 +1,6 @@
 /**
- * Draws a respondent's answers as QR code images (PNG data URLs). Loaded on demand with the
- * `qrcode` library, so the answer page does not carry either until the respondent asks.
+ * Draws a respondent’s answers as QR code images (PNG data URLs). Loaded on demand with the
+ * `qrcode` library, so the answer page carries neither until the respondent asks.
  */
 import QRCode from 'qrcode';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';

@@ -31,7 +31,7 @@ const FRAME_INTERVAL = 250;
  * batch. Nothing is changed when a code cannot be read.
  */
 export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
-  const { t } = useTranslation(['workshop', 'files']);
+  const { t } = useTranslation('workshop');
   const uid = useId();
   const photoInput = useRef<HTMLInputElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -45,14 +45,14 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const qrError = (error: QrError): string => {
     const params = error.params ?? {};
     if (error.code === 'invalidPart' && params.part !== undefined)
-      return t('files:qr.invalidPartAt', { part: String(params.part) });
+      return t('qrError.invalidPartAt', { part: String(params.part) });
     if (error.code === 'missingParts')
-      return t('files:qr.missingParts', {
+      return t('qrError.missingParts', {
         count: Number(params.read ?? 0),
         total: Number(params.total ?? 0),
         missing: String(params.missing ?? ''),
       });
-    return t(`files:qr.${error.code}`, {
+    return t(`qrError.${error.code}`, {
       found: String(params.found ?? ''),
       grid: String(params.grid ?? ''),
       item: String(params.item ?? ''),
@@ -61,14 +61,14 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     });
   };
   const fail = (lines: string[]) =>
-    setMessage({ kind: 'error', lines: [t('workshop:qr.failedTitle'), ...lines] });
+    setMessage({ kind: 'error', lines: [t('qr.failedTitle'), ...lines] });
 
   const handleText = (text: string) => {
     const read = readQrPart(text);
     if (!read.ok) return fail([qrError(read.error)]);
     const { part } = read;
     if (done.current.has(part.payloadId))
-      return setMessage({ kind: 'status', lines: [t('workshop:qr.already')] });
+      return setMessage({ kind: 'status', lines: [t('qr.already')] });
     const parts = collected.current.get(part.payloadId) ?? new Map();
     parts.set(part.index, { part, text });
     collected.current.set(part.payloadId, parts);
@@ -77,7 +77,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     if (progress && !progress.complete)
       return setMessage({
         kind: 'status',
-        lines: [t('workshop:qr.progress', { count: progress.read, total: progress.total })],
+        lines: [t('qr.progress', { count: progress.read, total: progress.total })],
       });
     // Complete: read it once; on failure the codes are dropped, to be read again.
     collected.current.delete(part.payloadId);
@@ -98,15 +98,15 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     if (!result.ok) return fail(result.errors.map(qrError));
     done.current.add(result.payloadId);
     onAdd({
-      name: t('workshop:qr.batchName', { id: result.payloadId }),
+      name: t('qr.batchName', { id: result.payloadId }),
       result: { ok: true, file: result.file, source: 'responses' },
     });
     setMessage({
       kind: 'status',
       lines: [
-        t('workshop:qr.done'),
+        t('qr.done'),
         ...(result.ignoredGrids.length > 0
-          ? [t('workshop:qr.ignoredGrids', { grids: result.ignoredGrids.join(', ') })]
+          ? [t('qr.ignoredGrids', { grids: result.ignoredGrids.join(', ') })]
           : []),
       ],
     });
@@ -127,8 +127,8 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   useEffect(() => stopCamera, []);
 
   const startCamera = async () => {
-    setMessage({ kind: 'status', lines: [t('workshop:qr.starting')] });
-    if (!navigator.mediaDevices?.getUserMedia) return fail([t('workshop:qr.cameraMissing')]);
+    setMessage({ kind: 'status', lines: [t('qr.starting')] });
+    if (!navigator.mediaDevices?.getUserMedia) return fail([t('qr.cameraMissing')]);
     setCamera('starting');
     try {
       const media = await navigator.mediaDevices.getUserMedia({
@@ -141,7 +141,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       if (!element) return;
       element.srcObject = media;
       await element.play();
-      setMessage({ kind: 'status', lines: [t('workshop:qr.scanning')] });
+      setMessage({ kind: 'status', lines: [t('qr.scanning')] });
       const { scanVideoFrame } = await import('./qr-scan');
       const tick = () => {
         if (!stream.current) return;
@@ -155,10 +155,10 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       const name = error instanceof Error || error instanceof DOMException ? error.name : '';
       fail([
         name === 'NotAllowedError' || name === 'SecurityError'
-          ? t('workshop:qr.cameraDenied')
+          ? t('qr.cameraDenied')
           : name === 'NotFoundError' || name === 'OverconstrainedError'
-            ? t('workshop:qr.cameraMissing')
-            : t('workshop:qr.cameraFailed'),
+            ? t('qr.cameraMissing')
+            : t('qr.cameraFailed'),
       ]);
     }
   };
@@ -172,32 +172,29 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       if (scanned.ok) handleText(scanned.text);
       else
         fail([
-          t(
-            scanned.reason === 'noCode' ? 'workshop:qr.photoNoCode' : 'workshop:qr.photoUnreadable',
-            {
-              file: file.name,
-            },
-          ),
+          t(scanned.reason === 'noCode' ? 'qr.photoNoCode' : 'qr.photoUnreadable', {
+            file: file.name,
+          }),
         ]);
     }
   };
 
   return (
     <div className="qr-reader" role="group" aria-labelledby={`${uid}-title`}>
-      <h3 id={`${uid}-title`}>{t('workshop:qr.title')}</h3>
-      <p>{t('workshop:qr.body')}</p>
+      <h3 id={`${uid}-title`}>{t('qr.title')}</h3>
+      <p>{t('qr.body')}</p>
       <div className="button-row">
         {camera === 'off' ? (
           <button type="button" className="button" onClick={() => void startCamera()}>
-            {t('workshop:qr.camera')}
+            {t('qr.camera')}
           </button>
         ) : (
           <button type="button" className="button" onClick={stopCamera}>
-            {t('workshop:qr.stop')}
+            {t('qr.stop')}
           </button>
         )}
         <button type="button" className="button" onClick={() => photoInput.current?.click()}>
-          {t('workshop:qr.photo')}
+          {t('qr.photo')}
         </button>
         <input
           ref={photoInput}
@@ -217,7 +214,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
         hidden={camera === 'off'}
         muted
         playsInline
-        aria-label={t('workshop:qr.videoLabel')}
+        aria-label={t('qr.videoLabel')}
       />
       <div role="status" className="status-line" data-testid="qr-status">
         {message.kind === 'status' && message.lines.map((line, i) => <p key={i}>{line}</p>)}
