@@ -4,6 +4,7 @@ import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { pickText } from '@/domain/grid/text';
 import { answeredCount, type DimensionStep } from './steps';
 import { ExportRespondentButton } from '@/features/workshop/export-respondent-button';
+import { QrHandoverButton } from '@/features/workshop/qr-handover-button';
 
 type ReviewStepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -74,6 +75,7 @@ export function ReviewStep({
         </a>
       </p>
       <ExportRespondentButton respondent={respondent} />
+      <QrHandoverButton respondent={respondent} />
     </section>
   );
 }

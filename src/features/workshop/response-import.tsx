@@ -18,6 +18,7 @@ import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { parseCsv } from './parse-csv';
+import { QrReader } from './qr-reader';
 import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -182,6 +183,14 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       <p role="status" className="status-line">
         {reading ? t('import.reading') : status}
       </p>
+      <QrReader
+        diagnostic={diagnostic}
+        grids={grids}
+        onAdd={(input) => {
+          setStatus('');
+          setBatch((current) => [...current, input]);
+        }}
+      />
       {csvQueue[0] && (
         <CsvMapping
           key={`${csvQueue[0].name}-${csvQueue[0].readAt}`}

@@ -1,0 +1,233 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { LoadedGrid } from '@/domain/diagnostic/operations';
+import {
+  decodeQrPayload,
+  type QrError,
+  type QrGrid,
+  qrProgress,
+  type QrPart,
+  readQrPart,
+} from '@/domain/files/qr-payload';
+import type { ResponseFileInput } from '@/domain/files/response-file';
+import { nowIso } from '@/utils/id';
+
+type QrReaderProps = {
+  diagnostic: Diagnostic;
+  grids: LoadedGrid[];
+  /** Adds the answers read to the import batch (the same preview and confirm as files). */
+  onAdd: (input: ResponseFileInput) => void;
+};
+
+type Message = { kind: 'status' | 'error'; lines: string[] };
+
+/** How often a camera frame is searched for a code, in milliseconds. */
+const FRAME_INTERVAL = 250;
+
+/**
+ * Reads participants' answers from QR codes, with the camera or from photos, collecting the
+ * codes of one payload in any order until it is complete, then adds the answers to the import
+ * batch. Nothing is changed when a code cannot be read.
+ */
+export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
+  const { t } = useTranslation('workshop');
+  const uid = useId();
+  const photoInput = useRef<HTMLInputElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const stream = useRef<MediaStream | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const collected = useRef(new Map<string, Map<number, { part: QrPart; text: string }>>());
+  const done = useRef(new Set<string>());
+  const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
+  const [message, setMessage] = useState<Message>({ kind: 'status', lines: [] });
+
+  const qrError = (error: QrError): string => {
+    const params = error.params ?? {};
+    if (error.code === 'invalidPart' && params.part !== undefined)
+      return t('qrError.invalidPartAt', { part: String(params.part) });
+    if (error.code === 'missingParts')
+      return t('qrError.missingParts', {
+        count: Number(params.read ?? 0),
+        total: Number(params.total ?? 0),
+        missing: String(params.missing ?? ''),
+      });
+    return t(`qrError.${error.code}`, {
+      found: String(params.found ?? ''),
+      grid: String(params.grid ?? ''),
+      item: String(params.item ?? ''),
+      line: Number(params.line ?? 0),
+      expected: Number(params.expected ?? 0),
+    });
+  };
+  const fail = (lines: string[]) =>
+    setMessage({ kind: 'error', lines: [t('qr.failedTitle'), ...lines] });
+
+  const handleText = (text: string) => {
+    const read = readQrPart(text);
+    if (!read.ok) return fail([qrError(read.error)]);
+    const { part } = read;
+    if (done.current.has(part.payloadId))
+      return setMessage({ kind: 'status', lines: [t('qr.already')] });
+    const parts = collected.current.get(part.payloadId) ?? new Map();
+    parts.set(part.index, { part, text });
+    collected.current.set(part.payloadId, parts);
+    const list = [...parts.values()];
+    const progress = qrProgress(list.map((p) => p.part));
+    if (progress && !progress.complete)
+      return setMessage({
+        kind: 'status',
+        lines: [t('qr.progress', { count: progress.read, total: progress.total })],
+      });
+    // Complete: read it once; on failure the codes are dropped, to be read again.
+    collected.current.delete(part.payloadId);
+    const qrGrids: QrGrid[] = grids.map(({ grid, hash }) => ({
+      id: grid.id,
+      version: diagnostic.grids.find((g) => g.id === grid.id)?.version ?? grid.version,
+      hash,
+      grid,
+    }));
+    const result = decodeQrPayload(
+      list.map((p) => p.text),
+      {
+        diagnostic: { id: diagnostic.id, title: diagnostic.title },
+        grids: qrGrids,
+        readAt: nowIso(),
+      },
+    );
+    if (!result.ok) return fail(result.errors.map(qrError));
+    done.current.add(result.payloadId);
+    onAdd({
+      name: t('qr.batchName', { id: result.payloadId }),
+      result: { ok: true, file: result.file, source: 'responses' },
+    });
+    setMessage({
+      kind: 'status',
+      lines: [
+        t('qr.done'),
+        ...(result.ignoredGrids.length > 0
+          ? [t('qr.ignoredGrids', { grids: result.ignoredGrids.join(', ') })]
+          : []),
+      ],
+    });
+  };
+  const handleTextRef = useRef(handleText);
+  useEffect(() => {
+    handleTextRef.current = handleText;
+  });
+
+  const stopCamera = () => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    for (const track of stream.current?.getTracks() ?? []) track.stop();
+    stream.current = null;
+    if (video.current) video.current.srcObject = null;
+    setCamera('off');
+  };
+  useEffect(() => stopCamera, []);
+
+  const startCamera = async () => {
+    setMessage({ kind: 'status', lines: [t('qr.starting')] });
+    if (!navigator.mediaDevices?.getUserMedia) return fail([t('qr.cameraMissing')]);
+    setCamera('starting');
+    try {
+      const media = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'environment' },
+        audio: false,
+      });
+      stream.current = media;
+      setCamera('on');
+      const element = video.current;
+      if (!element) return;
+      element.srcObject = media;
+      await element.play();
+      setMessage({ kind: 'status', lines: [t('qr.scanning')] });
+      const { scanVideoFrame } = await import('./qr-scan');
+      const tick = () => {
+        if (!stream.current) return;
+        const text = scanVideoFrame(element);
+        if (text !== null) handleTextRef.current(text);
+        timer.current = window.setTimeout(tick, FRAME_INTERVAL);
+      };
+      tick();
+    } catch (error) {
+      stopCamera();
+      const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+      fail([
+        name === 'NotAllowedError' || name === 'SecurityError'
+          ? t('qr.cameraDenied')
+          : name === 'NotFoundError' || name === 'OverconstrainedError'
+            ? t('qr.cameraMissing')
+            : t('qr.cameraFailed'),
+      ]);
+    }
+  };
+
+  const readPhotos = async (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length === 0) return;
+    const { scanImageFile } = await import('./qr-scan');
+    for (const file of files) {
+      const scanned = await scanImageFile(file);
+      if (scanned.ok) handleText(scanned.text);
+      else
+        fail([
+          t(scanned.reason === 'noCode' ? 'qr.photoNoCode' : 'qr.photoUnreadable', {
+            file: file.name,
+          }),
+        ]);
+    }
+  };
+
+  return (
+    <div className="qr-reader" role="group" aria-labelledby={`${uid}-title`}>
+      <h3 id={`${uid}-title`}>{t('qr.title')}</h3>
+      <p>{t('qr.body')}</p>
+      <div className="button-row">
+        {camera === 'off' ? (
+          <button type="button" className="button" onClick={() => void startCamera()}>
+            {t('qr.camera')}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={stopCamera}>
+            {t('qr.stop')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => photoInput.current?.click()}>
+          {t('qr.photo')}
+        </button>
+        <input
+          ref={photoInput}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          data-testid="qr-photo-input"
+          onChange={(e) => {
+            void readPhotos(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <video
+        ref={video}
+        hidden={camera === 'off'}
+        muted
+        playsInline
+        aria-label={t('qr.videoLabel')}
+      />
+      <div role="status" className="status-line" data-testid="qr-status">
+        {message.kind === 'status' && message.lines.map((line, i) => <p key={i}>{line}</p>)}
+      </div>
+      <div role="alert" data-testid="qr-error">
+        {message.kind === 'error' && (
+          <div className="notice notice--error">
+            {message.lines.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
