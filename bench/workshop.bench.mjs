@@ -5,6 +5,8 @@
  *   npm run bench:workshop                  # builds the app, 3 runs of each scenario
  *   npm run bench:workshop -- --quick       # 1 run of each
  *   npm run bench:workshop -- --dist=<dir>  # reuses a build instead of building
+ *   npm run bench:workshop -- --cpu-profile=<dir>  # also writes a JS CPU profile of each run
+ *                                                  # (slower: not for the figures)
  *
  * `npm run bench` calls it too (with its own build, server and browser): the figures land in
  * bench/results.json under `workshopImport` and in bench/results.md.
@@ -27,7 +29,7 @@
  * gap between two animation frames. Every figure is the median with min, max and the number of
  * runs; nothing is asserted (the goal, 3 s per phase, is reported beside the figures).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -394,9 +396,25 @@ async function chosenAt(page) {
   return page.evaluate(() => window.__bench.chosenAt.at(-1));
 }
 
+/**
+ * With `file`, records the page's JavaScript CPU profile (DevTools protocol) until the returned
+ * function is called, then writes it (open it in Chromium's DevTools, Performance panel).
+ */
+async function startProfile(context, page, file) {
+  if (!file) return async () => undefined;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+  };
+}
+
 /** One run of the response-file scenario. */
-async function responseFilesRun(browser, baseUrl, state, diagnostic, files, expected) {
+async function responseFilesRun(browser, baseUrl, state, diagnostic, files, expected, profile) {
   const { context, page } = await openWorkshop(browser, baseUrl, state, diagnostic.id);
+  const stopProfile = await startProfile(context, page, profile);
   try {
     await arm(page, previewShown);
     await page.getByTestId('response-files-input').setInputFiles(files, { timeout: 300_000 });
@@ -408,6 +426,7 @@ async function responseFilesRun(browser, baseUrl, state, diagnostic, files, expe
     await arm(page, resultsShown(expected));
     const confirmAt = await clickAt(page, /Confirmer l’import/);
     const resultsAt = await painted(page);
+    await stopProfile();
     return {
       preview: { ms: previewAt - chosen, ...(await responsiveness(page, chosen, previewAt)) },
       results: { ms: resultsAt - confirmAt, ...(await responsiveness(page, confirmAt, resultsAt)) },
@@ -418,8 +437,9 @@ async function responseFilesRun(browser, baseUrl, state, diagnostic, files, expe
 }
 
 /** One run of the survey-CSV scenario. */
-async function csvRun(browser, baseUrl, state, diagnostic, csv, expected) {
+async function csvRun(browser, baseUrl, state, diagnostic, csv, expected, profile) {
   const { context, page } = await openWorkshop(browser, baseUrl, state, diagnostic.id);
+  const stopProfile = await startProfile(context, page, profile);
   try {
     await arm(page, mappingChecked);
     await page.getByTestId('response-files-input').setInputFiles([csv], { timeout: 300_000 });
@@ -437,6 +457,7 @@ async function csvRun(browser, baseUrl, state, diagnostic, csv, expected) {
     await arm(page, resultsShown(expected));
     const confirmAt = await clickAt(page, /Confirmer l’import/);
     const resultsAt = await painted(page);
+    await stopProfile();
     return {
       mappedColumns: mapped,
       mapping: { ms: mappingAt - chosen, ...(await responsiveness(page, chosen, mappingAt)) },
@@ -477,7 +498,12 @@ const load1m = () => Number(loadavg()[0].toFixed(2));
  * Runs both scenarios `runs` times against the app served at `baseUrl`; returns the results
  * (what `npm run bench` stores under `workshopImport`).
  */
-export async function benchWorkshop(browser, baseUrl, { runs = 3, log = console.log } = {}) {
+export async function benchWorkshop(
+  browser,
+  baseUrl,
+  { runs = 3, log = console.log, profileDir = null } = {},
+) {
+  const profile = (name) => (profileDir ? join(profileDir, `${name}.cpuprofile`) : null);
   const { diagnostic, state } = await createWorkshopDiagnostic(browser, baseUrl);
   const files = responseFiles(diagnostic);
   const fileBytes = files.reduce((s, f) => s + f.buffer.length, 0);
@@ -511,12 +537,21 @@ export async function benchWorkshop(browser, baseUrl, { runs = 3, log = console.
         diagnostic,
         paths,
         expectedFromFiles,
+        profile(`files-run${i + 1}`),
       );
       fileRuns.push(f);
       log(
         `  files run ${i + 1}: preview ${Math.round(f.preview.ms)} ms (longest task ${Math.round(f.preview.longestTask)} ms), results ${Math.round(f.results.ms)} ms (longest task ${Math.round(f.results.longestTask)} ms), load ${load1m()}`,
       );
-      const c = await csvRun(browser, baseUrl, state, diagnostic, csv, CSV_ROWS);
+      const c = await csvRun(
+        browser,
+        baseUrl,
+        state,
+        diagnostic,
+        csv,
+        CSV_ROWS,
+        profile(`csv-run${i + 1}`),
+      );
       csvRuns.push(c);
       log(
         `  CSV run ${i + 1}: mapping ${Math.round(c.mapping.ms)} ms (longest task ${Math.round(c.mapping.longestTask)} ms), preview ${Math.round(c.preview.ms)} ms (longest task ${Math.round(c.preview.longestTask)} ms), results ${Math.round(c.results.ms)} ms (longest task ${Math.round(c.results.longestTask)} ms), ${c.mappedColumns} columns auto-matched, load ${load1m()}`,
@@ -584,6 +619,8 @@ async function main() {
   const args = process.argv.slice(2);
   const runs = args.includes('--quick') ? 1 : 3;
   const distArg = args.find((a) => a.startsWith('--dist='));
+  const profileDir = args.find((a) => a.startsWith('--cpu-profile='))?.slice(14) || null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const started = performance.now();
   let outDir = distArg?.slice('--dist='.length);
   let built = null;
@@ -599,7 +636,7 @@ async function main() {
   const chromium = browser.version();
   let results;
   try {
-    results = await benchWorkshop(browser, server.url, { runs });
+    results = await benchWorkshop(browser, server.url, { runs, profileDir });
   } finally {
     await browser.close();
     await server.close();
