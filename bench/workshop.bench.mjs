@@ -29,7 +29,7 @@
  * gap between two animation frames. Every figure is the median with min, max and the number of
  * runs; nothing is asserted (the goal, 3 s per phase, is reported beside the figures).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -654,8 +654,35 @@ async function main() {
     join(ROOT, 'bench', 'workshop-results.json'),
     JSON.stringify(results, null, 2) + '\n',
   );
+  mergeIntoResults(results);
   console.log(workshopMarkdown(results));
-  console.log('✔ wrote bench/workshop-results.json');
+  console.log('✔ wrote bench/workshop-results.json, updated the workshop part of bench/results.*');
+}
+
+/**
+ * Puts these figures into the last full bench's results (bench/results.json `workshopImport`, and
+ * the workshop section of bench/results.md, replaced or added at the end), leaving the rest as is.
+ */
+export function mergeIntoResults(results) {
+  const jsonPath = join(ROOT, 'bench', 'results.json');
+  const mdPath = join(ROOT, 'bench', 'results.md');
+  if (existsSync(jsonPath)) {
+    const all = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    all.workshopImport = { measured: true, results };
+    writeFileSync(jsonPath, JSON.stringify(all, null, 2) + '\n');
+  }
+  if (existsSync(mdPath)) {
+    const text = readFileSync(mdPath, 'utf8');
+    const section = workshopMarkdown(results).trimEnd();
+    const old = /(^## Workshop import in Chromium[^\n]*\n[\s\S]*?)(?=^## |(?![\s\S]))/m;
+    const placeholder = /^Workshop import \(1,000 response files, 10,000-row CSV\):.*$/m;
+    const next = old.test(text)
+      ? text.replace(old, `${section}\n\n`)
+      : placeholder.test(text)
+        ? text.replace(placeholder, section)
+        : `${text.trimEnd()}\n\n${section}\n`;
+    writeFileSync(mdPath, next.trimEnd() + '\n');
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
