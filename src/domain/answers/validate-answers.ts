@@ -3,7 +3,7 @@
  * as unanswered; this function says what was invalid so an import can report it.
  */
 import type { Grid } from '@/domain/grid/schema';
-import { type Answers, type AnswerValue, AnswerValue as AnswerValueSchema } from './answers';
+import type { Answers, AnswerValue } from './answers';
 
 export type AnswerProblemCode =
   /** The answer's item id is not in the grid. */
@@ -26,36 +26,50 @@ export interface AnswerProblem {
   value: unknown;
 }
 
-/** Lists every answer that scoring will ignore or that the item's scale does not offer. */
-export function validateAnswers(grid: Grid, answers: Answers): AnswerProblem[] {
+/** True for what `AnswerValue` accepts: a finite number, `"dk"` or `"na"` (without zod, per answer). */
+export function isAnswerValue(raw: unknown): raw is AnswerValue {
+  return typeof raw === 'number' ? Number.isFinite(raw) : raw === 'dk' || raw === 'na';
+}
+
+/**
+ * `validateAnswers` for one grid, its lookups built once: an import checks thousands of
+ * respondents against the same grid.
+ */
+export function answersValidator(grid: Grid): (answers: Answers) => AnswerProblem[] {
   const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
   const items = new Map(
     grid.dimensions.flatMap((dimension) => dimension.items.map((item) => [item.id, item] as const)),
   );
-  const problems: AnswerProblem[] = [];
-  for (const [itemId, raw] of Object.entries(answers) as [string, unknown][]) {
-    const item = items.get(itemId);
-    if (item === undefined) {
-      problems.push({ code: 'unknownItem', itemId, value: raw });
-      continue;
+  return (answers) => {
+    const problems: AnswerProblem[] = [];
+    for (const [itemId, raw] of Object.entries(answers) as [string, unknown][]) {
+      const item = items.get(itemId);
+      if (item === undefined) {
+        problems.push({ code: 'unknownItem', itemId, value: raw });
+        continue;
+      }
+      if (!isAnswerValue(raw)) {
+        problems.push({ code: 'invalidValue', itemId, value: raw });
+        continue;
+      }
+      const value: AnswerValue = raw;
+      const scale = scales.get(item.scale);
+      if (scale === undefined) {
+        problems.push({ code: 'unknownScale', itemId, value });
+      } else if (value === 'dk') {
+        if (!scale.allowDontKnow) problems.push({ code: 'dontKnowNotAllowed', itemId, value });
+      } else if (value === 'na') {
+        if (!scale.allowNotApplicable)
+          problems.push({ code: 'notApplicableNotAllowed', itemId, value });
+      } else if (!scale.points.some((point) => point.value === value)) {
+        problems.push({ code: 'notOnScale', itemId, value });
+      }
     }
-    const parsed = AnswerValueSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push({ code: 'invalidValue', itemId, value: raw });
-      continue;
-    }
-    const value: AnswerValue = parsed.data;
-    const scale = scales.get(item.scale);
-    if (scale === undefined) {
-      problems.push({ code: 'unknownScale', itemId, value });
-    } else if (value === 'dk') {
-      if (!scale.allowDontKnow) problems.push({ code: 'dontKnowNotAllowed', itemId, value });
-    } else if (value === 'na') {
-      if (!scale.allowNotApplicable)
-        problems.push({ code: 'notApplicableNotAllowed', itemId, value });
-    } else if (!scale.points.some((point) => point.value === value)) {
-      problems.push({ code: 'notOnScale', itemId, value });
-    }
-  }
-  return problems;
+    return problems;
+  };
+}
+
+/** Lists every answer that scoring will ignore or that the item's scale does not offer. */
+export function validateAnswers(grid: Grid, answers: Answers): AnswerProblem[] {
+  return answersValidator(grid)(answers);
 }

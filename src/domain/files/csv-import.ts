@@ -132,7 +132,7 @@ function answerReader(scale: Scale, vocabulary: CsvVocabulary): Reader {
     for (const text of texts(point.label)) labels.set(normalizeLabel(text), point.value);
   const dk = new Set(['dk', ...vocabulary.dontKnow].map(normalizeLabel));
   const na = new Set(['na', 'n/a', ...vocabulary.notApplicable].map(normalizeLabel));
-  return (raw) => {
+  return remembered((raw) => {
     const key = normalizeLabel(raw);
     const n = parseNumber(raw);
     if (n !== null) {
@@ -143,6 +143,20 @@ function answerReader(scale: Scale, vocabulary: CsvVocabulary): Reader {
     if (dk.has(key)) return scale.allowDontKnow ? { value: 'dk' } : { problem: 'notOffered' };
     if (na.has(key)) return scale.allowNotApplicable ? { value: 'na' } : { problem: 'notOffered' };
     return { problem: 'unknown' };
+  });
+}
+
+/**
+ * `read`, remembering what it gave for each text: a survey column holds a handful of distinct
+ * answers over thousands of rows, and normalising each cell again costs more than the rest.
+ */
+export function remembered<T>(read: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw) as T;
+    const value = read(raw);
+    seen.set(raw, value);
+    return value;
   };
 }
 
@@ -152,7 +166,7 @@ function roleReader(vocabulary: CsvVocabulary): (raw: string) => Role | null {
     words.set(role, role);
     for (const word of vocabulary.roles[role] ?? []) words.set(normalizeLabel(word), role);
   }
-  return (raw) => words.get(normalizeLabel(raw)) ?? null;
+  return remembered((raw) => words.get(normalizeLabel(raw)) ?? null);
 }
 
 export interface CsvImportOptions {
@@ -221,7 +235,8 @@ export function buildResponseFileFromCsv(
       filled += 1;
       const read = (readers[k] as Reader)(raw);
       if ('value' in read) {
-        answers[c.gridId] = { ...(answers[c.gridId] ?? {}), [c.itemId]: read.value };
+        // Grid and item ids are schema ids (`[a-z0-9-]`): never `__proto__`.
+        (answers[c.gridId] ??= {})[c.itemId] = read.value;
       } else {
         issues.push({
           code: read.problem === 'unknown' ? 'unknownAnswer' : 'answerNotOffered',

@@ -7,7 +7,7 @@
  * skipped and why, which files are refused), then applied all at once, or not at all.
  */
 import { z } from 'zod';
-import { type AnswerProblem, validateAnswers } from '@/domain/answers/validate-answers';
+import { type AnswerProblem, answersValidator } from '@/domain/answers/validate-answers';
 import { Answers, ROLES, Role } from '@/domain/answers/answers';
 import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
@@ -391,30 +391,41 @@ export interface ImportPlan {
   canApply: boolean;
 }
 
+type GridCheck = {
+  grid: Grid;
+  validate: (answers: Answers) => AnswerProblem[];
+  dimensions: ReadonlySet<string>;
+};
+
+/** The diagnostic's grids, each validated once with its answer checker (not once per file). */
 function snapshotGrids(
   diagnostic: Diagnostic,
-): Map<string, { version: string; hash: string; grid: Grid | null }> {
+): Map<string, { version: string; hash: string; check: GridCheck | null }> {
   return new Map(
     diagnostic.grids.map((snapshot) => {
       const loaded = loadGrid(snapshot.grid);
-      return [
-        snapshot.id,
-        { version: snapshot.version, hash: snapshot.hash, grid: loaded.ok ? loaded.grid : null },
-      ] as const;
+      const check = loaded.ok
+        ? {
+            grid: loaded.grid,
+            validate: answersValidator(loaded.grid),
+            dimensions: new Set(loaded.grid.dimensions.map((d) => d.id)),
+          }
+        : null;
+      return [snapshot.id, { version: snapshot.version, hash: snapshot.hash, check }] as const;
     }),
   );
 }
 
 function answerIssues(
   file: ResponseFile,
-  grids: ReadonlyMap<string, { grid: Grid | null }>,
+  grids: ReadonlyMap<string, { check: GridCheck | null }>,
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   file.respondents.forEach((respondent, index) => {
     for (const [gridId, answers] of Object.entries(respondent.answers)) {
-      const grid = grids.get(gridId)?.grid;
-      if (!grid) continue;
-      for (const problem of validateAnswers(grid, answers)) {
+      const check = grids.get(gridId)?.check;
+      if (!check) continue;
+      for (const problem of check.validate(answers)) {
         issues.push({
           respondent: index,
           gridId,
@@ -425,11 +436,10 @@ function answerIssues(
       }
     }
     for (const [gridId, comments] of Object.entries(respondent.comments)) {
-      const grid = grids.get(gridId)?.grid;
-      if (!grid) continue;
-      const dimensions = new Set(grid.dimensions.map((d) => d.id));
+      const check = grids.get(gridId)?.check;
+      if (!check) continue;
       for (const dimensionId of Object.keys(comments)) {
-        if (!dimensions.has(dimensionId))
+        if (!check.dimensions.has(dimensionId))
           issues.push({
             respondent: index,
             gridId,
@@ -451,6 +461,15 @@ function contentKey(r: { role: Role; answers: unknown; comments: unknown }): str
   return canonicalJson({ role: r.role, answers: r.answers, comments: r.comments });
 }
 
+/** A copy of a grid id → record map, two levels deep (answers and comments are plain data). */
+function copyByGrid<T>(
+  record: Record<string, Record<string, T>>,
+): Record<string, Record<string, T>> {
+  const copy: Record<string, Record<string, T>> = {};
+  for (const [gridId, inner] of Object.entries(record)) copy[gridId] = { ...inner };
+  return copy;
+}
+
 /**
  * Plans the import of a batch of response files into a diagnostic, changing nothing: who would
  * be added (per role), who is skipped as a duplicate (already in the diagnostic, or twice in the
@@ -463,8 +482,9 @@ export function planResponseImport(
   files: readonly ResponseFileInput[],
 ): ImportPlan {
   const grids = snapshotGrids(diagnostic);
-  const existing = new Map(diagnostic.respondents.map((r) => [r.id, contentKey(r)]));
-  const kept = new Map<string, { fileName: string; key: string }>();
+  // Content keys are computed only for duplicates (to say whether the copies are identical).
+  const existing = new Map(diagnostic.respondents.map((r) => [r.id, r]));
+  const kept = new Map<string, { fileName: string; respondent: ImportedRespondent }>();
   const plans: FilePlan[] = [];
   const add: ImportedRespondent[] = [];
   const duplicates: DuplicateRespondent[] = [];
@@ -547,23 +567,24 @@ export function planResponseImport(
         answers: pickGrids(respondent.answers, common),
         comments: pickGrids(respondent.comments, common),
       };
-      const key = contentKey(candidate);
       const inDiagnostic = existing.get(respondent.id);
       const inBatch = kept.get(respondent.id);
       if (inDiagnostic !== undefined || inBatch !== undefined) {
         skipped += 1;
+        const other = inDiagnostic ?? inBatch?.respondent;
         duplicates.push({
           fileName: name,
           respondent: index,
           respondentId: respondent.id,
           reason: inDiagnostic !== undefined ? 'inDiagnostic' : 'inBatch',
           ...(inDiagnostic === undefined && inBatch ? { keptFrom: inBatch.fileName } : {}),
-          identical: (inDiagnostic ?? inBatch?.key) === key,
+          identical: other !== undefined && contentKey(other) === contentKey(candidate),
         });
         return;
       }
-      kept.set(respondent.id, { fileName: name, key });
-      add.push({ ...candidate, fileName: name });
+      const imported = { ...candidate, fileName: name };
+      kept.set(respondent.id, { fileName: name, respondent: imported });
+      add.push(imported);
       added += 1;
     });
     plans.push({
@@ -576,10 +597,11 @@ export function planResponseImport(
     });
   }
 
-  const roleCounts = ROLES.map((role) => ({
-    role,
-    n: add.filter((r) => r.role === role).length,
-  })).filter((entry) => entry.n > 0);
+  const perRole = new Map<Role, number>();
+  for (const r of add) perRole.set(r.role, (perRole.get(r.role) ?? 0) + 1);
+  const roleCounts = ROLES.map((role) => ({ role, n: perRole.get(role) ?? 0 })).filter(
+    (entry) => entry.n > 0,
+  );
   return {
     diagnosticId: diagnostic.id,
     gridHashes: Object.fromEntries(diagnostic.grids.map((g) => [g.id, g.hash])),
@@ -629,8 +651,8 @@ export function applyResponseImport(
   const added: Respondent[] = plan.add.map((r) => ({
     id: r.id,
     role: r.role,
-    answers: structuredClone(r.answers),
-    comments: structuredClone(r.comments),
+    answers: copyByGrid(r.answers),
+    comments: copyByGrid(r.comments),
     createdAt: now,
     updatedAt: now,
   }));

@@ -20,8 +20,19 @@ const H0 = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ];
 
-/** UTF-8 bytes of a string; lone surrogates become U+FFFD, as `TextEncoder` does. */
+const encoder = typeof TextEncoder === 'undefined' ? null : new TextEncoder();
+
+/**
+ * UTF-8 bytes of a string; lone surrogates become U+FFFD. `TextEncoder` where the platform has
+ * one (every browser and Node: several times faster on the 10,000 rows of a survey CSV), else
+ * `utf8EncodeInJs`, which gives the same bytes.
+ */
 export function utf8Encode(text: string): Uint8Array {
+  return encoder ? encoder.encode(text) : utf8EncodeInJs(text);
+}
+
+/** UTF-8 bytes of a string in plain code; lone surrogates become U+FFFD, as `TextEncoder` does. */
+export function utf8EncodeInJs(text: string): Uint8Array {
   // At most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units).
   const bytes = new Uint8Array(text.length * 3);
   let n = 0;

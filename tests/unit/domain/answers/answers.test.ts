@@ -1,5 +1,10 @@
 import { Answers, AnswerValue, Role, ROLES } from '@/domain/answers/answers';
-import { type AnswerProblem, validateAnswers } from '@/domain/answers/validate-answers';
+import {
+  type AnswerProblem,
+  answersValidator,
+  isAnswerValue,
+  validateAnswers,
+} from '@/domain/answers/validate-answers';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
 describe('AnswerValue', () => {
@@ -14,8 +19,16 @@ describe('AnswerValue', () => {
     { value: null, ok: false },
     { value: Number.NaN, ok: false },
     { value: Number.POSITIVE_INFINITY, ok: false },
+    { value: Number.NEGATIVE_INFINITY, ok: false },
+    { value: '', ok: false },
+    { value: undefined, ok: false },
+    { value: true, ok: false },
+    { value: {}, ok: false },
+    { value: [3], ok: false },
   ])('$value → valid: $ok', ({ value, ok }) => {
     expect(AnswerValue.safeParse(value).success).toBe(ok);
+    // The fast check the import uses agrees with the schema.
+    expect(isAnswerValue(value)).toBe(ok);
   });
 
   it('parses an answers record', () => {
@@ -51,7 +64,7 @@ describe('validateAnswers', () => {
     ],
   });
 
-  it.each<{ answers: Answers; expected: AnswerProblem[] }>([
+  const cases: { answers: Answers; expected: AnswerProblem[] }[] = [
     { answers: {}, expected: [] },
     { answers: { a1: 5, a2: -2, a3: 0 }, expected: [] },
     { answers: { a1: 'dk', a2: 'dk', a3: 'na' }, expected: [] },
@@ -79,7 +92,18 @@ describe('validateAnswers', () => {
         { code: 'unknownItem', itemId: 'zz', value: 'dk' },
       ],
     },
-  ])('$answers', ({ answers, expected }) => {
+  ];
+
+  it.each(cases)('$answers', ({ answers, expected }) => {
     expect(validateAnswers(grid, answers)).toEqual(expected);
+  });
+
+  it('answersValidator gives what validateAnswers gives, for every case, one grid built once', () => {
+    const validate = answersValidator(grid);
+    for (const { answers, expected } of cases) expect(validate(answers)).toEqual(expected);
+    // Answers with a null value (a hand-edited file) are invalid, not thrown on.
+    expect(validate({ a1: null } as unknown as Answers)).toEqual([
+      { code: 'invalidValue', itemId: 'a1', value: null },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   type ColumnTarget,
   type CsvImportOptions,
   normalizeLabel,
+  remembered,
   suggestMapping,
 } from '@/domain/files/csv-import';
 import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
@@ -56,6 +57,18 @@ describe('normalizeLabel', () => {
     ['« Oui »', '"oui"'],
   ])('normalizes %j to %j', (text, expected) => {
     expect(normalizeLabel(text)).toBe(expected);
+  });
+});
+
+describe('remembered', () => {
+  it('reads each distinct text once and gives the same answer every time', () => {
+    const seen: string[] = [];
+    const read = remembered((raw: string) => {
+      seen.push(raw);
+      return raw === 'x' ? null : raw.length;
+    });
+    expect(['ab', 'x', 'ab', 'x', 'abc', 'ab'].map(read)).toEqual([2, null, 2, null, 3, 2]);
+    expect(seen).toEqual(['ab', 'x', 'abc']);
   });
 });
 
@@ -151,6 +164,32 @@ describe('buildResponseFileFromCsv', () => {
     expect(later.slice(1, 3)).toEqual(first);
     expect(later[3]).toBe(first[0]?.replace(/-1$/, '-2'));
     expect(first).not.toContain(later[0]);
+  });
+
+  it('reads every cell of a long export the same way, repeated labels and all', () => {
+    const labels = ['Plutôt d’accord', 'TOUT À FAIT D’ACCORD', 'Je ne sais pas', '2', ''];
+    const rows = Array.from({ length: 50 }, (_, r) => [
+      r % 2 ? 'Encadrement' : 'Salarié·e',
+      labels[r % labels.length] as string,
+      String(r % 2),
+    ]);
+    const result = buildResponseFileFromCsv(
+      { header: ['Rôle', 'a1', 'a2'], rows },
+      [ROLE, item('a1'), item('a2')],
+      options(),
+    );
+    if (!result.ok) throw new Error('not read');
+    const expected = [3, 4, 'dk', 2, undefined];
+    result.file.respondents.forEach((respondent, r) => {
+      expect(respondent.role).toBe(r % 2 ? 'manager' : 'employee');
+      const answers = respondent.answers['test-grid'];
+      expect(answers?.a1).toBe(expected[r % labels.length]);
+      expect(answers?.a2).toBe(r % 2);
+      // Answers keep the columns' order.
+      expect(Object.keys(answers ?? {})).toEqual(
+        expected[r % labels.length] === undefined ? ['a2'] : ['a1', 'a2'],
+      );
+    });
   });
 
   it('gives everyone the default role when no column holds it', () => {

@@ -650,6 +650,19 @@ describe('applyResponseImport', () => {
     expect(before.respondents.map((r) => r.id)).toEqual(['r0']);
   });
 
+  it('copies the answers and comments: changing the plan afterwards changes nothing added', () => {
+    const own = planResponseImport(before, [
+      input('a.json', file([fr('r1', 'employee', { a1: 4 }, { 'd-a': 'oui' })])),
+    ]);
+    const result = applyResponseImport(before, own, NOW);
+    if (!result.ok) throw new Error('not applied');
+    const planned = own.add[0]!;
+    (planned.answers['test-grid'] as Record<string, unknown>).a1 = 1;
+    (planned.comments['test-grid'] as Record<string, string>)['d-a'] = 'non';
+    expect(result.diagnostic.respondents[1]?.answers).toEqual({ 'test-grid': { a1: 4 } });
+    expect(result.diagnostic.respondents[1]?.comments).toEqual({ 'test-grid': { 'd-a': 'oui' } });
+  });
+
   it.each([
     [
       'a plan with a rejected file',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sha256Hex, utf8Encode } from '@/domain/grid/sha256';
+import { sha256Hex, utf8Encode, utf8EncodeInJs } from '@/domain/grid/sha256';
 
 describe('sha256Hex', () => {
   // FIPS 180-4 / NIST example vectors; the last ones computed with Python's hashlib.
@@ -58,12 +58,16 @@ describe('utf8Encode', () => {
     ['\udc00x', [0xef, 0xbf, 0xbd, 0x78]],
   ])('%j', (text, bytes) => {
     expect([...utf8Encode(text)]).toEqual(bytes);
+    // The plain-code fallback (platforms without TextEncoder) gives the same bytes.
+    expect([...utf8EncodeInJs(text)]).toEqual(bytes);
   });
 
-  it('agrees with Buffer on any string', () => {
+  it('agrees with Buffer on any string, with or without TextEncoder', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
-        expect([...utf8Encode(text)]).toEqual([...Buffer.from(text, 'utf8')]);
+        const expected = [...Buffer.from(text, 'utf8')];
+        expect([...utf8Encode(text)]).toEqual(expected);
+        expect([...utf8EncodeInJs(text)]).toEqual(expected);
       }),
     );
   });
