@@ -525,12 +525,17 @@ function allowedKeys(path: readonly PathSegment[], input: unknown): string[] {
   return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
 }
 
+/** The bounds a number schema's checks set (`minimum` / `maximum`, the tightest of each). */
 function numberBounds(schema: unknown): { min?: number; max?: number } {
-  if (defOf(schema)?.type !== 'number') return {};
-  const { minValue, maxValue } = schema as { minValue?: unknown; maxValue?: unknown };
+  const def = defOf(schema);
+  if (def?.type !== 'number') return {};
   const bounds: { min?: number; max?: number } = {};
-  if (typeof minValue === 'number' && Number.isFinite(minValue)) bounds.min = minValue;
-  if (typeof maxValue === 'number' && Number.isFinite(maxValue)) bounds.max = maxValue;
+  for (const check of Array.isArray(def.checks) ? (def.checks as unknown[]) : []) {
+    const { check: kind, value } = (defOf(check) ?? {}) as { check?: unknown; value?: unknown };
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    if (kind === 'greater_than') bounds.min = Math.max(bounds.min ?? value, value);
+    if (kind === 'less_than') bounds.max = Math.min(bounds.max ?? value, value);
+  }
   return bounds;
 }
 
