@@ -4,6 +4,7 @@
  * that no longer loads is set aside (listed as rejected), never deleted. When IndexedDB fails the
  * grid stays in memory for this visit and the caller is told.
  */
+import '@/domain/zod-setup';
 import { z } from 'zod';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { loadGrid } from '@/domain/grid/load-grid';

@@ -4,6 +4,7 @@
  * On `pagehide` the hook writes the answers part of the diagnostic here, and on the next load the
  * newer of the two wins. Never throws: a full or blocked localStorage simply keeps no journal.
  */
+import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import { ActionItem, Respondent, type Diagnostic } from '@/domain/diagnostic/diagnostic';
 

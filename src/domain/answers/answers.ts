@@ -4,8 +4,8 @@
  * "Don't know" and "not applicable" are the strings `"dk"` and `"na"`, never numbers, so they can
  * never slip into a mean.
  */
+import '@/domain/zod-setup';
 import * as z from 'zod/mini';
-import '@/domain/grid/zod-locale';
 
 /** One answer: a numeric scale value, "don't know" (`dk`) or "not applicable" (`na`). */
 export const AnswerValue = z.union([z.number(), z.literal('dk'), z.literal('na')]);

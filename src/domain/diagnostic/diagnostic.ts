@@ -4,8 +4,8 @@
  * Dates are ISO strings given by the caller: the domain has no clock.
  */
 // zod/mini: the answer page validates stored diagnostics with these schemas (see schema.ts).
+import '@/domain/zod-setup';
 import * as z from 'zod/mini';
-import '@/domain/grid/zod-locale';
 import { Answers, AnswerValue, Role } from '@/domain/answers/answers';
 export { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/aggregate/anonymity';
 

@@ -8,6 +8,7 @@
  * in one of two ways the user chooses: keep both (a clashing diagnostic comes back as a copy with
  * a new id) or replace (the device's version is overwritten). Nothing here touches storage.
  */
+import '@/domain/zod-setup';
 import { z } from 'zod';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';

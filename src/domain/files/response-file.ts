@@ -6,6 +6,7 @@
  * with the JSON path where it was found. Importing is planned first (what would be added, what is
  * skipped and why, which files are refused), then applied all at once, or not at all.
  */
+import '@/domain/zod-setup';
 import { z } from 'zod';
 import { type AnswerProblem, validateAnswers } from '@/domain/answers/validate-answers';
 import { Answers, ROLES, Role } from '@/domain/answers/answers';

@@ -7,8 +7,8 @@
  */
 // zod's functional "mini" API: only the validators used end up in the bundle (the answer page
 // loads this module first). Its schemas are plain zod core schemas: same checks, same issues.
+import '@/domain/zod-setup';
 import * as z from 'zod/mini';
-import './zod-locale';
 
 export const GRID_SCHEMA_VERSION = 1;
 

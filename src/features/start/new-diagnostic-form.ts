@@ -1,3 +1,4 @@
+import '@/domain/zod-setup';
 import { z } from 'zod';
 import { ProjectKind, ProjectPhase, Purpose, SizeBand } from '@/domain/diagnostic/diagnostic';
 
