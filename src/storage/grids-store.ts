@@ -5,7 +5,7 @@
  * grid stays in memory for this visit and the caller is told.
  */
 import '@/domain/zod-setup';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { GridError } from '@/domain/grid/grid-errors';
@@ -19,8 +19,8 @@ export const CUSTOM_GRID_FORMAT = 'qvt-numerique/custom-grid';
 const StoredGrid = z.object({
   format: z.literal(CUSTOM_GRID_FORMAT),
   source: z.unknown(),
-  addedAt: z.string().max(40),
-  fileName: z.string().max(300).optional(),
+  addedAt: z.string().check(z.maxLength(40)),
+  fileName: z.optional(z.string().check(z.maxLength(300))),
 });
 type StoredGrid = z.infer<typeof StoredGrid>;
 
