@@ -18,6 +18,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    // Browsers the app targets all support <link rel="modulepreload">: no polyfill in the entry.
+    modulePreload: { polyfill: false },
   },
   test: {
     globals: true,

@@ -112,7 +112,7 @@ export function buildGridJsonSchema(): Record<string, unknown> {
   const registry = z.registry<Meta>();
   describe(registry);
   const textValue = LocalizedText._zod.def.valueType;
-  const url = Source.shape.url.unwrap();
+  const url = Source.shape.url._zod.def.innerType;
   const schema = z.toJSONSchema(Grid, {
     target: 'draft-2020-12',
     io: 'input',

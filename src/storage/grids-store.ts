@@ -4,7 +4,8 @@
  * that no longer loads is set aside (listed as rejected), never deleted. When IndexedDB fails the
  * grid stays in memory for this visit and the caller is told.
  */
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { GridError } from '@/domain/grid/grid-errors';
@@ -18,8 +19,8 @@ export const CUSTOM_GRID_FORMAT = 'qvt-numerique/custom-grid';
 const StoredGrid = z.object({
   format: z.literal(CUSTOM_GRID_FORMAT),
   source: z.unknown(),
-  addedAt: z.string().max(40),
-  fileName: z.string().max(300).optional(),
+  addedAt: z.string().check(z.maxLength(40)),
+  fileName: z.optional(z.string().check(z.maxLength(300))),
 });
 type StoredGrid = z.infer<typeof StoredGrid>;
 

@@ -4,7 +4,8 @@
  * On `pagehide` the hook writes the answers part of the diagnostic here, and on the next load the
  * newer of the two wins. Never throws: a full or blocked localStorage simply keeps no journal.
  */
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import { ActionItem, Respondent, type Diagnostic } from '@/domain/diagnostic/diagnostic';
 
 const PREFIX = 'qvt:journal:';
@@ -14,8 +15,8 @@ const Journal = z.object({
   updatedAt: z.string(),
   respondents: z.array(Respondent),
   actionPlan: z.array(ActionItem),
-  currentRespondentId: z.string().optional(),
-  anonymityThreshold: z.number().int().min(2).max(50),
+  currentRespondentId: z.optional(z.string()),
+  anonymityThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(50)),
 });
 
 /** Writes the changing part of a diagnostic (not its grid copies) synchronously. */

@@ -4,10 +4,11 @@
  * "Don't know" and "not applicable" are the strings `"dk"` and `"na"`, never numbers, so they can
  * never slip into a mean.
  */
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 
 /** One answer: a numeric scale value, "don't know" (`dk`) or "not applicable" (`na`). */
-export const AnswerValue = z.union([z.number().finite(), z.literal('dk'), z.literal('na')]);
+export const AnswerValue = z.union([z.number(), z.literal('dk'), z.literal('na')]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** A respondent's answers: item id → answer. An item absent from the record is unanswered. */

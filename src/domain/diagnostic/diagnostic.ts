@@ -3,7 +3,9 @@
  * their answers, the action plan). This is what the device stores and what a backup contains.
  * Dates are ISO strings given by the caller: the domain has no clock.
  */
-import { z } from 'zod';
+// zod/mini: the answer page validates stored diagnostics with these schemas (see schema.ts).
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import { Answers, AnswerValue, Role } from '@/domain/answers/answers';
 export { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/aggregate/anonymity';
 
@@ -37,24 +39,26 @@ export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
-const ShortText = z.string().max(300);
-const LongText = z.string().max(5000);
-const IsoDate = z.string().max(40);
+const ShortText = z.string().check(z.maxLength(300));
+const LongText = z.string().check(z.maxLength(5000));
+const IsoDate = z.string().check(z.maxLength(40));
+const RecordId = z.string().check(z.minLength(1), z.maxLength(80));
+const OptionalRef = z.optional(z.string().check(z.maxLength(80)));
 
 /** The exact grid a diagnostic was answered with: reference plus a full copy. */
 export const GridSnapshot = z.object({
-  id: z.string().min(1).max(80),
-  version: z.string().max(40),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  id: RecordId,
+  version: z.string().check(z.maxLength(40)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The grid file as loaded; re-validated with `loadGrid` whenever it is read back. */
   grid: z.unknown(),
 });
 export type GridSnapshot = z.infer<typeof GridSnapshot>;
 
 export const Respondent = z.object({
-  id: z.string().min(1).max(80),
+  id: RecordId,
   role: Role,
-  pseudonym: ShortText.optional(),
+  pseudonym: z.optional(ShortText),
   /** grid id → answers */
   answers: z.record(z.string(), Answers),
   /** grid id → dimension id → comment */
@@ -63,22 +67,22 @@ export const Respondent = z.object({
    * Answers moved aside by a grid migration (removed or changed items), never scored:
    * `<grid id>@<version answered>` → item id → answer. See `migrate.ts`.
    */
-  setAside: z.record(z.string(), z.record(z.string(), AnswerValue)).optional(),
+  setAside: z.optional(z.record(z.string(), z.record(z.string(), AnswerValue))),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
 export type Respondent = z.infer<typeof Respondent>;
 
 export const ActionItem = z.object({
-  id: z.string().min(1).max(80),
+  id: RecordId,
   /** May be empty while being edited: the UI flags it, storage must still accept it. */
   title: ShortText,
   /** The recommendation it comes from, when it does. */
-  recommendationId: z.string().max(80).optional(),
-  gridId: z.string().max(80).optional(),
+  recommendationId: OptionalRef,
+  gridId: OptionalRef,
   owner: ShortText,
   /** YYYY-MM-DD or empty. */
-  deadline: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+  deadline: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)),
   status: ActionStatus,
   indicator: ShortText,
 });
@@ -87,24 +91,24 @@ export type ActionItem = z.infer<typeof ActionItem>;
 export const Diagnostic = z.object({
   format: z.literal(DIAGNOSTIC_FORMAT),
   formatVersion: z.literal(DIAGNOSTIC_FORMAT_VERSION),
-  id: z.string().min(1).max(80),
-  title: ShortText.min(1),
+  id: RecordId,
+  title: z.string().check(z.maxLength(300), z.minLength(1)),
   purpose: Purpose,
-  organisation: ShortText.optional(),
+  organisation: z.optional(ShortText),
   project: z.object({
     name: ShortText,
     kind: ProjectKind,
     phase: ProjectPhase,
   }),
-  sector: ShortText.optional(),
-  size: SizeBand.optional(),
-  grids: z.array(GridSnapshot).min(1),
+  sector: z.optional(ShortText),
+  size: z.optional(SizeBand),
+  grids: z.array(GridSnapshot).check(z.minLength(1)),
   respondents: z.array(Respondent),
   /** The respondent currently answering on this device. */
-  currentRespondentId: z.string().max(80).optional(),
+  currentRespondentId: OptionalRef,
   actionPlan: z.array(ActionItem),
   /** Smallest group shown apart in workshop results; never below 2. */
-  anonymityThreshold: z.number().int().min(2).max(50),
+  anonymityThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(50)),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -8,7 +8,8 @@
  * in one of two ways the user chooses: keep both (a clashing diagnostic comes back as a copy with
  * a new id) or replace (the device's version is overwritten). Nothing here touches storage.
  */
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
 import { loadGrid } from '@/domain/grid/load-grid';
@@ -21,13 +22,13 @@ export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 /** Most diagnostics, and most custom grids, one backup may carry. */
 export const MAX_BACKUP_ENTRIES = 5_000;
 
-const IsoDate = z.string().max(40);
+const IsoDate = z.string().check(z.maxLength(40));
 
 /** A custom grid as the device keeps it: the file as given, when it was added, its file name. */
 export const BackupGrid = z.object({
   source: z.unknown(),
   addedAt: IsoDate,
-  fileName: z.string().max(300).optional(),
+  fileName: z.optional(z.string().check(z.maxLength(300))),
 });
 export type BackupGrid = z.infer<typeof BackupGrid>;
 
@@ -36,9 +37,9 @@ const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   createdAt: IsoDate,
-  appVersion: z.string().max(40).optional(),
-  diagnostics: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
-  grids: z.array(z.unknown()).max(MAX_BACKUP_ENTRIES),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
+  diagnostics: z.array(z.unknown()).check(z.maxLength(MAX_BACKUP_ENTRIES)),
+  grids: z.array(z.unknown()).check(z.maxLength(MAX_BACKUP_ENTRIES)),
 });
 
 /** The backup as written to the file. */

@@ -6,7 +6,8 @@
  * with the JSON path where it was found. Importing is planned first (what would be added, what is
  * skipped and why, which files are refused), then applied all at once, or not at all.
  */
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import { type AnswerProblem, answersValidator } from '@/domain/answers/validate-answers';
 import { Answers, ROLES, Role } from '@/domain/answers/answers';
 import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
@@ -23,13 +24,13 @@ export const MAX_RESPONDENTS_PER_FILE = 10_000;
 /** Answer problems listed per rejected file (the total is given too). */
 export const MAX_LISTED_PROBLEMS = 5;
 
-const ShortId = z.string().min(1).max(80);
-const IsoDate = z.string().min(1).max(40);
+const ShortId = z.string().check(z.minLength(1), z.maxLength(80));
+const IsoDate = z.string().check(z.minLength(1), z.maxLength(40));
 
 export const ResponseFileGrid = z.strictObject({
   id: ShortId,
-  version: z.string().min(1).max(40),
-  hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'hash' }),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, { message: 'hash' })),
 });
 export type ResponseFileGrid = z.infer<typeof ResponseFileGrid>;
 
@@ -39,7 +40,7 @@ export const ResponseFileRespondent = z.strictObject({
   /** grid id → item id → value, `"dk"` or `"na"`. */
   answers: z.record(z.string(), Answers),
   /** grid id → dimension id → comment. */
-  comments: z.record(z.string(), z.record(z.string(), z.string().max(5000))),
+  comments: z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(5000)))),
 });
 export type ResponseFileRespondent = z.infer<typeof ResponseFileRespondent>;
 
@@ -47,9 +48,9 @@ export const ResponseFile = z.strictObject({
   format: z.literal(RESPONSE_FILE_FORMAT),
   formatVersion: z.literal(RESPONSE_FILE_FORMAT_VERSION),
   exportedAt: IsoDate,
-  diagnostic: z.strictObject({ id: ShortId, title: z.string().max(300) }),
-  grids: z.array(ResponseFileGrid).min(1).max(50),
-  respondents: z.array(ResponseFileRespondent).max(MAX_RESPONDENTS_PER_FILE),
+  diagnostic: z.strictObject({ id: ShortId, title: z.string().check(z.maxLength(300)) }),
+  grids: z.array(ResponseFileGrid).check(z.minLength(1), z.maxLength(50)),
+  respondents: z.array(ResponseFileRespondent).check(z.maxLength(MAX_RESPONDENTS_PER_FILE)),
 });
 export type ResponseFile = z.infer<typeof ResponseFile>;
 

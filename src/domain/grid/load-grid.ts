@@ -9,7 +9,10 @@ import type { z } from 'zod';
 import type { GridError, GridErrorCode, ValueTypeToken } from './grid-errors';
 import { gridContentHash } from './hash';
 import { formatGridPath, type PathSegment } from './locate';
-import { Grid, GRID_SCHEMA_VERSION, type Condition, type LocalizedText } from './schema';
+import { forEachGridRuleBreak, listGridTexts } from './grid-rules';
+import { Grid, GRID_SCHEMA_VERSION } from './schema';
+
+export { listGridTexts };
 
 /** Largest grid file accepted, in bytes of UTF-8. */
 export const MAX_GRID_BYTES = 5 * 1024 * 1024;
@@ -75,133 +78,12 @@ export function loadGridText(text: string): LoadGridResult {
 }
 
 /**
- * Checks what the shape cannot: unique ids (one namespace for scales, levels, dimensions,
- * items, recommendations and sources), references to scales, sources, dimensions and items,
- * default language present in every text, ascending levels and scale values, item condition
- * values within the item's scale.
+ * Checks what the shape cannot (see `grid-rules.ts`): unique ids, references, default language
+ * in every text, ascending levels and scale values, item condition values within the scale.
  */
 export function checkGridReferences(grid: Grid): GridError[] {
   const errors: GridError[] = [];
-  const push = (code: GridErrorCode, path: PathSegment[], params: Params = {}): void => {
-    errors.push(makeError(code, path, params));
-  };
-  const defaultLang = grid.languages.default;
-
-  if (!grid.languages.available.includes(defaultLang)) {
-    push('default_language_not_available', ['languages', 'default'], { lang: defaultLang });
-  }
-
-  for (const { path, text } of listGridTexts(grid)) {
-    if (Object.keys(text).length === 0) push('empty_text', path);
-    else if (!Object.hasOwn(text, defaultLang)) {
-      push('missing_default_language', path, { lang: defaultLang });
-    }
-  }
-
-  const seenIds = new Set<string>();
-  for (const { path, id } of listGridIds(grid)) {
-    if (seenIds.has(id)) push('duplicate_id', path, { id });
-    seenIds.add(id);
-  }
-
-  const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
-  const sourceIds = new Set(grid.sources.map((source) => source.id));
-  const dimensionIds = new Set(grid.dimensions.map((dimension) => dimension.id));
-  const itemScales = new Map<string, string>();
-  for (const dimension of grid.dimensions) {
-    for (const item of dimension.items) itemScales.set(item.id, item.scale);
-  }
-
-  grid.scales.forEach((scale, s) => {
-    for (let p = 1; p < scale.points.length; p++) {
-      const value = (scale.points[p] as { value: number }).value;
-      const previous = (scale.points[p - 1] as { value: number }).value;
-      if (!(value > previous)) {
-        push('scale_values_not_ascending', ['scales', s, 'points', p, 'value'], {
-          value,
-          previous,
-        });
-      }
-    }
-  });
-
-  if (grid.levels !== undefined) {
-    const first = grid.levels[0];
-    if (first !== undefined && first.min !== 0) {
-      push('levels_not_from_zero', ['levels', 0, 'min'], { min: first.min });
-    }
-    for (let l = 1; l < grid.levels.length; l++) {
-      const min = (grid.levels[l] as { min: number }).min;
-      const previous = (grid.levels[l - 1] as { min: number }).min;
-      if (!(min > previous)) {
-        push('levels_not_ascending', ['levels', l, 'min'], { min, previous });
-      }
-    }
-  }
-
-  const checkSources = (sources: readonly string[], base: PathSegment[]): void => {
-    sources.forEach((id, k) => {
-      if (!sourceIds.has(id)) push('unknown_source', [...base, 'sources', k], { id });
-    });
-  };
-
-  grid.dimensions.forEach((dimension, d) => {
-    dimension.items.forEach((item, i) => {
-      const base: PathSegment[] = ['dimensions', d, 'items', i];
-      if (!scales.has(item.scale)) push('unknown_scale', [...base, 'scale'], { id: item.scale });
-      checkSources(item.sources, base);
-    });
-  });
-
-  const checkCondition = (condition: Condition, path: PathSegment[]): void => {
-    switch (condition.type) {
-      case 'dimension':
-      case 'dontKnowRate':
-      case 'spread':
-      case 'roleGap':
-        if (!dimensionIds.has(condition.dimension)) {
-          push('unknown_dimension', [...path, 'dimension'], { id: condition.dimension });
-        }
-        return;
-      case 'item': {
-        const scaleId = itemScales.get(condition.item);
-        if (scaleId === undefined) {
-          push('unknown_item', [...path, 'item'], { id: condition.item });
-          return;
-        }
-        const scale = scales.get(scaleId);
-        if (scale === undefined) return;
-        const values = scale.points.map((point) => point.value);
-        const min = Math.min(...values);
-        const max = Math.max(...values);
-        if (condition.value < min || condition.value > max) {
-          push('condition_value_out_of_scale', [...path, 'value'], {
-            value: condition.value,
-            scale: scaleId,
-            min,
-            max,
-          });
-        }
-        return;
-      }
-      case 'all':
-      case 'any':
-        condition.conditions.forEach((child, c) => {
-          checkCondition(child, [...path, 'conditions', c]);
-        });
-        return;
-      case 'not':
-        checkCondition(condition.condition, [...path, 'condition']);
-        return;
-    }
-  };
-
-  grid.recommendations.forEach((recommendation, r) => {
-    const base: PathSegment[] = ['recommendations', r];
-    checkSources(recommendation.sources, base);
-    checkCondition(recommendation.condition, [...base, 'condition']);
-  });
-
+  forEachGridRuleBreak(grid, (code, path, params) => errors.push(makeError(code, path, params)));
   return errors;
 }
 
@@ -218,58 +100,6 @@ export function checkGridTranslations(grid: Grid): GridError[] {
     }
   }
   return errors;
-}
-
-/** Every localized text of a grid with its path, in file order. */
-export function listGridTexts(grid: Grid): { path: PathSegment[]; text: LocalizedText }[] {
-  const texts: { path: PathSegment[]; text: LocalizedText }[] = [];
-  const add = (text: LocalizedText | undefined, ...path: PathSegment[]): void => {
-    if (text !== undefined) texts.push({ path, text });
-  };
-  add(grid.title, 'title');
-  add(grid.description, 'description');
-  grid.scales.forEach((scale, s) => {
-    add(scale.label, 'scales', s, 'label');
-    scale.points.forEach((point, p) => add(point.label, 'scales', s, 'points', p, 'label'));
-  });
-  grid.levels?.forEach((level, l) => add(level.label, 'levels', l, 'label'));
-  grid.dimensions.forEach((dimension, d) => {
-    add(dimension.label, 'dimensions', d, 'label');
-    add(dimension.description, 'dimensions', d, 'description');
-    dimension.items.forEach((item, i) => {
-      const base: PathSegment[] = ['dimensions', d, 'items', i];
-      add(item.text, ...base, 'text');
-      add(item.help, ...base, 'help');
-      add(item.poles?.low, ...base, 'poles', 'low');
-      add(item.poles?.high, ...base, 'poles', 'high');
-      add(item.specification, ...base, 'specification');
-    });
-  });
-  grid.recommendations.forEach((recommendation, r) => {
-    add(recommendation.title, 'recommendations', r, 'title');
-    add(recommendation.body, 'recommendations', r, 'body');
-    recommendation.actions.forEach((action, a) => add(action, 'recommendations', r, 'actions', a));
-    add(recommendation.negotiation, 'recommendations', r, 'negotiation');
-  });
-  grid.sources.forEach((source, s) => add(source.label, 'sources', s, 'label'));
-  return texts;
-}
-
-function listGridIds(grid: Grid): { path: PathSegment[]; id: string }[] {
-  const ids: { path: PathSegment[]; id: string }[] = [];
-  grid.scales.forEach((scale, s) => ids.push({ path: ['scales', s, 'id'], id: scale.id }));
-  grid.levels?.forEach((level, l) => ids.push({ path: ['levels', l, 'id'], id: level.id }));
-  grid.dimensions.forEach((dimension, d) => {
-    ids.push({ path: ['dimensions', d, 'id'], id: dimension.id });
-    dimension.items.forEach((item, i) => {
-      ids.push({ path: ['dimensions', d, 'items', i, 'id'], id: item.id });
-    });
-  });
-  grid.recommendations.forEach((recommendation, r) => {
-    ids.push({ path: ['recommendations', r, 'id'], id: recommendation.id });
-  });
-  grid.sources.forEach((source, s) => ids.push({ path: ['sources', s, 'id'], id: source.id }));
-  return ids;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -525,12 +355,17 @@ function allowedKeys(path: readonly PathSegment[], input: unknown): string[] {
   return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
 }
 
+/** The bounds a number schema's checks set (`minimum` / `maximum`, the tightest of each). */
 function numberBounds(schema: unknown): { min?: number; max?: number } {
-  if (defOf(schema)?.type !== 'number') return {};
-  const { minValue, maxValue } = schema as { minValue?: unknown; maxValue?: unknown };
+  const def = defOf(schema);
+  if (def?.type !== 'number') return {};
   const bounds: { min?: number; max?: number } = {};
-  if (typeof minValue === 'number' && Number.isFinite(minValue)) bounds.min = minValue;
-  if (typeof maxValue === 'number' && Number.isFinite(maxValue)) bounds.max = maxValue;
+  for (const check of Array.isArray(def.checks) ? (def.checks as unknown[]) : []) {
+    const { check: kind, value } = (defOf(check) ?? {}) as { check?: unknown; value?: unknown };
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    if (kind === 'greater_than') bounds.min = Math.max(bounds.min ?? value, value);
+    if (kind === 'less_than') bounds.max = Math.min(bounds.max ?? value, value);
+  }
   return bounds;
 }
 

@@ -5,25 +5,27 @@
  * (scale, dimension, item and source ids) are checked after parsing by `checkGridReferences`
  * in `load-grid.ts`, so that every error carries its JSON path.
  */
-import { z } from 'zod';
+// zod's functional "mini" API: only the validators used end up in the bundle (the answer page
+// loads this module first). Its schemas are plain zod core schemas: same checks, same issues.
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 
 export const GRID_SCHEMA_VERSION = 1;
 
 /** An id authors can read and type: lowercase letters, digits and dashes. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'id' })
-  .max(80);
+  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'id' }), z.maxLength(80));
 
 /** A two-letter language code (ISO 639-1). */
-export const LanguageCode = z.string().regex(/^[a-z]{2}$/, { message: 'language' });
+export const LanguageCode = z.string().check(z.regex(/^[a-z]{2}$/, { message: 'language' }));
 
 /**
  * A text in several languages, e.g. `{ "fr": "Autonomie", "en": "Autonomy" }`.
  * The grid's default language is required in every text (checked in `load-grid.ts`);
  * other languages are optional and fall back to the default.
  */
-export const LocalizedText = z.record(LanguageCode, z.string().trim().min(1));
+export const LocalizedText = z.record(LanguageCode, z.string().check(z.trim(), z.minLength(1)));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const GridFamily = z.enum([
@@ -36,7 +38,7 @@ export const GridFamily = z.enum([
 export type GridFamily = z.infer<typeof GridFamily>;
 
 export const ScalePoint = z.strictObject({
-  value: z.number().finite(),
+  value: z.number(),
   label: LocalizedText,
 });
 export type ScalePoint = z.infer<typeof ScalePoint>;
@@ -44,22 +46,22 @@ export type ScalePoint = z.infer<typeof ScalePoint>;
 export const Scale = z.strictObject({
   id: Id,
   /** Optional wording of the scale as a whole (e.g. "Degree of agreement"). */
-  label: LocalizedText.optional(),
+  label: z.optional(LocalizedText),
   /** Ordered from least to most in `value`; values must ascend strictly. */
-  points: z.array(ScalePoint).min(2),
+  points: z.array(ScalePoint).check(z.minLength(2)),
   /** Offer "don't know" (stored as `"dk"`, never a number). */
-  allowDontKnow: z.boolean().default(true),
+  allowDontKnow: z._default(z.boolean(), true),
   /** Offer "not applicable" (stored as `"na"`, never a number). */
-  allowNotApplicable: z.boolean().default(true),
+  allowNotApplicable: z._default(z.boolean(), true),
 });
 export type Scale = z.infer<typeof Scale>;
 
-export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'color' });
+export const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { message: 'color' }));
 
 export const Level = z.strictObject({
   id: Id,
   /** Lower bound on the 0–100 score; the first level starts at 0, bounds ascend. */
-  min: z.number().min(0).max(100),
+  min: z.number().check(z.minimum(0), z.maximum(100)),
   label: LocalizedText,
   color: HexColor,
 });
@@ -68,16 +70,16 @@ export type Level = z.infer<typeof Level>;
 export const Item = z.strictObject({
   id: Id,
   text: LocalizedText,
-  help: LocalizedText.optional(),
+  help: z.optional(LocalizedText),
   /** For bipolar items: what the lowest and highest points of the scale mean for this item. */
-  poles: z.strictObject({ low: LocalizedText, high: LocalizedText }).optional(),
+  poles: z.optional(z.strictObject({ low: LocalizedText, high: LocalizedText })),
   scale: Id,
   /** True when agreeing (a high value) is unfavourable to quality of working life. */
-  reverse: z.boolean().default(false),
-  weight: z.number().finite().min(0).default(1),
+  reverse: z._default(z.boolean(), false),
+  weight: z._default(z.number().check(z.minimum(0)), 1),
   /** A requirement for the vendor's specification (cahier des charges) when this item scores low. */
-  specification: LocalizedText.optional(),
-  sources: z.array(Id).default([]),
+  specification: z.optional(LocalizedText),
+  sources: z._default(z.array(Id), []),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -85,7 +87,7 @@ export const Dimension = z.strictObject({
   id: Id,
   label: LocalizedText,
   description: LocalizedText,
-  items: z.array(Item).min(1),
+  items: z.array(Item).check(z.minLength(1)),
 });
 export type Dimension = z.infer<typeof Dimension>;
 
@@ -100,37 +102,43 @@ export type Condition =
   | { type: 'not'; condition: Condition };
 
 /** Conditions are typed data, never strings to evaluate. */
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+export const Condition: z.ZodMiniType<Condition> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('dimension'),
       dimension: Id,
       op: z.enum(['below', 'atLeast']),
-      value: z.number().min(0).max(100),
+      value: z.number().check(z.minimum(0), z.maximum(100)),
     }),
     z.strictObject({
       type: z.literal('item'),
       item: Id,
       op: z.enum(['atMost', 'atLeast']),
-      value: z.number().finite(),
+      value: z.number(),
     }),
     z.strictObject({
       type: z.literal('dontKnowRate'),
       dimension: Id,
-      above: z.number().min(0).max(1),
+      above: z.number().check(z.minimum(0), z.maximum(1)),
     }),
     z.strictObject({
       type: z.literal('spread'),
       dimension: Id,
-      above: z.number().min(0).max(100),
+      above: z.number().check(z.minimum(0), z.maximum(100)),
     }),
     z.strictObject({
       type: z.literal('roleGap'),
       dimension: Id,
-      above: z.number().min(0).max(100),
+      above: z.number().check(z.minimum(0), z.maximum(100)),
     }),
-    z.strictObject({ type: z.literal('all'), conditions: z.array(Condition).min(1) }),
-    z.strictObject({ type: z.literal('any'), conditions: z.array(Condition).min(1) }),
+    z.strictObject({
+      type: z.literal('all'),
+      conditions: z.array(Condition).check(z.minLength(1)),
+    }),
+    z.strictObject({
+      type: z.literal('any'),
+      conditions: z.array(Condition).check(z.minLength(1)),
+    }),
     z.strictObject({ type: z.literal('not'), condition: Condition }),
   ]),
 );
@@ -147,17 +155,19 @@ export const Recommendation = z.strictObject({
   /** Why this matters, in a few sentences. */
   body: LocalizedText,
   /** Concrete actions someone can start next week. */
-  actions: z.array(LocalizedText).min(1),
-  audiences: z.array(Audience).min(1),
+  actions: z.array(LocalizedText).check(z.minLength(1)),
+  audiences: z.array(Audience).check(z.minLength(1)),
   priority: Priority,
-  sources: z.array(Id).default([]),
+  sources: z._default(z.array(Id), []),
   /** For union audiences: the point to negotiate and its legal hook, in one sentence. */
-  negotiation: LocalizedText.optional(),
+  negotiation: z.optional(LocalizedText),
   /**
    * When set, the recommendation lists the `specification` lines of the grid's items
    * scoring below `maxScore`: a checklist for the vendor's specification.
    */
-  checklist: z.strictObject({ maxScore: z.number().min(0).max(100) }).optional(),
+  checklist: z.optional(
+    z.strictObject({ maxScore: z.number().check(z.minimum(0), z.maximum(100)) }),
+  ),
   condition: Condition,
 });
 export type Recommendation = z.infer<typeof Recommendation>;
@@ -167,38 +177,34 @@ export const SourceType = z.enum(['law', 'agreement', 'method', 'study', 'report
 export const Source = z.strictObject({
   id: Id,
   label: LocalizedText,
-  url: z
-    .string()
-    .url()
-    .regex(/^https?:\/\//i, { message: 'url' })
-    .optional(),
-  type: SourceType.optional(),
+  url: z.optional(z.string().check(z.url(), z.regex(/^https?:\/\//i, { message: 'url' }))),
+  type: z.optional(SourceType),
 });
 export type Source = z.infer<typeof Source>;
 
 export const Grid = z.strictObject({
   /** Editors use it to find the JSON Schema; ignored by the app. */
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   schemaVersion: z.literal(GRID_SCHEMA_VERSION),
   id: Id,
   /** Semantic version of the grid's content. */
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'semver' }),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, { message: 'semver' })),
   languages: z.strictObject({
     default: LanguageCode,
     /** Languages the grid is fully written in, the default included. */
-    available: z.array(LanguageCode).min(1),
+    available: z.array(LanguageCode).check(z.minLength(1)),
   }),
   family: GridFamily,
   title: LocalizedText,
   description: LocalizedText,
   /** Share of a dimension's items that must be answered for it to get a score (default 0.5). */
-  minCoverage: z.number().min(0).max(1).default(0.5),
-  scales: z.array(Scale).min(1),
+  minCoverage: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.5),
+  scales: z.array(Scale).check(z.minLength(1)),
   /** Score bands; the default bands of `DEFAULT_LEVELS` apply when absent. */
-  levels: z.array(Level).min(1).optional(),
-  dimensions: z.array(Dimension).min(1),
-  recommendations: z.array(Recommendation).default([]),
-  sources: z.array(Source).default([]),
+  levels: z.optional(z.array(Level).check(z.minLength(1))),
+  dimensions: z.array(Dimension).check(z.minLength(1)),
+  recommendations: z._default(z.array(Recommendation), []),
+  sources: z._default(z.array(Source), []),
 });
 /** A grid as the app uses it, defaults applied. */
 export type Grid = z.infer<typeof Grid>;

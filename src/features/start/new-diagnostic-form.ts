@@ -1,17 +1,20 @@
-import { z } from 'zod';
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import { ProjectKind, ProjectPhase, Purpose, SizeBand } from '@/domain/diagnostic/diagnostic';
 
 /** The new-diagnostic form; messages are i18n keys of the `newDiagnostic` namespace. */
 export const NewDiagnosticForm = z.object({
   purpose: Purpose,
-  title: z.string().trim().min(1, 'errors.titleRequired').max(300, 'errors.tooLong'),
-  organisation: z.string().max(300, 'errors.tooLong'),
-  projectName: z.string().max(300, 'errors.tooLong'),
+  title: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'errors.titleRequired'), z.maxLength(300, 'errors.tooLong')),
+  organisation: z.string().check(z.maxLength(300, 'errors.tooLong')),
+  projectName: z.string().check(z.maxLength(300, 'errors.tooLong')),
   projectKind: ProjectKind,
   projectPhase: ProjectPhase,
-  sector: z.string().max(300, 'errors.tooLong'),
+  sector: z.string().check(z.maxLength(300, 'errors.tooLong')),
   size: z.union([SizeBand, z.literal('')]),
-  gridIds: z.array(z.string()).min(1, 'errors.gridsRequired'),
+  gridIds: z.array(z.string()).check(z.minLength(1, 'errors.gridsRequired')),
 });
 export type NewDiagnosticForm = z.infer<typeof NewDiagnosticForm>;
 
