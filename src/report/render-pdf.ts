@@ -19,6 +19,7 @@ import type {
   RolesComparedGrid,
   TopicsGrid,
 } from '@/domain/report/report-model';
+import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
@@ -87,7 +88,19 @@ export function reportFileName(title: string, generatedAt: string, fallback: str
   return `${slugify(title) || slugify(fallback) || 'report'}-${isoDay(generatedAt)}.pdf`;
 }
 
-function formatters(lang: string) {
+const FORMATTERS = new Map<string, ReturnType<typeof makeFormatters>>();
+
+/** Number and date formatters of a report language, built once (Intl formatters are costly). */
+function formatters(lang: string): ReturnType<typeof makeFormatters> {
+  let f = FORMATTERS.get(lang);
+  if (!f) {
+    f = makeFormatters(lang);
+    FORMATTERS.set(lang, f);
+  }
+  return f;
+}
+
+function makeFormatters(lang: string) {
   const locale = reportLocale(lang);
   // Built once per report: `toLocaleString` would build a formatter for every number.
   const intFormat = new Intl.NumberFormat(locale);
@@ -117,7 +130,7 @@ function formatters(lang: string) {
   };
 }
 
-type Formatters = ReturnType<typeof formatters>;
+type Formatters = ReturnType<typeof makeFormatters>;
 
 const KNOWN_REASONS = new Set([
   'dimension.below',
@@ -153,7 +166,9 @@ export async function renderReportPdf(
   model: ReportModel,
   t: Translate,
 ): Promise<{ blob: Blob; fileName: string }> {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  // Streams are deflated natively at the end when the browser can; else by jsPDF (fflate).
+  const native = canDeflateNatively();
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: !native });
   doc.addFileToVFS('DejaVuSans.ttf', DEJAVU_SANS);
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
   doc.addFileToVFS('DejaVuSans-Bold.ttf', DEJAVU_SANS_BOLD);
@@ -431,33 +446,47 @@ export async function renderReportPdf(
   // Running header and footer on every page but the cover ------------------------------------
   const total = doc.getNumberOfPages();
   const generated = t('footer.generated', { date: f.date(model.generatedAt) });
+  const headerStyle: TextStyle = { size: 7.5, color: COLORS.muted };
+  const kind = t('documentKind');
+  const headerTitle = layout.fit(
+    title,
+    layout.width - layout.measure(kind, headerStyle) - 8,
+    headerStyle,
+  );
+  // The page number is widest on the last page: one cut of the footer line fits every page.
+  const widest = layout.measure(
+    t('footer.page', { page: f.int(total), total: f.int(total) }),
+    headerStyle,
+  );
+  const footerLeft = layout.fit(
+    `${generated} · ${t('footer.local')}`,
+    layout.width - widest - 6,
+    headerStyle,
+  );
   for (let page = 2; page <= total; page += 1) {
     doc.setPage(page);
-    const headerStyle: TextStyle = { size: 7.5, color: COLORS.muted };
-    const kind = t('documentKind');
-    const kindWidth = layout.measure(kind, headerStyle);
-    const headerTitle = layout.fit(title, layout.width - kindWidth - 8, headerStyle);
     layout.use(headerStyle);
     doc.text(headerTitle, layout.left, 13);
     doc.text(kind, layout.right, 13, { align: 'right' });
     doc.setDrawColor(COLORS.rule);
     doc.setLineWidth(0.3);
     doc.line(layout.left, 15.5, layout.right, 15.5);
-
-    const pageText = t('footer.page', { page: f.int(page), total: f.int(total) });
-    const pageWidth = layout.measure(pageText, headerStyle);
-    const left = layout.fit(
-      `${generated} · ${t('footer.local')}`,
-      layout.width - pageWidth - 6,
-      headerStyle,
-    );
     doc.line(layout.left, PAGE.height - 15, layout.right, PAGE.height - 15);
-    layout.use(headerStyle);
-    doc.text(left, layout.left, PAGE.height - 10.5);
-    doc.text(pageText, layout.right, PAGE.height - 10.5, { align: 'right' });
+    doc.text(footerLeft, layout.left, PAGE.height - 10.5);
+    doc.text(
+      t('footer.page', { page: f.int(page), total: f.int(total) }),
+      layout.right,
+      PAGE.height - 10.5,
+      {
+        align: 'right',
+      },
+    );
   }
 
-  const blob = doc.output('blob');
+  const packed = native ? await deflatePdf(new Uint8Array(doc.output('arraybuffer'))) : null;
+  const blob = packed
+    ? new Blob([packed as BlobPart], { type: 'application/pdf' })
+    : doc.output('blob');
   return {
     blob,
     fileName: reportFileName(title, model.generatedAt, t('fileNameFallback')),
