@@ -880,7 +880,10 @@ function renderRolesCompared(
   const columnWidth = (header: string): number =>
     Math.max(16, ...header.split(' ').map((word) => layout.measure(word, headerStyle) + 3.6));
   for (const grid of grids) {
-    layout.heading(grid.title, 2, 3 * layout.lineHeight(8.5) + 12);
+    // The whole table moves to the next page rather than leave its last rows alone there.
+    const rowHeight = layout.lineHeight(8) + 2.6;
+    const tableHeight = (grid.dimensions.length + 3) * rowHeight + 8;
+    layout.heading(grid.title, 2, Math.min(tableHeight, 150));
     const total = grid.roles.reduce((sum, r) => sum + r.n, 0) + grid.masked;
     // "(n = 12)" stays on one line: no-break spaces.
     const count = (n: number): string => t('roles.count', { n: f.int(n) }).replace(/ /g, '\u00a0');
