@@ -155,12 +155,19 @@ export class Layout {
     this.doc.setTextColor(style.color ?? COLORS.text);
   }
 
+  /** Wrapped lines already measured: tables and headings measure the same texts twice. */
+  private readonly wrapped = new Map<string, string[]>();
+
   /** Lines of `text` wrapped to `width` mm in `style`; explicit line breaks are kept. */
   wrap(text: string, width: number, style: TextStyle): string[] {
     this.use(style);
+    const key = `${style.mono ? 'm' : 's'}${style.bold ? 'b' : 'n'}${style.size}|${width}|${text}`;
+    const known = this.wrapped.get(key);
+    if (known) return known;
     const clean = cleanText(text);
-    if (clean.trim() === '') return [''];
-    return this.doc.splitTextToSize(clean, Math.max(width, 1));
+    const lines = clean.trim() === '' ? [''] : this.doc.splitTextToSize(clean, Math.max(width, 1));
+    this.wrapped.set(key, lines);
+    return lines;
   }
 
   /** Text width in mm in `style`. */

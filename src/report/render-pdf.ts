@@ -10,12 +10,16 @@
 import { jsPDF } from 'jspdf';
 import type {
   DimensionReport,
+  EvolutionReport,
   FiredReasonReport,
   GridReport,
   LevelRef,
   RecommendationReport,
   ReportModel,
+  RolesComparedGrid,
+  TopicsGrid,
 } from '@/domain/report/report-model';
+import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
@@ -84,7 +88,19 @@ export function reportFileName(title: string, generatedAt: string, fallback: str
   return `${slugify(title) || slugify(fallback) || 'report'}-${isoDay(generatedAt)}.pdf`;
 }
 
-function formatters(lang: string) {
+const FORMATTERS = new Map<string, ReturnType<typeof makeFormatters>>();
+
+/** Number and date formatters of a report language, built once (Intl formatters are costly). */
+function formatters(lang: string): ReturnType<typeof makeFormatters> {
+  let f = FORMATTERS.get(lang);
+  if (!f) {
+    f = makeFormatters(lang);
+    FORMATTERS.set(lang, f);
+  }
+  return f;
+}
+
+function makeFormatters(lang: string) {
   const locale = reportLocale(lang);
   // Built once per report: `toLocaleString` would build a formatter for every number.
   const intFormat = new Intl.NumberFormat(locale);
@@ -114,7 +130,7 @@ function formatters(lang: string) {
   };
 }
 
-type Formatters = ReturnType<typeof formatters>;
+type Formatters = ReturnType<typeof makeFormatters>;
 
 const KNOWN_REASONS = new Set([
   'dimension.below',
@@ -150,7 +166,9 @@ export async function renderReportPdf(
   model: ReportModel,
   t: Translate,
 ): Promise<{ blob: Blob; fileName: string }> {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  // Streams are deflated natively at the end when the browser can; else by jsPDF (fflate).
+  const native = canDeflateNatively();
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: !native });
   doc.addFileToVFS('DejaVuSans.ttf', DEJAVU_SANS);
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
   doc.addFileToVFS('DejaVuSans-Bold.ttf', DEJAVU_SANS_BOLD);
@@ -358,6 +376,22 @@ export async function renderReportPdf(
     layout.space(2.5);
   }
 
+  // Evolution since a baseline (T0) -----------------------------------------------------------
+  if (model.evolution) {
+    layout.newPage();
+    renderEvolution(layout, model.evolution, t, f, gridTitle);
+  }
+
+  // Workshop: participation, roles compared, topics for discussion ------------------------------
+  if (model.workshop || model.diagnostic.purpose === 'workshop') {
+    layout.newPage();
+    renderParticipation(layout, model, t, f);
+    if (model.workshop && model.workshop.roles.length > 0)
+      renderRolesCompared(layout, model, model.workshop.roles, t, f);
+    if (model.workshop && model.workshop.topics.length > 0)
+      renderTopics(layout, model.workshop.topics, t, f);
+  }
+
   // Action plan ------------------------------------------------------------------------------
   layout.newPage();
   layout.heading(t('actionPlan.title'), 1);
@@ -412,33 +446,47 @@ export async function renderReportPdf(
   // Running header and footer on every page but the cover ------------------------------------
   const total = doc.getNumberOfPages();
   const generated = t('footer.generated', { date: f.date(model.generatedAt) });
+  const headerStyle: TextStyle = { size: 7.5, color: COLORS.muted };
+  const kind = t('documentKind');
+  const headerTitle = layout.fit(
+    title,
+    layout.width - layout.measure(kind, headerStyle) - 8,
+    headerStyle,
+  );
+  // The page number is widest on the last page: one cut of the footer line fits every page.
+  const widest = layout.measure(
+    t('footer.page', { page: f.int(total), total: f.int(total) }),
+    headerStyle,
+  );
+  const footerLeft = layout.fit(
+    `${generated} · ${t('footer.local')}`,
+    layout.width - widest - 6,
+    headerStyle,
+  );
   for (let page = 2; page <= total; page += 1) {
     doc.setPage(page);
-    const headerStyle: TextStyle = { size: 7.5, color: COLORS.muted };
-    const kind = t('documentKind');
-    const kindWidth = layout.measure(kind, headerStyle);
-    const headerTitle = layout.fit(title, layout.width - kindWidth - 8, headerStyle);
     layout.use(headerStyle);
     doc.text(headerTitle, layout.left, 13);
     doc.text(kind, layout.right, 13, { align: 'right' });
     doc.setDrawColor(COLORS.rule);
     doc.setLineWidth(0.3);
     doc.line(layout.left, 15.5, layout.right, 15.5);
-
-    const pageText = t('footer.page', { page: f.int(page), total: f.int(total) });
-    const pageWidth = layout.measure(pageText, headerStyle);
-    const left = layout.fit(
-      `${generated} · ${t('footer.local')}`,
-      layout.width - pageWidth - 6,
-      headerStyle,
-    );
     doc.line(layout.left, PAGE.height - 15, layout.right, PAGE.height - 15);
-    layout.use(headerStyle);
-    doc.text(left, layout.left, PAGE.height - 10.5);
-    doc.text(pageText, layout.right, PAGE.height - 10.5, { align: 'right' });
+    doc.text(footerLeft, layout.left, PAGE.height - 10.5);
+    doc.text(
+      t('footer.page', { page: f.int(page), total: f.int(total) }),
+      layout.right,
+      PAGE.height - 10.5,
+      {
+        align: 'right',
+      },
+    );
   }
 
-  const blob = doc.output('blob');
+  const packed = native ? await deflatePdf(new Uint8Array(doc.output('arraybuffer'))) : null;
+  const blob = packed
+    ? new Blob([packed as BlobPart], { type: 'application/pdf' })
+    : doc.output('blob');
   return {
     blob,
     fileName: reportFileName(title, model.generatedAt, t('fileNameFallback')),
@@ -780,32 +828,310 @@ function renderPurposeSection(
       size: BODY_SIZE,
       color: COLORS.muted,
     });
-  } else {
-    const p = model.participation;
-    layout.heading(t('purposeSection.workshop.title'), 1);
-    layout.paragraph(t('purposeSection.workshop.respondents', { count: f.int(p.respondents) }), {
-      size: 10.5,
-      bold: true,
-    });
-    layout.heading(t('purposeSection.workshop.rolesTitle'), 3);
-    if (p.roles.length === 0) layout.paragraph(t('purposeSection.workshop.noRoles'), BODY);
-    else
-      layout.table(
-        [
-          { header: t('purposeSection.workshop.role'), width: 110 },
-          { header: t('purposeSection.workshop.count'), width: 60, align: 'right' },
-        ],
-        p.roles.map((r) => [t(`labels.role.${r.role}`), f.int(r.n)]),
-      );
-    layout.paragraph(t('purposeSection.workshop.masked', { count: f.int(p.masked) }), BODY);
+  }
+  // The workshop purpose has its participation section with the workshop sections.
+}
+
+/** Who answered: respondents, visible roles with their counts, the masked total, the rule. */
+function renderParticipation(
+  layout: Layout,
+  model: ReportModel,
+  t: Translate,
+  f: Formatters,
+): void {
+  const p = model.participation;
+  layout.heading(t('purposeSection.workshop.title'), 1);
+  layout.paragraph(t('purposeSection.workshop.respondents', { count: f.int(p.respondents) }), {
+    size: 10.5,
+    bold: true,
+  });
+  layout.heading(t('purposeSection.workshop.rolesTitle'), 3);
+  if (p.roles.length === 0) layout.paragraph(t('purposeSection.workshop.noRoles'), BODY);
+  else
+    layout.table(
+      [
+        { header: t('purposeSection.workshop.role'), width: 110 },
+        { header: t('purposeSection.workshop.count'), width: 60, align: 'right' },
+      ],
+      p.roles.map((r) => [t(`labels.role.${r.role}`), f.int(r.n)]),
+    );
+  layout.paragraph(t('purposeSection.workshop.masked', { count: f.int(p.masked) }), BODY);
+  layout.paragraph(t('purposeSection.workshop.rule', { threshold: f.int(p.anonymityThreshold) }), {
+    size: 8.5,
+    color: COLORS.muted,
+  });
+}
+
+/** Per grid, the mean of everyone and of each visible role per dimension; masked roles only counted. */
+function renderRolesCompared(
+  layout: Layout,
+  model: ReportModel,
+  grids: RolesComparedGrid[],
+  t: Translate,
+  f: Formatters,
+): void {
+  const threshold = f.int(model.participation.anonymityThreshold);
+  layout.heading(t('roles.title'), 1);
+  layout.paragraph(t('roles.intro', { threshold }), SMALL, { gapAfter: 2 });
+  const cell = (score: number | null): Cell =>
+    score === null ? { text: t('common.noScore'), color: COLORS.muted } : f.int(score);
+  const headerStyle: TextStyle = { size: 8, bold: true };
+  // A header never breaks inside a word: each numeric column is as wide as its longest word.
+  const columnWidth = (header: string): number =>
+    Math.max(16, ...header.split(' ').map((word) => layout.measure(word, headerStyle) + 3.6));
+  for (const grid of grids) {
+    // The whole table moves to the next page rather than leave its last rows alone there.
+    const rowHeight = layout.lineHeight(8) + 2.6;
+    const tableHeight = (grid.dimensions.length + 3) * rowHeight + 8;
+    layout.heading(grid.title, 2, Math.min(tableHeight, 150));
+    const total = grid.roles.reduce((sum, r) => sum + r.n, 0) + grid.masked;
+    // "(n = 12)" stays on one line: no-break spaces.
+    const count = (n: number): string => t('roles.count', { n: f.int(n) }).replace(/ /g, '\u00a0');
+    const headers = [
+      `${t('roles.all')} ${count(total)}`,
+      ...grid.roles.map((r) => `${t(`labels.role.${r.role}`)} ${count(r.n)}`),
+    ];
+    const widths = headers.map(columnWidth);
+    const numeric = widths.reduce((a, b) => a + b, 0);
+    layout.table(
+      [
+        { header: t('roles.dimension'), width: Math.max(40, layout.width - numeric) },
+        ...headers.map((header, i) => ({
+          header,
+          width: widths[i] ?? 16,
+          align: 'right' as const,
+        })),
+      ],
+      grid.dimensions.map((d) => [
+        d.label,
+        {
+          ...(d.all === null ? { color: COLORS.muted } : {}),
+          text: d.all === null ? t('common.noScore') : f.int(d.all),
+          bold: true,
+        },
+        ...d.byRole.map(cell),
+      ]),
+      { size: 8 },
+    );
     layout.paragraph(
-      t('purposeSection.workshop.rule', { threshold: f.int(p.anonymityThreshold) }),
-      {
-        size: 8.5,
-        color: COLORS.muted,
-      },
+      grid.masked > 0 ? t('roles.masked', { count: f.int(grid.masked) }) : t('roles.noneMasked'),
+      { size: 8, color: COLORS.muted },
+      { gapAfter: 2 },
     );
   }
+}
+
+/** Where views diverge most, per grid: dimensions, role gaps, items with their distribution. */
+function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Formatters): void {
+  layout.heading(t('topics.title'), 1);
+  layout.paragraph(t('topics.intro'), SMALL, { gapAfter: 2 });
+  const role = (r: string): string => t(`labels.role.${r}`);
+  for (const grid of grids) {
+    layout.heading(grid.title, 2, 3 * layout.lineHeight(BODY_SIZE) + 6);
+    if (grid.dimensions.length > 0) {
+      layout.heading(t('topics.dimensions'), 3);
+      layout.bullets(
+        grid.dimensions.map((d) =>
+          t('topics.dimension', {
+            dimension: d.label,
+            sd: f.one(d.sd),
+            mean: f.int(d.mean),
+            n: f.int(d.n),
+          }),
+        ),
+        { size: 8.5 },
+      );
+    }
+    layout.heading(t('topics.roleGaps'), 3);
+    if (grid.roleGaps.length === 0) layout.paragraph(t('topics.noRoleGaps'), { size: 8.5 });
+    else
+      layout.bullets(
+        grid.roleGaps.map((g) =>
+          t('topics.roleGap', {
+            dimension: g.label,
+            roleA: role(g.roleA),
+            meanA: f.int(g.meanA),
+            roleB: role(g.roleB),
+            meanB: f.int(g.meanB),
+            gap: f.int(g.gap),
+          }),
+        ),
+        { size: 8.5 },
+      );
+    if (grid.items.length > 0) {
+      layout.heading(t('topics.items'), 3, 3 * layout.lineHeight(BODY_SIZE) + 20);
+      grid.items.forEach((item, i) => {
+        const rows = item.distribution.map((row) => ({
+          label:
+            row.kind === 'value'
+              ? t('topics.point', { label: row.label, value: f.one(row.value) })
+              : t(`topics.${row.kind}`),
+          count: row.count,
+        }));
+        const textStyle: TextStyle = { size: 8.5, bold: true };
+        const metaStyle: TextStyle = { size: 7.5, color: COLORS.muted };
+        const head = layout.wrap(`${i + 1}. ${item.text}`, layout.width, textStyle);
+        const lines = distributionLines(layout, rows);
+        const barsHeight = lines.reduce(
+          (sum, l) => sum + l.length * layout.lineHeight(7.5) + 0.6,
+          0,
+        );
+        // The question, its figures and its bars stay on one page.
+        layout.ensureSpace(
+          head.length * layout.lineHeight(8.5) + layout.lineHeight(7.5) * 2 + barsHeight + 3,
+        );
+        layout.paragraph(`${i + 1}. ${item.text}`, textStyle, { gapAfter: 0.2 });
+        layout.paragraph(
+          t('topics.item', {
+            dimension: item.dimension,
+            sd: f.one(item.sd),
+            mean: f.int(item.mean),
+            n: f.int(item.n),
+          }),
+          metaStyle,
+          { indent: 4.5, gapAfter: 0.8 },
+        );
+        drawDistribution(layout, rows, lines, f);
+        layout.space(2);
+      });
+    }
+  }
+}
+
+/** Horizontal bars: one row per answer, its label, its count and a bar scaled to the largest. */
+const DIST_STYLE: TextStyle = { size: 7.5 };
+const DIST_LABEL_WIDTH = 66;
+
+/** Height of a distribution block: labels wrap on at most two lines, never cut mid-word. */
+function distributionLines(layout: Layout, rows: { label: string }[]): string[][] {
+  return rows.map((row) => layout.wrapAtMost(row.label, DIST_LABEL_WIDTH, DIST_STYLE, 2));
+}
+
+function drawDistribution(
+  layout: Layout,
+  rows: { label: string; count: number }[],
+  lines: string[][],
+  f: Formatters,
+): void {
+  const { doc } = layout;
+  const lh = layout.lineHeight(7.5);
+  const labelX = layout.left + 4.5;
+  const countRight = labelX + DIST_LABEL_WIDTH + 12;
+  const barX = countRight + 3;
+  const barMax = layout.right - barX;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  rows.forEach((row, i) => {
+    const label = lines[i] ?? [''];
+    const height = label.length * lh + 0.6;
+    layout.ensureSpace(height);
+    const y = layout.y;
+    const base = y + layout.baseline(7.5) + 0.2;
+    layout.use(DIST_STYLE);
+    label.forEach((line, k) => doc.text(line, labelX, base + k * lh));
+    doc.text(f.int(row.count), countRight, base, { align: 'right' });
+    if (row.count > 0) {
+      doc.setFillColor(COLORS.accent);
+      doc.rect(barX, y + 0.6, Math.max(0.4, (barMax * row.count) / max), lh - 0.8, 'F');
+    }
+    layout.y = y + height;
+  });
+}
+
+/** T0 → T1: per grid, both scores and the change per dimension, and the questions left out. */
+function renderEvolution(
+  layout: Layout,
+  evolution: EvolutionReport,
+  t: Translate,
+  f: Formatters,
+  gridTitle: (id: string) => string,
+): void {
+  layout.heading(t('evolution.title'), 1);
+  layout.paragraph(
+    t('evolution.intro', {
+      title: evolution.baseline.title,
+      date: f.date(evolution.baseline.updatedAt),
+      n0: f.int(evolution.baseline.respondents),
+      n1: f.int(evolution.respondents),
+    }),
+    BODY,
+  );
+  layout.paragraph(t('evolution.hint'), SMALL, { gapAfter: 2 });
+  if (evolution.grids.length === 0) layout.paragraph(t('evolution.none'), BODY);
+  const score = (value: number | null): Cell =>
+    value === null ? { text: t('common.noScore'), color: COLORS.muted } : f.int(value);
+  const delta = (value: number | null, bold = false): Cell => {
+    if (value === null) return { text: t('common.noScore'), color: COLORS.muted };
+    const rounded = Math.round(value);
+    if (rounded === 0) return { text: t('evolution.deltaNone'), bold };
+    return rounded > 0
+      ? { text: t('evolution.deltaUp', { value: f.int(rounded) }), bold, color: '#166534' }
+      : { text: t('evolution.deltaDown', { value: f.int(-rounded) }), bold, color: '#9b1c1c' };
+  };
+  for (const grid of evolution.grids) {
+    layout.heading(grid.title, 2, 4 * layout.lineHeight(8.5) + 12);
+    layout.paragraph(
+      grid.versions.t0 === grid.versions.t1
+        ? t('evolution.sameVersion', { v: grid.versions.t1 })
+        : t('evolution.versions', { v0: grid.versions.t0, v1: grid.versions.t1 }),
+      SMALL,
+      { gapAfter: 1 },
+    );
+    layout.table(
+      [
+        { header: t('evolution.dimension'), width: 78 },
+        { header: t('evolution.t0'), width: 20, align: 'right' },
+        { header: t('evolution.t1'), width: 20, align: 'right' },
+        { header: t('evolution.delta'), width: 24, align: 'right' },
+        { header: t('evolution.items'), width: 28, align: 'right' },
+      ],
+      [
+        ...grid.dimensions.map((d) => [
+          d.label,
+          score(d.t0),
+          score(d.t1),
+          delta(d.delta),
+          f.int(d.items),
+        ]),
+        [
+          { text: t('evolution.gridRow'), bold: true },
+          score(grid.grid.t0),
+          score(grid.grid.t1),
+          delta(grid.grid.delta, true),
+          f.int(grid.commonItems),
+        ],
+      ],
+    );
+    const { added, removed, changed } = grid.leftOut;
+    layout.heading(t('evolution.leftOutTitle'), 3);
+    if (added.length + removed.length + changed.length === 0)
+      layout.paragraph(t('evolution.leftOutNone'), { size: 8.5 });
+    else
+      layout.bullets(
+        [
+          ...added.map((item) => `${t('evolution.added')} — ${item}`),
+          ...removed.map((item) => `${t('evolution.removed')} — ${item}`),
+          ...changed.map(
+            (c) =>
+              `${t('evolution.changed', { changes: c.changes.map((k) => t(`evolution.change.${k}`)).join(', ') })} — ${c.item}`,
+          ),
+        ],
+        { size: 8.5 },
+        { bullet: '–' },
+      );
+    const only = [
+      ...grid.dimensionsOnly.t0.map((label) => `${label} (T0)`),
+      ...grid.dimensionsOnly.t1.map((label) => `${label} (T1)`),
+    ];
+    if (only.length > 0)
+      layout.paragraph(t('evolution.dimensionsOnly', { dimensions: only.join(', ') }), {
+        size: 8.5,
+      });
+  }
+  if (evolution.notCompared.length > 0)
+    layout.paragraph(
+      t('evolution.notCompared', { grids: evolution.notCompared.map(gridTitle).join(', ') }),
+      { size: 8.5, color: COLORS.muted },
+    );
 }
 
 function renderMethod(

@@ -20,7 +20,10 @@ import type {
   LevelRef,
   RecommendationReport,
   ReportModel,
+  RolesComparedGrid,
+  TopicsGrid,
 } from './report-model';
+import { discussionTopics, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
 export function audienceForPurpose(purpose: Purpose): Audience {
@@ -174,6 +177,11 @@ function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
 
 export type BuildReportOptions = { lang: string; generatedAt: string };
 
+/** The workshop sections are in the report for a workshop, or as soon as two people answered. */
+export function hasWorkshopSections(diagnostic: Diagnostic): boolean {
+  return diagnostic.purpose === 'workshop' || diagnostic.respondents.length >= 2;
+}
+
 /** Scores, aggregates and recommends every grid of a diagnostic, in one language. */
 export function buildReportModel(
   diagnostic: Diagnostic,
@@ -186,15 +194,27 @@ export function buildReportModel(
   const allRecs: RecommendationReport[] = [];
   const distances = new Map<string, number>();
   let partial = false;
+  const withWorkshop = hasWorkshopSections(diagnostic);
+  const rolesByGrid: RolesComparedGrid[] = [];
+  const topicsByGrid: TopicsGrid[] = [];
 
   const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
     const texts = { lang, fallback: grid.languages.default };
     const respondents = diagnostic.respondents.map((r) => ({
       id: r.id,
       role: r.role,
-      answers: r.answers[grid.id] ?? {},
+      // Own property only, as the workshop page reads it (a grid id could be `constructor`).
+      answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
+        ? (r.answers[grid.id] ?? {})
+        : {},
     }));
     const aggregate = aggregateGrid(grid, respondents, { anonymityThreshold: threshold });
+    if (withWorkshop) {
+      const roles = rolesCompared(grid, aggregate, lang);
+      if (roles) rolesByGrid.push(roles);
+      const topics = discussionTopics(grid, aggregate, lang);
+      if (topics) topicsByGrid.push(topics);
+    }
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
       ? new Map(
@@ -277,5 +297,7 @@ export function buildReportModel(
       lang,
     ),
     partial: partial || diagnostic.respondents.length === 0,
+    workshop: withWorkshop ? { roles: rolesByGrid, topics: topicsByGrid } : null,
+    evolution: null,
   };
 }

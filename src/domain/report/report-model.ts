@@ -13,6 +13,7 @@ import type {
 } from '@/domain/diagnostic/diagnostic';
 import type { Audience, Priority } from '@/domain/grid/schema';
 import type { Role } from '@/domain/answers/answers';
+import type { ItemChangeKind } from '@/domain/compare/compare-grids';
 
 export type LevelRef = { id: string; label: string; color: string };
 
@@ -101,6 +102,101 @@ export type CommentGroup = {
   comments: string[];
 };
 
+/**
+ * Roles compared on one grid, exactly as the workshop page shows them: the mean of everyone and
+ * of each visible role per dimension. Masked roles are not here at all (only counted in `masked`).
+ */
+export type RolesComparedGrid = {
+  gridId: string;
+  title: string;
+  /** Visible roles, in `ROLES` order, with their number of respondents. */
+  roles: { role: Role; n: number }[];
+  /** Respondents of the roles not shown apart (one anonymous total). */
+  masked: number;
+  dimensions: {
+    id: string;
+    label: string;
+    /** Mean of all respondents; null when nobody has a score. */
+    all: number | null;
+    /** One entry per visible role, same order as `roles`; null when withheld or without score. */
+    byRole: (number | null)[];
+  }[];
+};
+
+/** One line of an item's answer distribution: a point of its scale, or dk / na / no answer. */
+export type DistributionRow =
+  | { kind: 'value'; value: number; label: string; count: number }
+  | { kind: 'dk' | 'na' | 'missing'; count: number };
+
+/** Where views diverge most on one grid (the workshop's "topics for discussion"). */
+export type TopicsGrid = {
+  gridId: string;
+  title: string;
+  dimensions: { id: string; label: string; sd: number; mean: number; n: number }[];
+  roleGaps: {
+    id: string;
+    label: string;
+    roleA: Role;
+    meanA: number;
+    roleB: Role;
+    meanB: number;
+    gap: number;
+  }[];
+  items: {
+    id: string;
+    text: string;
+    dimension: string;
+    sd: number;
+    mean: number;
+    n: number;
+    distribution: DistributionRow[];
+  }[];
+};
+
+/** The workshop sections of the report (several respondents, or a workshop purpose). */
+export type WorkshopReport = {
+  /** Grids with at least one visible role and some data. */
+  roles: RolesComparedGrid[];
+  /** Grids with at least one divergence (two or more scores on a dimension or item). */
+  topics: TopicsGrid[];
+};
+
+/** T0 → T1 on one grid: compared on the items both versions share unchanged. */
+export type EvolutionGrid = {
+  gridId: string;
+  title: string;
+  versions: { t0: string; t1: string };
+  dimensions: {
+    id: string;
+    label: string;
+    t0: number | null;
+    t1: number | null;
+    /** t1 − t0, null when either side has no score. */
+    delta: number | null;
+    /** Items the dimension was compared on. */
+    items: number;
+  }[];
+  grid: { t0: number | null; t1: number | null; delta: number | null };
+  /** Items left out of the comparison, with their text (T1's, or T0's for removed ones). */
+  leftOut: {
+    added: string[];
+    removed: string[];
+    changed: { item: string; changes: ItemChangeKind[] }[];
+  };
+  /** Labels of the dimensions present on one side only, never compared. */
+  dimensionsOnly: { t0: string[]; t1: string[] };
+  commonItems: number;
+};
+
+/** The evolution since a baseline diagnostic (T0); the report's diagnostic is T1. */
+export type EvolutionReport = {
+  baseline: { id: string; title: string; updatedAt: string; respondents: number };
+  respondents: number;
+  grids: EvolutionGrid[];
+  /** Grid ids of the report that the baseline does not have (not compared). */
+  notCompared: string[];
+};
+
 export type ReportModel = {
   lang: string;
   generatedAt: string;
@@ -133,4 +229,8 @@ export type ReportModel = {
   comments: CommentGroup[];
   /** True when some dimension could not be scored or some items were left unanswered. */
   partial: boolean;
+  /** Roles compared and topics for discussion: only for a workshop or two respondents or more. */
+  workshop: WorkshopReport | null;
+  /** Evolution since a baseline (T0), when the report is built against one. */
+  evolution: EvolutionReport | null;
 };

@@ -5,6 +5,10 @@ import { compareGrids, type GridComparison } from '@/domain/compare/compare-grid
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
+import { buildReportModel } from '@/domain/report/build-report-model';
+import { buildEvolution } from '@/domain/report/evolution-report';
+import { PdfButton } from '@/features/results/pdf-button';
+import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
@@ -188,8 +192,19 @@ function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
       const result = compareGrids(side(d0, g0), side(d1, g1));
       return result.ok ? [{ g0, g1, result }] : [];
     });
-    return { results, broken: [...new Set([...r0.broken, ...r1.broken])] };
+    return { results, broken: [...new Set([...r0.broken, ...r1.broken])], r0, r1 };
   }, [d0, d1]);
+  // The PDF is T1's full report with an evolution section against T0 (same compareGrids).
+  const report = useMemo(() => {
+    const { r0, r1 } = comparisons;
+    const model = buildReportModel(d1, r1.grids, { lang, generatedAt: d1.updatedAt });
+    const evolution = buildEvolution(
+      { diagnostic: d0, grids: r0.grids },
+      { diagnostic: d1, grids: r1.grids },
+      lang,
+    );
+    return { ...model, evolution };
+  }, [comparisons, d0, d1, lang]);
 
   return (
     <>
@@ -212,6 +227,16 @@ function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
         comparisons.results.map(({ g0, g1, result }) => (
           <GridComparisonView key={g1.id} g0={g0} g1={g1} result={result} lang={lang} />
         ))
+      )}
+      {comparisons.results.length > 0 && (
+        <PdfButton
+          model={{ ...report, generatedAt: nowIso() }}
+          texts={{
+            title: t('pdf.title'),
+            intro: t('pdf.intro', { t0: d0.title, t1: d1.title }),
+            button: t('pdf.button'),
+          }}
+        />
       )}
     </>
   );

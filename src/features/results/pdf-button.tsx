@@ -1,13 +1,20 @@
 import i18next from 'i18next';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportModel } from '@/domain/report/report-model';
 import { loadNamespaces } from '@/i18n/i18n';
 import { downloadFile } from '@/utils/download';
 
+type PdfButtonProps = {
+  model: ReportModel;
+  /** Title, introduction and button label when the results page's own do not fit (compare page). */
+  texts?: { title: string; intro: string; button: string };
+};
+
 /** Builds the PDF on this device; jspdf and the font load only when the button is pressed. */
-export function PdfButton({ model }: { model: ReportModel }) {
+export function PdfButton({ model, texts }: PdfButtonProps) {
   const { t } = useTranslation('results');
+  const headingId = useId();
   const [state, setState] = useState<
     { kind: 'idle' | 'working' } | { kind: 'done' | 'failed'; text: string }
   >({
@@ -36,16 +43,16 @@ export function PdfButton({ model }: { model: ReportModel }) {
     }
   };
   return (
-    <section className="card pdf-card" aria-labelledby="pdf-title">
-      <h2 id="pdf-title">{t('pdf.title')}</h2>
-      <p>{t('pdf.intro')}</p>
+    <section className="card pdf-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{texts?.title ?? t('pdf.title')}</h2>
+      <p>{texts?.intro ?? t('pdf.intro')}</p>
       <button
         type="button"
         className="button button--primary"
         onClick={() => void onClick()}
         disabled={state.kind === 'working'}
       >
-        {t('pdf.button')}
+        {texts?.button ?? t('pdf.button')}
       </button>
       <p role="status" className={state.kind === 'failed' ? 'field__error' : undefined}>
         {state.kind === 'working' ? t('pdf.working') : 'text' in state ? state.text : ''}

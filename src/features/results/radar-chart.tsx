@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import {
   PolarAngleAxis,
   PolarGrid,
@@ -18,18 +19,44 @@ type ScoreRadarProps = {
   height?: number;
 };
 
-function wrap(text: string, max = 18): string[] {
-  const words = text.split(/\s+/);
+/** Average advance width of a character of the UI font, in em (measured on French labels). */
+const CHAR_EM = 0.6;
+/** Below this chart width (a phone), the radar gets smaller and its labels smaller type. */
+const NARROW = 480;
+const MAX_LINES = 3;
+
+/**
+ * The label cut into lines of at most `max` characters, between words when it can; at most three
+ * lines, the last one ending with "…" when the label is longer (the full name is in the table
+ * twin and in the label's tooltip).
+ */
+export function wrapLabel(text: string, max: number, maxLines = MAX_LINES): string[] {
+  const width = Math.max(4, Math.floor(max));
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    if ((line + ' ' + word).trim().length > max && line) {
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    // A word longer than a line is cut (no hyphenation dictionary here).
+    while (rest.length > width) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(rest.slice(0, width - 1) + '-');
+      rest = rest.slice(width - 1);
+    }
+    const candidate = line ? `${line} ${rest}` : rest;
+    if (candidate.length > width && line) {
       lines.push(line);
-      line = word;
-    } else line = (line + ' ' + word).trim();
+      line = rest;
+    } else line = candidate;
   }
   if (line) lines.push(line);
-  return lines.slice(0, 3);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1] ?? '';
+  kept[maxLines - 1] = `${last.length + 1 > width ? last.slice(0, width - 1).trimEnd() : last}…`;
+  return kept;
 }
 
 type TickProps = {
@@ -37,25 +64,75 @@ type TickProps = {
   y?: number | string;
   payload?: { value: string };
   textAnchor?: string;
+  /** Width and height of the whole chart, in px: the label must stay inside it. */
+  chartWidth: number;
+  chartHeight: number;
+  fontSize: number;
+  maxLines: number;
 };
 
-function AxisTick({ x = 0, y = 0, payload, textAnchor }: TickProps) {
-  const lines = wrap(payload?.value ?? '');
+function AxisTick({
+  x = 0,
+  y = 0,
+  payload,
+  textAnchor,
+  chartWidth,
+  chartHeight,
+  fontSize,
+  maxLines,
+}: TickProps) {
+  const label = payload?.value ?? '';
+  const px = Number(x);
+  const anchor = (textAnchor ?? 'middle') as 'start' | 'middle' | 'end';
+  // Room between the anchor and the chart's edge on the side the text grows to.
+  const room =
+    anchor === 'end'
+      ? px - 4
+      : anchor === 'start'
+        ? chartWidth - px - 4
+        : 2 * Math.min(px, chartWidth - px) - 4;
+  // Before the chart is measured, the former fixed width.
+  const maxChars = chartWidth > 0 ? Math.min(22, room / (fontSize * CHAR_EM)) : 18;
+  const lines = wrapLabel(label, maxChars, maxLines);
+  const lineHeight = Math.round(fontSize * 1.2);
+  // Labels under the chart grow down, above it up, beside it around their anchor.
+  const centre = chartHeight / 2;
+  const extra = (lines.length - 1) * lineHeight;
+  const py =
+    Number(y) < centre - 10
+      ? Number(y) - extra
+      : Number(y) > centre + 10
+        ? Number(y)
+        : Number(y) - extra / 2;
   return (
-    <text
-      x={Number(x)}
-      y={Number(y)}
-      textAnchor={textAnchor as 'start' | 'middle' | 'end'}
-      fontSize={12}
-      fill="#1b1f24"
-    >
+    <text x={px} y={py} textAnchor={anchor} fontSize={fontSize} fill="#1b1f24">
+      <title>{label}</title>
       {lines.map((line, i) => (
-        <tspan key={i} x={Number(x)} dy={i === 0 ? 0 : 14}>
+        <tspan key={i} x={px} dy={i === 0 ? 0 : lineHeight}>
           {line}
         </tspan>
       ))}
     </text>
   );
+}
+
+/** Width of an element, followed as it changes (0 until measured). */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.getBoundingClientRect().width);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const next = entries[0]?.contentRect.width;
+      if (next !== undefined) setWidth(next);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
 }
 
 /**
@@ -64,23 +141,42 @@ function AxisTick({ x = 0, y = 0, payload, textAnchor }: TickProps) {
  * technologies: the table is the accessible form.
  */
 export function ScoreRadar({ data, series = [], mainName, height = 380 }: ScoreRadarProps) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const narrow = width > 0 && width < NARROW;
+  const fontSize = narrow ? 10 : 12;
+  // On a phone the chart is as tall as it is wide: no empty band above and below it.
+  const chartHeight = narrow ? Math.min(height, Math.round(width) + 20) : height;
   const rows = data.map((d, i) => {
     const row: Record<string, string | number | null> = { axis: d.axis, main: d.score };
     for (const s of series) row[s.key] = s.values[i] ?? null;
     return row;
   });
   return (
-    <div className="radar" aria-hidden="true" style={{ height }}>
+    <div className="radar" aria-hidden="true" style={{ height: chartHeight }} ref={ref}>
       <ResponsiveContainer width="100%" height="100%">
         <RadarChart
           // Decorative (aria-hidden): no keyboard focus inside it (recharts 3 adds one by default).
           accessibilityLayer={false}
           data={rows}
-          outerRadius="68%"
-          margin={{ top: 10, right: 30, bottom: 10, left: 30 }}
+          outerRadius={narrow ? '48%' : '68%'}
+          margin={
+            narrow
+              ? { top: 16, right: 4, bottom: 16, left: 4 }
+              : { top: 10, right: 30, bottom: 10, left: 30 }
+          }
         >
           <PolarGrid />
-          <PolarAngleAxis dataKey="axis" tick={<AxisTick />} />
+          <PolarAngleAxis
+            dataKey="axis"
+            tick={
+              <AxisTick
+                chartWidth={width}
+                chartHeight={chartHeight}
+                fontSize={fontSize}
+                maxLines={narrow ? 4 : MAX_LINES}
+              />
+            }
+          />
           <PolarRadiusAxis domain={[0, 100]} tickCount={5} angle={90} fontSize={10} />
           <Radar
             name={mainName}

@@ -2,13 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { GridAggregate, ItemAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
+import { TOPIC_LIMITS } from '@/domain/report/workshop-report';
 import { formatNumber } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
 
-/** How many of each kind of divergence are shown per grid. */
-const TOP_DIMENSIONS = 3;
-const TOP_GAPS = 3;
-const TOP_ITEMS = 5;
+/** How many of each kind of divergence are shown per grid: the same numbers as the PDF. */
+const { dimensions: TOP_DIMENSIONS, roleGaps: TOP_GAPS, items: TOP_ITEMS } = TOPIC_LIMITS;
 
 type DiscussionTopicsProps = { grid: Grid; aggregate: GridAggregate; lang: string };
 

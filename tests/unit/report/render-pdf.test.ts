@@ -58,11 +58,11 @@ function outOfBounds(pages: PageText[]): string[] {
 }
 
 /** Strings of the runs right of the first run that starts the label, on the same baseline. */
-function rowsOf(pdf: PdfText, label: string): string[][] {
+function rowsOf(pdf: PdfText, label: string, size = 8.5): string[][] {
   const rows: string[][] = [];
   for (const page of pdf.pages) {
     for (const run of page.runs) {
-      if (Math.abs(run.size - 8.5) > 0.01 || run.str.length < 6 || !label.startsWith(run.str))
+      if (Math.abs(run.size - size) > 0.01 || run.str.length < 6 || !label.startsWith(run.str))
         continue;
       rows.push(
         page.runs
@@ -263,6 +263,87 @@ describe('renderReportPdf, purpose sections and empty parts', () => {
     expect(pdf.text).toContain('Le plan d’action est vide');
     expect(pdf.text).toContain('Aucun commentaire n’a été saisi.');
     expect(pdf.text).not.toContain('Résultats partiels');
+  });
+});
+
+describe('renderReportPdf, workshop and evolution sections', () => {
+  let fr: Rendered;
+  let en: Rendered;
+  beforeAll(async () => {
+    fr = await render(makeReportModel({ lang: 'fr' }));
+    en = await render(makeReportModel({ lang: 'en' }));
+  }, 60_000);
+
+  it('should put evolution, participation, roles compared and topics between the grids and the plan', () => {
+    expectInOrder(sectionTitles(fr.pdf), [
+      fr.model.grids[3]?.title ?? '?',
+      'Évolution depuis le diagnostic de départ',
+      'Participation',
+      'Rôles comparés',
+      'Sujets à discuter',
+      'Plan d’action',
+    ]);
+    expectInOrder(sectionTitles(en.pdf), [
+      'Change since the starting diagnostic',
+      'Participation',
+      'Roles compared',
+      'Topics for discussion',
+      'Action plan',
+    ]);
+  });
+
+  it('should show each visible role with its count in the header, and never the masked one', () => {
+    const pages = fr.pdf.pages.filter((p) => p.runs.some((r) => r.str === 'Rôles comparés'));
+    expect(pages).toHaveLength(1);
+    const rolesText = fr.pdf.text.slice(
+      fr.pdf.text.indexOf('Rôles comparés'),
+      fr.pdf.text.indexOf('Sujets à discuter'),
+    );
+    for (const header of ['Direction', 'Encadrement', 'Salarié·e', 'Représentant·e']) {
+      expect(rolesText).toContain(header);
+    }
+    expect(rolesText).toContain('(n = 1 012)');
+    expect(rolesText).toContain('comptés seulement dans « Tous » : 15');
+    // "other" is masked in the fixture: its label appears nowhere in the workshop sections.
+    const workshopText = fr.pdf.text.slice(
+      fr.pdf.text.indexOf('Participation'),
+      fr.pdf.text.indexOf('Plan d’action'),
+    );
+    expect(workshopText).not.toMatch(/\bAutre\b/);
+    // A role mean, rounded: management on the first dimension, 62.4 + 14.6 = 77.
+    const label = fr.model.grids[0]?.dimensions[0]?.label ?? '?';
+    expect(rowsOf(fr.pdf, label, 8)).toContainEqual(['62', '77', '69', '54', '59']);
+  });
+
+  it('should list the topics with their figures, role gaps and answer counts', () => {
+    expect(fr.pdf.text).toContain('écart-type de 31,3 points (moyenne 62, n = 1 187)');
+    expect(fr.pdf.text).toMatch(/Direction 72, Salarié·e 38, soit 33 points d’écart/);
+    expect(en.pdf.text).toMatch(/Senior management 72, Employee 38, a gap of 33 points/);
+    expect(fr.pdf.text).toContain('Sans réponse');
+  });
+
+  it('should show T0, T1 and the signed change per dimension, and the questions left out', () => {
+    const label = fr.model.grids[0]?.dimensions[0]?.label ?? '?';
+    // T0 = 62.4 − 12.25 = 50.15 → 50; T1 62; change +12 (U+2212 for decreases).
+    expect(rowsOf(fr.pdf, label)).toContainEqual(['50', '62', '+12', '5']);
+    expect(fr.pdf.text).toContain('−12');
+    expect(fr.pdf.text).toContain('Version 0.9.0 à T0, version 1.0.0 à T1.');
+    expect(fr.pdf.text).toContain('Retirée depuis T0 — Ancienne question retirée depuis T0');
+    expect(fr.pdf.text).toContain('Modifiée (échelle, sens de lecture)');
+    expect(en.pdf.text).toContain('Changed (scale, direction)');
+  });
+
+  it('should keep every text run of the new sections inside the margins', () => {
+    expect(outOfBounds(fr.pdf.pages)).toEqual([]);
+    expect(outOfBounds(en.pdf.pages)).toEqual([]);
+  });
+
+  it('should drop all four sections when the model has neither workshop nor evolution', async () => {
+    const { pdf } = await render(makeReportModel({ lang: 'fr', workshop: null, evolution: null }));
+    const titles = sectionTitles(pdf);
+    for (const title of ['Évolution', 'Participation', 'Rôles comparés', 'Sujets à discuter']) {
+      expect(titles).not.toContain(title);
+    }
   });
 });
 
