@@ -1,22 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import type { GridError } from '@/domain/grid/grid-errors';
 import { GridErrorsList } from '@/features/grids/grid-errors-list';
-import { en } from '@/i18n/resources-en';
-import { fr } from '@/i18n/resources-fr';
-
-async function makeI18n(lang: 'fr' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: 'fr',
-    resources: { fr, en },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-  return instance;
-}
+import { makeI18n } from './make-i18n';
 
 // A grid input, as read from a file: labels of the places come from it.
 const input = {

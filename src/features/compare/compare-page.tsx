@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '@/app/router';
 import { compareGrids, type GridComparison } from '@/domain/compare/compare-grids';
@@ -12,9 +12,9 @@ import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
-import { listDiagnostics, type ListResult } from '@/storage/diagnostics-store';
 import './compare.css';
 import { TableScroll } from '@/components/table-scroll';
+import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
 
 const ScoreRadar = lazy(() =>
   import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
@@ -33,14 +33,7 @@ function sharedGridIds(d0: Diagnostic, d1: Diagnostic): string[] {
 /** `#/compare`: pick T0 and T1; `#/compare/<t0>/<t1>`: both on one radar per shared grid. */
 export function ComparePage({ t0, t1 }: ComparePageProps) {
   const { t } = useTranslation(['compare', 'common']);
-  const [list, setList] = useState<ListResult | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void listDiagnostics().then((result) => alive && setList(result));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const list = useDiagnosticList();
   if (list === null) return <p role="status">{t('common:loading')}</p>;
   const d0 = t0 ? list.diagnostics.find((d) => d.id === t0) : undefined;
   const d1 = t1 ? list.diagnostics.find((d) => d.id === t1) : undefined;

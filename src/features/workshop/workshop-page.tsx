@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
@@ -10,7 +10,6 @@ import { StorageBanner } from '@/features/diagnostic/storage-banner';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime } from '@/i18n/format';
-import { listDiagnostics, type ListResult } from '@/storage/diagnostics-store';
 import { DiscussionTopics } from './discussion-topics';
 import { GridAggregateView } from './grid-aggregate';
 import { Participation } from './participation';
@@ -18,6 +17,7 @@ import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
 import './workshop.css';
 import { jump } from '@/utils/jump';
+import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
 
 export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
   const { t } = useTranslation('workshop');
@@ -34,14 +34,7 @@ export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
 function DiagnosticPicker() {
   const { t } = useTranslation(['workshop', 'labels', 'common']);
   const lang = currentLanguage();
-  const [list, setList] = useState<ListResult | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void listDiagnostics().then((result) => alive && setList(result));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const list = useDiagnosticList();
   if (list === null) return <p role="status">{t('common:loading')}</p>;
   return (
     <section>

@@ -1,11 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import type i18next from 'i18next';
+import { I18nextProvider } from 'react-i18next';
 import { ErrorBoundary } from '@/app/error-boundary';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { en } from '@/i18n/resources-en';
-import { fr } from '@/i18n/resources-fr';
+import { makeI18n } from '../make-i18n';
 
 const exported: string[] = [];
 vi.mock('@/features/diagnostic/export-diagnostic', () => ({
@@ -15,18 +14,6 @@ vi.mock('@/storage/diagnostics-store', () => ({
   listDiagnostics: () =>
     Promise.resolve({ ok: true, diagnostics: [{ id: 'd1' }, { id: 'd2' }], rejected: [] }),
 }));
-
-async function makeI18n(lang: 'fr' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: 'fr',
-    resources: { fr, en },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-  return instance;
-}
 
 function Boom({ error }: { error: Error | null }): null {
   if (error) throw error;

@@ -1,22 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { FileButton, FileRefused } from '@/components/file-button';
-import { en } from '@/i18n/resources-en';
-import { fr } from '@/i18n/resources-fr';
-
-async function makeI18n(lang: 'fr' | 'en') {
-  const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: 'fr',
-    resources: { fr, en },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-  return instance;
-}
+import { makeI18n } from '../make-i18n';
 
 describe('FileButton', () => {
   it('opens the hidden picker from the button, hands over the file, and sees the same file twice', async () => {

@@ -1,13 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
 import { encodeQrPayload } from '@/domain/files/qr-payload';
 import type { ResponseFileInput } from '@/domain/files/response-file';
 import { loadGrid } from '@/domain/grid/load-grid';
-import { en } from '@/i18n/resources-en';
-import { fr } from '@/i18n/resources-fr';
+import { makeI18n } from '../make-i18n';
 import { QrReader } from '@/features/workshop/qr-reader';
 import { makeGrid } from '../../fixtures/make-grid';
 
@@ -38,14 +36,7 @@ vi.mock('@/features/workshop/qr-scan', () => ({
 }));
 
 async function renderReader(lang: 'fr' | 'en' = 'fr') {
-  const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: 'fr',
-    resources: { fr, en },
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
+  const i18n = await makeI18n(lang);
   const added: ResponseFileInput[] = [];
   render(
     <I18nextProvider i18n={i18n}>
