@@ -1,14 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '@/components/table-scroll';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import {
-  buildResponseFileFromCsv,
   type ColumnTarget,
   type CsvImportIssue,
-  type CsvTable,
+  type CsvImportOptions,
   type CsvVocabulary,
   suggestMapping,
 } from '@/domain/files/csv-import';
@@ -16,6 +15,8 @@ import type { ResponseFileInput } from '@/domain/files/response-file';
 import { pickText } from '@/domain/grid/text';
 import labelsEn from '@/i18n/locales/en/labels.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';
+import type { CsvCheck } from './csv-worker-protocol';
+import type { CsvSource } from './parse-csv';
 
 /** Role names and "don't know" / "not applicable" in every interface language. */
 const VOCABULARY: CsvVocabulary = {
@@ -26,9 +27,7 @@ const VOCABULARY: CsvVocabulary = {
   notApplicable: [labelsFr.answer.na, labelsEn.answer.na, 'Not applicable', 'N/A'],
 };
 
-const PREVIEW_ROWS = 3;
-
-export type PendingCsv = { name: string; table: CsvTable; readAt: string };
+export type PendingCsv = { name: string; source: CsvSource; readAt: string };
 
 type CsvMappingProps = {
   csv: PendingCsv;
@@ -60,27 +59,51 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
   const { t } = useTranslation(['workshop', 'labels']);
   const uid = useId();
   const plainGrids = useMemo(() => grids.map((g) => g.grid), [grids]);
+  const { source } = csv;
   const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
-    suggestMapping(csv.table.header, plainGrids),
+    suggestMapping(source.header, plainGrids),
   );
   const [defaultRole, setDefaultRole] = useState<Role | ''>('');
-  const result = useMemo(
-    () =>
-      buildResponseFileFromCsv(csv.table, mapping, {
-        grids,
-        diagnostic: { id: diagnostic.id, title: diagnostic.title },
-        defaultRole: defaultRole === '' ? undefined : defaultRole,
-        vocabulary: VOCABULARY,
-        exportedAt: csv.readAt,
-      }),
-    [csv, mapping, grids, diagnostic.id, diagnostic.title, defaultRole],
+  const options = useMemo<CsvImportOptions>(
+    () => ({
+      grids,
+      diagnostic: { id: diagnostic.id, title: diagnostic.title },
+      defaultRole: defaultRole === '' ? undefined : defaultRole,
+      vocabulary: VOCABULARY,
+      exportedAt: csv.readAt,
+    }),
+    [csv.readAt, grids, diagnostic.id, diagnostic.title, defaultRole],
   );
-  const header = (column: number) => csv.table.header[column - 1] ?? String(column);
+  // The check runs where the rows are (a worker for a large file): the result of the mapping
+  // and options shown, or null while it runs; `failed` when it could not run at all.
+  const [checked, setChecked] = useState<{
+    of: [ColumnTarget[], CsvImportOptions];
+    result: CsvCheck | 'failed';
+  } | null>(null);
+  const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const of: [ColumnTarget[], CsvImportOptions] = [mapping, options];
+    source.check(mapping, options).then(
+      (result) => {
+        if (current) setChecked({ of, result });
+      },
+      () => {
+        if (current) setChecked({ of, result: 'failed' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, mapping, options]);
+  const result =
+    checked && checked.of[0] === mapping && checked.of[1] === options ? checked.result : null;
+  const header = (column: number) => source.header[column - 1] ?? String(column);
 
   return (
     <div className="csv-mapping" role="region" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{t('csv.title', { file: csv.name })}</h3>
-      <p>{t('csv.intro', { count: csv.table.rows.length })}</p>
+      <p>{t('csv.intro', { count: source.rowCount })}</p>
       <TableScroll>
         <table className="data data--compact" data-testid="csv-mapping">
           <caption>{t('csv.caption')}</caption>
@@ -92,14 +115,13 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
             </tr>
           </thead>
           <tbody>
-            {csv.table.header.map((name, c) => (
+            {source.header.map((name, c) => (
               <tr key={c}>
                 <th scope="row" id={`${uid}-col-${c}`}>
                   {name || t('csv.unnamed', { n: c + 1 })}
                 </th>
                 <td className="csv-examples">
-                  {csv.table.rows
-                    .slice(0, PREVIEW_ROWS)
+                  {source.preview
                     .map((row) => row[c] ?? '')
                     .filter((v) => v !== '')
                     .join(' · ')}
@@ -155,7 +177,15 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
           ))}
         </select>
       </div>
-      {result.ok ? (
+      {result === null ? (
+        <p className="status-line" role="status">
+          {t('csv.checking')}
+        </p>
+      ) : result === 'failed' ? (
+        <p className="notice notice--warn" role="status">
+          {t('csv.checkFailed')}
+        </p>
+      ) : result.ok ? (
         <p className="notice notice--ok" role="status">
           {t('csv.ready', { count: result.respondents })}
           {result.emptyRows > 0 && <> {t('csv.emptyRows', { count: result.emptyRows })}</>}
@@ -176,13 +206,25 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         <button
           type="button"
           className="button button--primary"
-          disabled={!result.ok}
+          disabled={result === null || result === 'failed' || !result.ok || adding}
+          aria-busy={adding}
           onClick={() => {
-            if (result.ok)
-              onAdd({
-                name: csv.name,
-                result: { ok: true, file: result.file, source: 'responses' },
-              });
+            setAdding(true);
+            source.build(mapping, options).then(
+              (built) => {
+                setAdding(false);
+                if (built.ok)
+                  onAdd({
+                    name: csv.name,
+                    result: { ok: true, file: built.file, source: 'responses' },
+                  });
+                else setChecked({ of: [mapping, options], result: built });
+              },
+              () => {
+                setAdding(false);
+                setChecked({ of: [mapping, options], result: 'failed' });
+              },
+            );
           }}
         >
           {t('csv.add')}
