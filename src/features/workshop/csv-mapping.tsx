@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '@/components/table-scroll';
 import { ROLES, type Role } from '@/domain/answers/answers';
@@ -60,10 +60,34 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
   const uid = useId();
   const plainGrids = useMemo(() => grids.map((g) => g.grid), [grids]);
   const { source } = csv;
+  const choices = useMemo<GridChoices[]>(
+    () =>
+      plainGrids.map((grid) => ({
+        id: grid.id,
+        title: pickText(grid.title, lang, grid.languages.default),
+        items: grid.dimensions.flatMap((d) =>
+          d.items.map((item) => {
+            const text = pickText(item.text, lang, grid.languages.default);
+            return {
+              value: `item:${grid.id}:${item.id}`,
+              label: `${item.id} — ${text.length > 70 ? `${text.slice(0, 70)}…` : text}`,
+            };
+          }),
+        ),
+      })),
+    [plainGrids, lang],
+  );
   const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
     suggestMapping(source.header, plainGrids),
   );
   const [defaultRole, setDefaultRole] = useState<Role | ''>('');
+  const choose = useCallback((column: number, value: string) => {
+    setMapping((current) => {
+      const next = [...current];
+      next[column] = decode(value);
+      return next;
+    });
+  }, []);
   const options = useMemo<CsvImportOptions>(
     () => ({
       grids,
@@ -127,35 +151,15 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
                     .join(' · ')}
                 </td>
                 <td>
-                  <select
-                    aria-labelledby={`${uid}-col-${c}`}
+                  <TargetSelect
+                    column={c}
+                    labelledBy={`${uid}-col-${c}`}
                     value={encode(mapping[c] ?? { kind: 'ignore' })}
-                    onChange={(e) => {
-                      const next = [...mapping];
-                      next[c] = decode(e.target.value);
-                      setMapping(next);
-                    }}
-                  >
-                    <option value="ignore">{t('csv.ignore')}</option>
-                    <option value="role">{t('csv.role')}</option>
-                    {plainGrids.map((grid) => (
-                      <optgroup
-                        key={grid.id}
-                        label={pickText(grid.title, lang, grid.languages.default)}
-                      >
-                        {grid.dimensions.flatMap((d) =>
-                          d.items.map((item) => {
-                            const text = pickText(item.text, lang, grid.languages.default);
-                            return (
-                              <option key={item.id} value={`item:${grid.id}:${item.id}`}>
-                                {item.id} — {text.length > 70 ? `${text.slice(0, 70)}…` : text}
-                              </option>
-                            );
-                          }),
-                        )}
-                      </optgroup>
-                    ))}
-                  </select>
+                    choices={choices}
+                    ignoreLabel={t('csv.ignore')}
+                    roleLabel={t('csv.role')}
+                    onChoose={choose}
+                  />
                 </td>
               </tr>
             ))}
@@ -236,6 +240,60 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
     </div>
   );
 }
+
+type GridChoices = { id: string; title: string; items: { value: string; label: string }[] };
+
+/**
+ * A column's target. Until it is focused or pressed it holds only "ignore", "role" and its
+ * current item: 120 columns × 150 items would otherwise be 18,000 options for the browser to
+ * create and lay out before the mapping shows. Focus (keyboard or pointer) brings every item, in
+ * one group per grid, before the list opens or an arrow key moves, so what can be chosen and how
+ * does not change.
+ */
+const TargetSelect = memo(function TargetSelect({
+  column,
+  labelledBy,
+  value,
+  choices,
+  ignoreLabel,
+  roleLabel,
+  onChoose,
+}: {
+  column: number;
+  labelledBy: string;
+  value: string;
+  choices: GridChoices[];
+  ignoreLabel: string;
+  roleLabel: string;
+  onChoose: (column: number, value: string) => void;
+}) {
+  const [full, setFull] = useState(false);
+  const open = () => setFull(true);
+  return (
+    <select
+      aria-labelledby={labelledBy}
+      value={value}
+      onFocus={open}
+      onPointerDown={open}
+      onChange={(e) => onChoose(column, e.target.value)}
+    >
+      <option value="ignore">{ignoreLabel}</option>
+      <option value="role">{roleLabel}</option>
+      {choices.map((grid) => {
+        const items = full ? grid.items : grid.items.filter((item) => item.value === value);
+        return items.length === 0 ? null : (
+          <optgroup key={grid.id} label={grid.title}>
+            {items.map((item) => (
+              <option key={item.value} value={item.value}>
+                {item.label}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </select>
+  );
+});
 
 function IssueText({
   issue,
