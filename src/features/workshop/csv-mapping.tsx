@@ -1,14 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '@/components/table-scroll';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import {
-  buildResponseFileFromCsv,
   type ColumnTarget,
   type CsvImportIssue,
-  type CsvTable,
+  type CsvImportOptions,
   type CsvVocabulary,
   suggestMapping,
 } from '@/domain/files/csv-import';
@@ -16,6 +15,8 @@ import type { ResponseFileInput } from '@/domain/files/response-file';
 import { pickText } from '@/domain/grid/text';
 import labelsEn from '@/i18n/locales/en/labels.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';
+import type { CsvCheck } from './csv-worker-protocol';
+import type { CsvSource } from './parse-csv';
 
 /** Role names and "don't know" / "not applicable" in every interface language. */
 const VOCABULARY: CsvVocabulary = {
@@ -26,9 +27,7 @@ const VOCABULARY: CsvVocabulary = {
   notApplicable: [labelsFr.answer.na, labelsEn.answer.na, 'Not applicable', 'N/A'],
 };
 
-const PREVIEW_ROWS = 3;
-
-export type PendingCsv = { name: string; table: CsvTable; readAt: string };
+export type PendingCsv = { name: string; source: CsvSource; readAt: string };
 
 type CsvMappingProps = {
   csv: PendingCsv;
@@ -60,27 +59,75 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
   const { t } = useTranslation(['workshop', 'labels']);
   const uid = useId();
   const plainGrids = useMemo(() => grids.map((g) => g.grid), [grids]);
+  const { source } = csv;
+  const choices = useMemo<GridChoices[]>(
+    () =>
+      plainGrids.map((grid) => ({
+        id: grid.id,
+        title: pickText(grid.title, lang, grid.languages.default),
+        items: grid.dimensions.flatMap((d) =>
+          d.items.map((item) => {
+            const text = pickText(item.text, lang, grid.languages.default);
+            return {
+              value: `item:${grid.id}:${item.id}`,
+              label: `${item.id} — ${text.length > 70 ? `${text.slice(0, 70)}…` : text}`,
+            };
+          }),
+        ),
+      })),
+    [plainGrids, lang],
+  );
   const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
-    suggestMapping(csv.table.header, plainGrids),
+    suggestMapping(source.header, plainGrids),
   );
   const [defaultRole, setDefaultRole] = useState<Role | ''>('');
-  const result = useMemo(
-    () =>
-      buildResponseFileFromCsv(csv.table, mapping, {
-        grids,
-        diagnostic: { id: diagnostic.id, title: diagnostic.title },
-        defaultRole: defaultRole === '' ? undefined : defaultRole,
-        vocabulary: VOCABULARY,
-        exportedAt: csv.readAt,
-      }),
-    [csv, mapping, grids, diagnostic.id, diagnostic.title, defaultRole],
+  const choose = useCallback((column: number, value: string) => {
+    setMapping((current) => {
+      const next = [...current];
+      next[column] = decode(value);
+      return next;
+    });
+  }, []);
+  const options = useMemo<CsvImportOptions>(
+    () => ({
+      grids,
+      diagnostic: { id: diagnostic.id, title: diagnostic.title },
+      defaultRole: defaultRole === '' ? undefined : defaultRole,
+      vocabulary: VOCABULARY,
+      exportedAt: csv.readAt,
+    }),
+    [csv.readAt, grids, diagnostic.id, diagnostic.title, defaultRole],
   );
-  const header = (column: number) => csv.table.header[column - 1] ?? String(column);
+  // The check runs where the rows are (a worker for a large file): the result of the mapping
+  // and options shown, or null while it runs; `failed` when it could not run at all.
+  const [checked, setChecked] = useState<{
+    of: [ColumnTarget[], CsvImportOptions];
+    result: CsvCheck | 'failed';
+  } | null>(null);
+  const [adding, setAdding] = useState(false);
+  useEffect(() => {
+    let current = true;
+    const of: [ColumnTarget[], CsvImportOptions] = [mapping, options];
+    source.check(mapping, options).then(
+      (result) => {
+        if (current) setChecked({ of, result });
+      },
+      () => {
+        if (current) setChecked({ of, result: 'failed' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, mapping, options]);
+  const result =
+    checked && checked.of[0] === mapping && checked.of[1] === options ? checked.result : null;
+  const header = (column: number) => source.header[column - 1] ?? String(column);
 
   return (
     <div className="csv-mapping" role="region" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{t('csv.title', { file: csv.name })}</h3>
-      <p>{t('csv.intro', { count: csv.table.rows.length })}</p>
+      <p>{t('csv.intro', { count: source.rowCount })}</p>
       <TableScroll>
         <table className="data data--compact" data-testid="csv-mapping">
           <caption>{t('csv.caption')}</caption>
@@ -92,48 +139,27 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
             </tr>
           </thead>
           <tbody>
-            {csv.table.header.map((name, c) => (
+            {source.header.map((name, c) => (
               <tr key={c}>
                 <th scope="row" id={`${uid}-col-${c}`}>
                   {name || t('csv.unnamed', { n: c + 1 })}
                 </th>
                 <td className="csv-examples">
-                  {csv.table.rows
-                    .slice(0, PREVIEW_ROWS)
+                  {source.preview
                     .map((row) => row[c] ?? '')
                     .filter((v) => v !== '')
                     .join(' · ')}
                 </td>
                 <td>
-                  <select
-                    aria-labelledby={`${uid}-col-${c}`}
+                  <TargetSelect
+                    column={c}
+                    labelledBy={`${uid}-col-${c}`}
                     value={encode(mapping[c] ?? { kind: 'ignore' })}
-                    onChange={(e) => {
-                      const next = [...mapping];
-                      next[c] = decode(e.target.value);
-                      setMapping(next);
-                    }}
-                  >
-                    <option value="ignore">{t('csv.ignore')}</option>
-                    <option value="role">{t('csv.role')}</option>
-                    {plainGrids.map((grid) => (
-                      <optgroup
-                        key={grid.id}
-                        label={pickText(grid.title, lang, grid.languages.default)}
-                      >
-                        {grid.dimensions.flatMap((d) =>
-                          d.items.map((item) => {
-                            const text = pickText(item.text, lang, grid.languages.default);
-                            return (
-                              <option key={item.id} value={`item:${grid.id}:${item.id}`}>
-                                {item.id} — {text.length > 70 ? `${text.slice(0, 70)}…` : text}
-                              </option>
-                            );
-                          }),
-                        )}
-                      </optgroup>
-                    ))}
-                  </select>
+                    choices={choices}
+                    ignoreLabel={t('csv.ignore')}
+                    roleLabel={t('csv.role')}
+                    onChoose={choose}
+                  />
                 </td>
               </tr>
             ))}
@@ -155,7 +181,15 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
           ))}
         </select>
       </div>
-      {result.ok ? (
+      {result === null ? (
+        <p className="status-line" role="status">
+          {t('csv.checking')}
+        </p>
+      ) : result === 'failed' ? (
+        <p className="notice notice--warn" role="status">
+          {t('csv.checkFailed')}
+        </p>
+      ) : result.ok ? (
         <p className="notice notice--ok" role="status">
           {t('csv.ready', { count: result.respondents })}
           {result.emptyRows > 0 && <> {t('csv.emptyRows', { count: result.emptyRows })}</>}
@@ -176,13 +210,25 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         <button
           type="button"
           className="button button--primary"
-          disabled={!result.ok}
+          disabled={result === null || result === 'failed' || !result.ok || adding}
+          aria-busy={adding}
           onClick={() => {
-            if (result.ok)
-              onAdd({
-                name: csv.name,
-                result: { ok: true, file: result.file, source: 'responses' },
-              });
+            setAdding(true);
+            source.build(mapping, options).then(
+              (built) => {
+                setAdding(false);
+                if (built.ok)
+                  onAdd({
+                    name: csv.name,
+                    result: { ok: true, file: built.file, source: 'responses' },
+                  });
+                else setChecked({ of: [mapping, options], result: built });
+              },
+              () => {
+                setAdding(false);
+                setChecked({ of: [mapping, options], result: 'failed' });
+              },
+            );
           }}
         >
           {t('csv.add')}
@@ -194,6 +240,60 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
     </div>
   );
 }
+
+type GridChoices = { id: string; title: string; items: { value: string; label: string }[] };
+
+/**
+ * A column's target. Until it is focused or pressed it holds only "ignore", "role" and its
+ * current item: 120 columns × 150 items would otherwise be 18,000 options for the browser to
+ * create and lay out before the mapping shows. Focus (keyboard or pointer) brings every item, in
+ * one group per grid, before the list opens or an arrow key moves, so what can be chosen and how
+ * does not change.
+ */
+const TargetSelect = memo(function TargetSelect({
+  column,
+  labelledBy,
+  value,
+  choices,
+  ignoreLabel,
+  roleLabel,
+  onChoose,
+}: {
+  column: number;
+  labelledBy: string;
+  value: string;
+  choices: GridChoices[];
+  ignoreLabel: string;
+  roleLabel: string;
+  onChoose: (column: number, value: string) => void;
+}) {
+  const [full, setFull] = useState(false);
+  const open = () => setFull(true);
+  return (
+    <select
+      aria-labelledby={labelledBy}
+      value={value}
+      onFocus={open}
+      onPointerDown={open}
+      onChange={(e) => onChoose(column, e.target.value)}
+    >
+      <option value="ignore">{ignoreLabel}</option>
+      <option value="role">{roleLabel}</option>
+      {choices.map((grid) => {
+        const items = full ? grid.items : grid.items.filter((item) => item.value === value);
+        return items.length === 0 ? null : (
+          <optgroup key={grid.id} label={grid.title}>
+            {items.map((item) => (
+              <option key={item.value} value={item.value}>
+                {item.label}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </select>
+  );
+});
 
 function IssueText({
   issue,

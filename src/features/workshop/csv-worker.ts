@@ -1,19 +1,13 @@
 /**
- * Splits a CSV into cells off the main thread, so a large survey export does not freeze the page.
- * Message in: the CSV text. Message out: `{ rows }` (arrays of cells) or `{ error }`.
+ * Splits a large survey CSV and checks its column mappings off the main thread, so the page
+ * stays responsive: the rows stay here between messages (csv-worker-protocol.ts).
  */
-import Papa from 'papaparse';
+import { createCsvWorkerHandler, type CsvWorkerRequest } from './csv-worker-protocol';
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<string>) => void) | null;
+  onmessage: ((event: MessageEvent<CsvWorkerRequest>) => void) | null;
   postMessage: (message: unknown) => void;
 };
 
-scope.onmessage = (event) => {
-  try {
-    const result = Papa.parse<string[]>(event.data, { skipEmptyLines: 'greedy' });
-    scope.postMessage({ rows: result.data });
-  } catch (error) {
-    scope.postMessage({ error: String(error) });
-  }
-};
+const handle = createCsvWorkerHandler((message) => scope.postMessage(message));
+scope.onmessage = (event) => handle(event.data);

@@ -1,47 +1,132 @@
-import type { CsvTable } from '@/domain/files/csv-import';
+import type { ColumnTarget, CsvImportOptions, CsvImportResult } from '@/domain/files/csv-import';
+import type { CsvCheck, CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
 
-/** Above this many characters the CSV is split in a Web Worker. */
+/** Above this many characters the CSV is split, and its mappings checked, in a Web Worker. */
 const WORKER_THRESHOLD = 200_000;
 
-async function parseHere(text: string): Promise<string[][]> {
-  const { default: Papa } = await import('papaparse');
-  return Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+/**
+ * A split CSV, its rows kept where they were split (a worker for large files): the mapping step
+ * gets the header, the first rows and the count, and checks mappings against the rows.
+ */
+export interface CsvSource {
+  header: string[];
+  /** The first rows (examples beside each column). */
+  preview: string[][];
+  rowCount: number;
+  /** Checks a mapping: what the mapping step shows, without the response file. */
+  check(mapping: ColumnTarget[], options: CsvImportOptions): Promise<CsvCheck>;
+  /** The whole result of a mapping, response file included. */
+  build(mapping: ColumnTarget[], options: CsvImportOptions): Promise<CsvImportResult>;
+  /** Lets the rows go (ends the worker). */
+  dispose(): void;
 }
 
-async function parseInWorker(text: string): Promise<string[][]> {
+async function sourceHere(text: string): Promise<CsvSource> {
+  const { PREVIEW_ROWS, csvBuilder, splitCsv, toCheck } = await import('./csv-worker-protocol');
+  const table = splitCsv(text);
+  const build = csvBuilder(table);
+  return {
+    header: table.header,
+    preview: table.rows.slice(0, PREVIEW_ROWS),
+    rowCount: table.rows.length,
+    check: async (mapping, options) => toCheck(build(mapping, options)),
+    build: async (mapping, options) => build(mapping, options),
+    dispose: () => {},
+  };
+}
+
+async function sourceInWorker(text: string): Promise<CsvSource> {
   // Inlined (a blob: worker) so the single-file build stays one file; loaded only when needed.
   const { default: CsvWorker } = await import('./csv-worker.ts?worker&inline');
-  return new Promise((resolve, reject) => {
-    const worker = new CsvWorker();
-    const done = () => worker.terminate();
-    worker.onmessage = (event: MessageEvent<{ rows?: string[][]; error?: string }>) => {
-      done();
-      if (event.data.rows) resolve(event.data.rows);
-      else reject(new Error(event.data.error ?? 'csv'));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      done();
-      reject(new Error('worker'));
-    };
-    worker.postMessage(text);
+  const worker = new CsvWorker();
+  const pending = new Map<
+    number,
+    { resolve: (message: CsvWorkerResponse) => void; reject: (error: Error) => void }
+  >();
+  let parsed: {
+    resolve: (message: CsvWorkerResponse) => void;
+    reject: (error: Error) => void;
+  } | null = null;
+  let nextId = 1;
+  let ended = false;
+  const end = (error: Error) => {
+    ended = true;
+    worker.terminate();
+    parsed?.reject(error);
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.onmessage = (event: MessageEvent<CsvWorkerResponse>) => {
+    const message = event.data;
+    const id = message.type === 'parsed' ? undefined : message.id;
+    if (id === undefined) {
+      parsed?.resolve(message);
+      parsed = null;
+      return;
+    }
+    const waiting = pending.get(id);
+    pending.delete(id);
+    waiting?.resolve(message);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    end(new Error('worker'));
+  };
+  const post = (request: CsvWorkerRequest) => worker.postMessage(request);
+  const ask = (
+    want: 'check' | 'file',
+    mapping: ColumnTarget[],
+    options: CsvImportOptions,
+  ): Promise<CsvWorkerResponse> => {
+    if (ended) return Promise.reject(new Error('worker ended'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      post({ type: 'build', id, want, mapping, options });
+    });
+  };
+
+  const first = await new Promise<CsvWorkerResponse>((resolve, reject) => {
+    parsed = { resolve, reject };
+    post({ type: 'parse', text });
   });
+  if (first.type !== 'parsed') {
+    end(new Error('csv'));
+    throw new Error(first.type === 'error' ? first.message : 'csv');
+  }
+  return {
+    header: first.header,
+    preview: first.preview,
+    rowCount: first.rowCount,
+    check: async (mapping, options) => {
+      const answer = await ask('check', mapping, options);
+      if (answer.type === 'checked') return answer.result;
+      throw new Error(answer.type === 'error' ? answer.message : 'csv');
+    },
+    build: async (mapping, options) => {
+      const answer = await ask('file', mapping, options);
+      if (answer.type === 'built') return answer.result;
+      throw new Error(answer.type === 'error' ? answer.message : 'csv');
+    },
+    dispose: () => {
+      if (!ended) end(new Error('disposed'));
+    },
+  };
 }
 
 /**
- * Splits CSV text (any of `,` `;` tab as separator, detected) into a header and rows; large
- * files in a worker, falling back to the main thread where workers are not available (file://).
+ * Splits CSV text (any of `,` `;` tab as separator, detected) into a source of rows; large
+ * files in a worker, which keeps the rows and checks mappings, falling back to the main thread
+ * where workers are not available (jsdom) or fail.
  */
-export async function parseCsv(text: string): Promise<CsvTable> {
+export async function parseCsv(text: string): Promise<CsvSource> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let rows: string[][];
   if (body.length > WORKER_THRESHOLD && typeof Worker !== 'undefined') {
     try {
-      rows = await parseInWorker(body);
+      return await sourceInWorker(body);
     } catch {
-      rows = await parseHere(body);
+      return sourceHere(body);
     }
-  } else rows = await parseHere(body);
-  const [header = [], ...rest] = rows;
-  return { header, rows: rest };
+  }
+  return sourceHere(body);
 }

@@ -107,12 +107,14 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         continue;
       }
       try {
-        const table = await parseCsv(text.text);
-        if (table.rows.length === 0) problems.push(t('csv.empty', { file: file.name }));
-        else
+        const source = await parseCsv(text.text);
+        if (source.rowCount === 0) {
+          source.dispose();
+          problems.push(t('csv.empty', { file: file.name }));
+        } else
           csvs.push({
             name: file.name,
-            table,
+            source,
             readAt: nowIso(),
           });
       } catch {
@@ -128,6 +130,13 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   useEffect(() => {
     addFilesRef.current = (list) => void addFiles(list);
   });
+
+  // A CSV still waiting for its mapping when the page is left: end its worker.
+  const csvQueueRef = useRef(csvQueue);
+  useEffect(() => {
+    csvQueueRef.current = csvQueue;
+  });
+  useEffect(() => () => csvQueueRef.current.forEach((csv) => csv.source.dispose()), []);
 
   const confirm = async () => {
     if (!plan) return;
@@ -148,6 +157,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
 
   const cancel = () => {
     setBatch([]);
+    for (const csv of csvQueue) csv.source.dispose();
     setCsvQueue([]);
     setStatus(t('import.cancelled'));
   };
@@ -199,10 +209,14 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
           grids={grids}
           lang={lang}
           onAdd={(input) => {
+            csvQueue[0]?.source.dispose();
             setBatch((current) => [...current, input]);
             setCsvQueue((current) => current.slice(1));
           }}
-          onCancel={() => setCsvQueue((current) => current.slice(1))}
+          onCancel={() => {
+            csvQueue[0]?.source.dispose();
+            setCsvQueue((current) => current.slice(1));
+          }}
         />
       )}
       {plan && csvQueue.length === 0 && (

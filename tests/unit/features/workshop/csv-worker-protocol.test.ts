@@ -1,0 +1,167 @@
+import {
+  buildResponseFileFromCsv,
+  type ColumnTarget,
+  type CsvImportOptions,
+} from '@/domain/files/csv-import';
+import {
+  createCsvWorkerHandler,
+  type CsvWorkerRequest,
+  type CsvWorkerResponse,
+} from '@/features/workshop/csv-worker-protocol';
+import { parseCsv } from '@/features/workshop/parse-csv';
+import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
+
+const agree = makeScale('agree', [1, 2, 3, 4], {
+  points: [
+    { value: 1, label: { fr: 'Pas du tout d’accord', en: 'Strongly disagree' } },
+    { value: 2, label: { fr: 'Plutôt pas d’accord', en: 'Somewhat disagree' } },
+    { value: 3, label: { fr: 'Plutôt d’accord', en: 'Somewhat agree' } },
+    { value: 4, label: { fr: 'Tout à fait d’accord', en: 'Strongly agree' } },
+  ],
+});
+const grid = makeGrid({
+  scales: [agree],
+  dimensions: [makeDimension('d-a', [makeItem('a1', { scale: 'agree' }), makeItem('a2')])],
+});
+
+const options = (overrides: Partial<CsvImportOptions> = {}): CsvImportOptions => ({
+  grids: [{ grid, hash: 'a'.repeat(64) }],
+  diagnostic: { id: 'd1', title: 'Atelier' },
+  vocabulary: {
+    roles: { employee: ['Salarié·e'], manager: ['Encadrement'] },
+    dontKnow: ['Je ne sais pas'],
+    notApplicable: ['Non concerné'],
+  },
+  exportedAt: '2025-03-01T00:00:00.000Z',
+  ...overrides,
+});
+
+const mapping: ColumnTarget[] = [
+  { kind: 'ignore' },
+  { kind: 'role' },
+  { kind: 'item', gridId: 'test-grid', itemId: 'a1' },
+  { kind: 'item', gridId: 'test-grid', itemId: 'a2' },
+];
+const rows = [
+  ['2025-01-01', 'Salarié·e', 'Plutôt d’accord', '2'],
+  ['2025-01-02', 'Encadrement', '4', ''],
+  ['2025-01-03', 'Salarié·e', '', ''],
+  ['2025-01-04', 'Salarié·e', 'Tout à fait d’accord', '1'],
+  ['2025-01-01', 'Salarié·e', 'Plutôt d’accord', '2'],
+];
+const header = ['Horodateur', 'Rôle', 'a1', 'a2'];
+const text = [header, ...rows].map((row) => row.join(';')).join('\r\n');
+
+/** A worker's handler, with every message cloned as postMessage clones it. */
+function worker() {
+  const out: CsvWorkerResponse[] = [];
+  const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
+  return {
+    send: (request: CsvWorkerRequest) => {
+      handle(structuredClone(request));
+      return out.pop();
+    },
+    out,
+  };
+}
+
+describe('the CSV worker protocol', () => {
+  it('keeps the rows and answers the header, the first rows and the count', () => {
+    const w = worker();
+    expect(w.send({ type: 'parse', text })).toEqual({
+      type: 'parsed',
+      header,
+      preview: rows.slice(0, 3),
+      rowCount: 5,
+    });
+  });
+
+  it('checks a mapping, then gives its response file, as the pure function does', () => {
+    const w = worker();
+    w.send({ type: 'parse', text });
+    const direct = buildResponseFileFromCsv({ header, rows }, mapping, options());
+    expect(direct.ok).toBe(true);
+    if (!direct.ok) return;
+    expect(w.send({ type: 'build', id: 1, want: 'check', mapping, options: options() })).toEqual({
+      type: 'checked',
+      id: 1,
+      result: { ok: true, respondents: 4, emptyRows: 1 },
+    });
+    expect(w.send({ type: 'build', id: 2, want: 'file', mapping, options: options() })).toEqual({
+      type: 'built',
+      id: 2,
+      result: direct,
+    });
+    // Identical rows get distinct ids, as on the main thread.
+    expect(direct.file.respondents.map((r) => r.id.replace(/^csv-[0-9a-f]{16}-/, ''))).toEqual([
+      '1',
+      '1',
+      '1',
+      '2',
+    ]);
+  });
+
+  it('answers the issues by row and column, and a new check for new options', () => {
+    const w = worker();
+    w.send({ type: 'parse', text: `${text}\r\n2025-01-06;Stagiaire;Peut-être;1` });
+    const checked = w.send({ type: 'build', id: 7, want: 'check', mapping, options: options() });
+    expect(checked).toEqual({
+      type: 'checked',
+      id: 7,
+      result: {
+        ok: false,
+        total: 2,
+        issues: [
+          {
+            code: 'unknownAnswer',
+            row: 7,
+            column: 3,
+            value: 'Peut-être',
+            itemId: 'a1',
+          },
+          { code: 'unknownRole', row: 7, column: 2, value: 'Stagiaire' },
+        ],
+      },
+    });
+    const withoutRole = mapping.map((t) => (t.kind === 'role' ? { kind: 'ignore' as const } : t));
+    const byDefault = w.send({
+      type: 'build',
+      id: 8,
+      want: 'check',
+      mapping: withoutRole,
+      options: options({ defaultRole: 'manager' }),
+    });
+    expect(byDefault).toMatchObject({ type: 'checked', id: 8, result: { ok: false, total: 1 } });
+  });
+
+  it('answers an error, with the request id, when no CSV was split', () => {
+    const w = worker();
+    expect(w.send({ type: 'build', id: 3, want: 'check', mapping, options: options() })).toEqual({
+      type: 'error',
+      id: 3,
+      message: 'no table',
+    });
+  });
+});
+
+describe('parseCsv without Worker (the main-thread fallback)', () => {
+  it('gives the same source: header, first rows, count, check and file', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const source = await parseCsv(`\uFEFF${text}`);
+    expect(source.header).toEqual(header);
+    expect(source.preview).toEqual(rows.slice(0, 3));
+    expect(source.rowCount).toBe(5);
+    expect(await source.check(mapping, options())).toEqual({
+      ok: true,
+      respondents: 4,
+      emptyRows: 1,
+    });
+    expect(await source.build(mapping, options())).toEqual(
+      buildResponseFileFromCsv({ header, rows }, mapping, options()),
+    );
+    // Another role for everyone: a new result, not the remembered one.
+    const withoutRole = mapping.map((t) => (t.kind === 'role' ? { kind: 'ignore' as const } : t));
+    const built = await source.build(withoutRole, options({ defaultRole: 'manager' }));
+    expect(built.ok && built.file.respondents.every((r) => r.role === 'manager')).toBe(true);
+  });
+});
