@@ -6,6 +6,7 @@
  */
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
+import { ROLES } from './roles';
 
 /** One answer: a numeric scale value, "don't know" (`dk`) or "not applicable" (`na`). */
 export const AnswerValue = z.union([z.number(), z.literal('dk'), z.literal('na')]);
@@ -15,8 +16,7 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 export const Answers = z.record(z.string(), AnswerValue);
 export type Answers = z.infer<typeof Answers>;
 
-/** Respondent roles, in the order they are listed everywhere (also the tie-break order). */
-export const ROLES = ['management', 'manager', 'employee', 'representative', 'other'] as const;
+export { ROLES };
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

@@ -7,15 +7,12 @@
  *
  * Pure: the CSV is already split into cells by the caller (papaparse, in a worker).
  */
-import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
+import type { AnswerValue, Role } from '@/domain/answers/answers';
+import { ROLES } from '@/domain/answers/roles';
 import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { sha256Hex } from '@/domain/grid/sha256';
-import {
-  RESPONSE_FILE_FORMAT,
-  RESPONSE_FILE_FORMAT_VERSION,
-  type ResponseFile,
-  type ResponseFileRespondent,
-} from './response-file';
+import type { ResponseFile, ResponseFileRespondent } from './response-file';
+import { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION } from './response-file-format';
 
 export type ColumnTarget =
   { kind: 'ignore' } | { kind: 'role' } | { kind: 'item'; gridId: string; itemId: string };

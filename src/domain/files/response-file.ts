@@ -8,6 +8,7 @@
  */
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
+import { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION } from './response-file-format';
 import { type AnswerProblem, answersValidator } from '@/domain/answers/validate-answers';
 import { Answers, ROLES, Role } from '@/domain/answers/answers';
 import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
@@ -15,8 +16,7 @@ import { canonicalJson } from '@/domain/grid/hash';
 import { findJsonSyntaxErrorOffset, loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
 
-export const RESPONSE_FILE_FORMAT = 'qvt-numerique/responses';
-export const RESPONSE_FILE_FORMAT_VERSION = 1;
+export { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION };
 /** Largest response file read, in bytes (checked by the caller before reading). */
 export const MAX_RESPONSE_FILE_BYTES = 50 * 1024 * 1024;
 /** Most respondents one file may carry. */
