@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { createDiagnostic, startRespondent } from './helpers';
 
+// A service worker serves the precached chunk without a request the test could block.
+test.use({ serviceWorkers: 'block' });
+
 test('a page whose code cannot load keeps the shell, exports every diagnostic, and reloads', async ({
   page,
   guard,

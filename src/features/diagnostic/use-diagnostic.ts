@@ -43,6 +43,8 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
   const latest = useRef<Diagnostic | null>(null);
   const timer = useRef<number | null>(null);
   const dirty = useRef(false);
+  /** Writes started and not yet finished: a page going away may cut them. */
+  const saving = useRef(0);
 
   useEffect(() => {
     let alive = true;
@@ -75,7 +77,10 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
     }
     if (!dirty.current || !latest.current) return;
     dirty.current = false;
-    const result = await saveDiagnostic(latest.current);
+    saving.current += 1;
+    const result = await saveDiagnostic(latest.current).finally(() => {
+      saving.current -= 1;
+    });
     if (result.ok)
       setSave((s) => (dirty.current || s.status === 'saved' ? s : { status: 'saved' }));
     else setSave({ status: 'failed', failure: result });
@@ -100,7 +105,8 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
   useEffect(() => {
     // The page may be going away: write the journal synchronously, then start the real save.
     const secure = () => {
-      if (dirty.current && latest.current) writeJournal(latest.current);
+      // Also while a write is under way: the browser may abort it as the page unloads.
+      if ((dirty.current || saving.current > 0) && latest.current) writeJournal(latest.current);
       void flush();
     };
     const onHide = () => {
