@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic, saveDiagnostic, type StorageFailure } from '@/storage/diagnostics-store';
 import { applyJournal, clearJournal, writeJournal } from '@/storage/journal';
 import { nowIso } from '@/utils/id';
-import { resolveGrids, type ResolvedGrids } from './resolve-grids';
+import { resolveGrids, resolveGridsInSlices, type ResolvedGrids } from './resolve-grids';
 
 /** Saves are grouped: at most one write per SAVE_DELAY_MS, well within the half-second promise. */
 export const SAVE_DELAY_MS = 300;
@@ -36,11 +36,12 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
     | { status: 'notFound' }
     | { status: 'invalid'; detail: string }
     | { status: 'error'; failure: StorageFailure }
-    | { status: 'ready'; diagnostic: Diagnostic };
+    | { status: 'ready'; diagnostic: Diagnostic; resolved: ResolvedGrids };
   // The loaded state remembers which id it belongs to: another id means "still loading".
   const [loadedState, setLoaded] = useState<{ id: string; value: Loaded } | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'saved' });
   const latest = useRef<Diagnostic | null>(null);
+  const latestResolved = useRef<ResolvedGrids | null>(null);
   const timer = useRef<number | null>(null);
   const dirty = useRef(false);
   /** Writes started and not yet finished: a page going away may cut them. */
@@ -49,13 +50,18 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
   useEffect(() => {
     let alive = true;
     if (!id) return;
-    void getDiagnostic(id).then((result) => {
+    void getDiagnostic(id).then(async (result) => {
       if (!alive) return;
       if (result.ok) {
         // Changes written to the journal while the page was going away win if they are newer.
         const { diagnostic, applied } = applyJournal(result.diagnostic);
+        // The grid copies are checked one per task, then the page is rendered as a transition
+        // (in slices, input and paint in between): opening a diagnostic blocks nothing for long.
+        const resolved = await resolveGridsInSlices(diagnostic);
+        if (!alive) return;
         latest.current = diagnostic;
-        setLoaded({ id, value: { status: 'ready', diagnostic } });
+        latestResolved.current = resolved;
+        startTransition(() => setLoaded({ id, value: { status: 'ready', diagnostic, resolved } }));
         if (applied)
           void saveDiagnostic(diagnostic).then((saved) => {
             if (saved.ok) clearJournal(diagnostic.id);
@@ -89,12 +95,16 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
   const update = useCallback(
     (change: (diagnostic: Diagnostic, now: string) => Diagnostic) => {
       const current = latest.current;
-      if (!current) return;
+      const currentResolved = latestResolved.current;
+      if (!current || !currentResolved) return;
       const next = change(current, nowIso());
       if (next === current) return;
+      // Grids change only on migration; answers changing must not re-check the grids.
+      const resolved = next.grids === current.grids ? currentResolved : resolveGrids(next);
       latest.current = next;
+      latestResolved.current = resolved;
       dirty.current = true;
-      setLoaded({ id: next.id, value: { status: 'ready', diagnostic: next } });
+      setLoaded({ id: next.id, value: { status: 'ready', diagnostic: next, resolved } });
       setSave((s) => (s.status === 'failed' ? s : { status: 'pending' }));
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -127,17 +137,7 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
     : loadedState && loadedState.id === id
       ? loadedState.value
       : { status: 'loading' };
-  const diagnostic = loaded.status === 'ready' ? loaded.diagnostic : null;
-  const gridsKey = diagnostic ? diagnostic.grids : null;
-  const resolved = useMemo(
-    () => (diagnostic ? resolveGrids(diagnostic) : null),
-    // grids change only on migration; answers changing must not re-validate the grids
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [gridsKey],
-  );
-
-  if (loaded.status !== 'ready' || !resolved) {
-    return loaded.status === 'ready' ? { status: 'loading' } : loaded;
-  }
-  return { status: 'ready', diagnostic: loaded.diagnostic, resolved, save, update, flush };
+  if (loaded.status !== 'ready') return loaded;
+  const { diagnostic, resolved } = loaded;
+  return { status: 'ready', diagnostic, resolved, save, update, flush };
 }

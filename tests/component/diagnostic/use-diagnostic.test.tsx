@@ -21,6 +21,7 @@ vi.mock('@/storage/diagnostics-store', () => ({
 }));
 vi.mock('@/features/diagnostic/resolve-grids', () => ({
   resolveGrids: () => ({ grids: [], broken: [] }),
+  resolveGridsInSlices: () => Promise.resolve({ grids: [], broken: [] }),
 }));
 
 const JOURNAL = 'qvt:journal:d1';
