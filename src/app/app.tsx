@@ -2,10 +2,10 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '@/features/start/start-page';
 import { loadNamespaces } from '@/i18n/i18n';
-import type { Namespace } from '@/i18n/resources-fr';
 import { ErrorBoundary } from './error-boundary';
 import { Layout } from './layout';
-import { useRoute, type Route, type RouteName } from './router';
+import { PAGE_FILES } from './page-files';
+import { useRoute, type Route } from './router';
 import { NotFoundPage } from './not-found-page';
 
 const NewDiagnosticPage = lazy(() =>
@@ -30,24 +30,9 @@ const AboutPage = lazy(() =>
   import('@/features/about/about-page').then((m) => ({ default: m.AboutPage })),
 );
 
-/**
- * The translation files each lazy page needs, fetched together with the page's chunk rather
- * than one after the other as its components ask for them (each would cost a round trip).
- * A missing entry only loses that head start: components still load what they use.
- */
-const PAGE_NAMESPACES: Partial<Record<RouteName, Namespace[]>> = {
-  new: ['newDiagnostic', 'labels', 'grids'],
-  answer: ['answer', 'labels'],
-  results: ['results', 'labels', 'plan'],
-  workshop: ['workshop', 'labels', 'answer', 'results'],
-  compare: ['compare'],
-  grids: ['grids', 'labels', 'gridErrors', 'files'],
-  about: ['about', 'files'],
-};
-
 function Page({ route }: { route: Route }) {
   // A prefetch, safe during render: i18next loads each file once and ignores repeats.
-  const namespaces = PAGE_NAMESPACES[route.name];
+  const namespaces = PAGE_FILES[route.name]?.namespaces;
   if (namespaces) void loadNamespaces(namespaces);
   switch (route.name) {
     case 'start':

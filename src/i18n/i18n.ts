@@ -1,19 +1,17 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readPreference, writePreference } from '@/storage/preferences';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages';
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_PREFERENCE,
+  SHELL_NAMESPACES,
+  type Language,
+} from './languages';
 import common from './locales/fr/common.json';
 import recovery from './locales/fr/recovery.json';
 import start from './locales/fr/start.json';
 import type { Namespace } from './resources-fr';
-
-const LANGUAGE_KEY = 'language';
-
-/**
- * Namespaces bundled with the app shell: the shell and the start page show without waiting,
- * and the "page crashed" message works even when no other file can be downloaded.
- */
-const SHELL_NAMESPACES: Namespace[] = ['common', 'start', 'recovery'];
 
 /**
  * Every other namespace file (and every English one) is its own small chunk, loaded by
@@ -67,7 +65,7 @@ function applyToDocument(lang: Language): void {
 
 /** Starts i18next with the remembered language (French by default) and keeps <html lang> in step. */
 export async function initI18n(): Promise<typeof i18next> {
-  const stored = readPreference(LANGUAGE_KEY);
+  const stored = readPreference(LANGUAGE_PREFERENCE);
   const lang: Language = isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
   await i18next
     .use(lazyFiles)
@@ -76,7 +74,7 @@ export async function initI18n(): Promise<typeof i18next> {
       lng: 'fr',
       fallbackLng: 'fr',
       supportedLngs: ['fr', 'en'],
-      ns: SHELL_NAMESPACES,
+      ns: [...SHELL_NAMESPACES],
       defaultNS: 'common',
       resources: { fr: BUNDLED },
       // The bundled French namespaces are a part: the backend loads the rest.
@@ -94,7 +92,7 @@ export async function initI18n(): Promise<typeof i18next> {
  */
 export async function setLanguage(lang: Language): Promise<void> {
   await i18next.changeLanguage(lang);
-  writePreference(LANGUAGE_KEY, lang);
+  writePreference(LANGUAGE_PREFERENCE, lang);
   applyToDocument(lang);
 }
 

@@ -4,6 +4,11 @@
  */
 const PREFIX = 'qvt:';
 
+/** The localStorage key of a preference (the build's route preload reads the language's). */
+export function preferenceStorageKey(key: string): string {
+  return PREFIX + key;
+}
+
 export function readPreference(key: string): string | null {
   try {
     return globalThis.localStorage?.getItem(PREFIX + key) ?? null;

@@ -143,3 +143,23 @@ test('when the device refuses storage, a banner says so and the export still wor
   expect(data.respondents).toHaveLength(1);
   expect(Object.values(data.respondents[0].answers.skills)).toHaveLength(1);
 });
+
+test('opening an answer address fetches that page’s files with the shell, all of them found', async ({
+  page,
+}) => {
+  await createDiagnostic(page, { title: 'Préchargement', grids: ['uses'] });
+  await startRespondent(page, 'Encadrement');
+  const statuses = new Map<string, number>();
+  page.on('response', (response) => statuses.set(response.url(), response.status()));
+  await page.reload();
+  await expect(page.locator('fieldset.likert').first()).toBeVisible();
+  const preloaded = await page
+    .locator('link[rel="modulepreload"][fetchpriority="low"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  // The page, what it shares with the other diagnostic pages, and its French texts.
+  expect(preloaded.some((href) => /\/answer-page-[\w-]+\.js$/.test(href))).toBe(true);
+  expect(preloaded.some((href) => /\/diagnostic-[\w-]+\.js$/.test(href))).toBe(true);
+  expect(preloaded.some((href) => /\/labels-[\w-]+\.js$/.test(href))).toBe(true);
+  // Found: sent (200) or, on this reload, confirmed unchanged (304).
+  for (const href of preloaded) expect([200, 304], href).toContain(statuses.get(href));
+});
