@@ -17,7 +17,7 @@ import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { parseCsv } from './parse-csv';
+import { parseCsv, UnreadableCsvError } from './parse-csv';
 import { QrReader } from './qr-reader';
 import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
 import { TableScroll } from '@/components/table-scroll';
@@ -40,6 +40,11 @@ async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
     }),
   );
 }
+
+const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
+  name,
+  result: { ok: false, error: { code, path: [] } },
+});
 
 /**
  * Imports many response files at once: pick or drop them, see a preview of what would change,
@@ -98,16 +103,13 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     const csvs: PendingCsv[] = [];
     const problems: string[] = [];
     for (const file of files.filter(isCsv)) {
-      const text = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
-      if (!text.ok) {
-        read.push({
-          name: file.name,
-          result: { ok: false, error: { code: text.reason, path: [] } },
-        });
+      if (file.size > MAX_RESPONSE_FILE_BYTES) {
+        read.push(unreadable(file.name, 'tooLarge'));
         continue;
       }
       try {
-        const source = await parseCsv(text.text);
+        // A large CSV is read in the worker that splits it, not here.
+        const source = await parseCsv(file);
         if (source.rowCount === 0) {
           source.dispose();
           problems.push(t('csv.empty', { file: file.name }));
@@ -117,8 +119,9 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
             source,
             readAt: nowIso(),
           });
-      } catch {
-        problems.push(t('csv.failed', { file: file.name }));
+      } catch (error) {
+        if (error instanceof UnreadableCsvError) read.push(unreadable(file.name, 'unreadable'));
+        else problems.push(t('csv.failed', { file: file.name }));
       }
     }
     setReading(false);

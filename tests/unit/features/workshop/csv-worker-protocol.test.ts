@@ -3,12 +3,16 @@ import {
   type ColumnTarget,
   type CsvImportOptions,
 } from '@/domain/files/csv-import';
+import { checkCsvMapping } from '@/domain/files/csv-import';
 import {
   createCsvWorkerHandler,
+  csvBuilder,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
+  toCheck,
+  UNREADABLE,
 } from '@/features/workshop/csv-worker-protocol';
-import { parseCsv } from '@/features/workshop/parse-csv';
+import { parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
 import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
 
 const agree = makeScale('agree', [1, 2, 3, 4], {
@@ -65,7 +69,35 @@ function worker() {
   };
 }
 
+/** A file whose reading fails, as a file removed since it was chosen. */
+const lostFile = {
+  size: 10,
+  text: () => Promise.reject(new Error('NotReadableError')),
+} as unknown as Blob;
+
 describe('the CSV worker protocol', () => {
+  it('reads a chosen file itself (byte order mark dropped), then answers as for text', async () => {
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    await handle({ type: 'parse', file: new Blob([`\uFEFF${text}`]) });
+    expect(out).toEqual([{ type: 'parsed', header, preview: rows.slice(0, 3), rowCount: 5 }]);
+    await handle({ type: 'build', id: 4, want: 'check', mapping, options: options() });
+    expect(out[1]).toEqual({
+      type: 'checked',
+      id: 4,
+      result: { ok: true, respondents: 4, emptyRows: 1 },
+    });
+  });
+
+  it('answers `unreadable` for a file that cannot be read, and keeps no table', async () => {
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    await handle({ type: 'parse', file: lostFile });
+    expect(out).toEqual([{ type: 'error', message: UNREADABLE }]);
+    await handle({ type: 'build', id: 1, want: 'check', mapping, options: options() });
+    expect(out[1]).toEqual({ type: 'error', id: 1, message: 'no table' });
+  });
+
   it('keeps the rows and answers the header, the first rows and the count', () => {
     const w = worker();
     expect(w.send({ type: 'parse', text })).toEqual({
@@ -144,10 +176,39 @@ describe('the CSV worker protocol', () => {
   });
 });
 
+describe('checking a mapping without building the file', () => {
+  const table = { header, rows };
+  const bad = [...rows, ['2025-01-06', 'Stagiaire', 'Peut-être', '1']];
+
+  it('gives the counts and issues that building gives', () => {
+    expect(checkCsvMapping(table, mapping, options())).toEqual(
+      toCheck(buildResponseFileFromCsv(table, mapping, options())),
+    );
+    const failed = checkCsvMapping({ header, rows: bad }, mapping, options());
+    expect(failed).toEqual(
+      toCheck(buildResponseFileFromCsv({ header, rows: bad }, mapping, options())),
+    );
+    expect(failed.ok).toBe(false);
+  });
+
+  it('answers a check of the mapping last built from that build', () => {
+    const builder = csvBuilder(table);
+    const built = builder.build(mapping, options());
+    expect(builder.build(mapping, options())).toBe(built);
+    expect(builder.check(mapping, options())).toEqual(toCheck(built));
+    const other = options({ exportedAt: '2025-04-01T00:00:00.000Z' });
+    expect(builder.build(mapping, other)).not.toBe(built);
+  });
+});
+
 describe('parseCsv without Worker (the main-thread fallback)', () => {
+  it('rejects with UnreadableCsvError when the file cannot be read', async () => {
+    await expect(parseCsv(lostFile)).rejects.toBeInstanceOf(UnreadableCsvError);
+  });
+
   it('gives the same source: header, first rows, count, check and file', async () => {
     expect(typeof Worker).toBe('undefined');
-    const source = await parseCsv(`\uFEFF${text}`);
+    const source = await parseCsv(new Blob([`\uFEFF${text}`], { type: 'text/csv' }));
     expect(source.header).toEqual(header);
     expect(source.preview).toEqual(rows.slice(0, 3));
     expect(source.rowCount).toBe(5);
