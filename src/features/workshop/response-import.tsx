@@ -6,6 +6,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   applyResponseImport,
   type ApplyImportResult,
+  type FilePlan,
   type ImportPlan,
   type ImportRejection,
   MAX_RESPONSE_FILE_BYTES,
@@ -16,8 +17,10 @@ import {
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
+import { mapInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { parseCsv, UnreadableCsvError } from './parse-csv';
+import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
 import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
 import { TableScroll } from '@/components/table-scroll';
@@ -30,15 +33,20 @@ type ResponseImportProps = {
   flush: () => Promise<void>;
 };
 
+/**
+ * Files read and parsed at a time before the page is let paint: each file costs the main thread
+ * about a millisecond (its size and text are fetched from the browser, then it is parsed), so
+ * 1,000 files at once made one task of more than a second.
+ */
+const READ_SLICE = 25;
+
 async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
-  return Promise.all(
-    files.map(async (file): Promise<ResponseFileInput> => {
-      const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
-      if (!read.ok)
-        return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
-      return { name: file.name, result: parseResponseFile(read.text) };
-    }),
-  );
+  return mapInSlices(files, READ_SLICE, async (file): Promise<ResponseFileInput> => {
+    const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
+    if (!read.ok)
+      return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
+    return { name: file.name, result: parseResponseFile(read.text) };
+  });
 }
 
 const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
@@ -267,6 +275,9 @@ function ImportPreview({
     .reduce((sum, c) => sum + c.n, 0);
   const warnings = plan.files.flatMap((f) => f.warnings.map((w) => warningMessage(t, f.name, w)));
   const blocked = plan.rejected.length > 0;
+  // A large batch lists the files to check; the whole list is drawn only when asked for.
+  const files = useMemo(() => previewFiles(plan.files), [plan.files]);
+  const [allShown, setAllShown] = useState(false);
 
   return (
     <div className="import-preview" aria-labelledby={`${uid}-title`} role="region">
@@ -306,45 +317,28 @@ function ImportPreview({
         </>
       )}
 
-      <TableScroll>
-        <table className="data data--compact">
-          <caption>{t('preview.filesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('preview.file')}</th>
-              <th scope="col" className="num">
-                {t('preview.respondents')}
-              </th>
-              <th scope="col" className="num">
-                {t('preview.added')}
-              </th>
-              <th scope="col" className="num">
-                {t('preview.skipped')}
-              </th>
-              <th scope="col">{t('preview.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.files.map((f, i) => (
-              <tr key={`${f.name}-${i}`} data-file={f.name}>
-                <th scope="row" className="file-name">
-                  {f.name}
-                </th>
-                <td className="num">{f.respondents}</td>
-                <td className="num">{f.added}</td>
-                <td className="num">{f.skipped}</td>
-                <td>
-                  {f.status === 'ok' ? (
-                    t('preview.ok')
-                  ) : (
-                    <strong className="text-danger">{t('preview.rejected')}</strong>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      {!files.summarised ? (
+        <FilesTable caption={t('preview.filesCaption')} files={files.listed} />
+      ) : (
+        <>
+          {files.listed.length > 0 && (
+            <FilesTable caption={t('preview.filesToCheckCaption')} files={files.listed} />
+          )}
+          <p>{t('preview.filesReady', { count: files.others })}</p>
+          <details
+            className="import-preview__all"
+            onToggle={(e) => setAllShown(e.currentTarget.open)}
+          >
+            <summary>{t('preview.filesAll', { count: plan.files.length })}</summary>
+            {allShown && (
+              <FilesTable
+                caption={t('preview.filesCaption')}
+                files={plan.files.map((file, index) => ({ file, index }))}
+              />
+            )}
+          </details>
+        </>
+      )}
 
       {plan.rejected.length > 0 && (
         <div className="notice notice--error" role="alert">
@@ -410,6 +404,58 @@ function ImportPreview({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The files of the batch, one row each: respondents, added, skipped, status. */
+function FilesTable({
+  caption,
+  files,
+}: {
+  caption: string;
+  files: readonly { file: FilePlan; index: number }[];
+}) {
+  const { t } = useTranslation('workshop');
+  return (
+    <TableScroll>
+      <table className="data data--compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('preview.file')}</th>
+            <th scope="col" className="num">
+              {t('preview.respondents')}
+            </th>
+            <th scope="col" className="num">
+              {t('preview.added')}
+            </th>
+            <th scope="col" className="num">
+              {t('preview.skipped')}
+            </th>
+            <th scope="col">{t('preview.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map(({ file: f, index }) => (
+            <tr key={`${f.name}-${index}`} data-file={f.name}>
+              <th scope="row" className="file-name">
+                {f.name}
+              </th>
+              <td className="num">{f.respondents}</td>
+              <td className="num">{f.added}</td>
+              <td className="num">{f.skipped}</td>
+              <td>
+                {f.status === 'ok' ? (
+                  t('preview.ok')
+                ) : (
+                  <strong className="text-danger">{t('preview.rejected')}</strong>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
