@@ -14,9 +14,16 @@ import {
   type CsvImportResult,
   type CsvTable,
 } from '@/domain/files/csv-import';
+import type { ResponseFileRespondent } from '@/domain/files/response-file';
 
 /** Example rows shown beside each column of the mapping. */
 export const PREVIEW_ROWS = 3;
+
+/**
+ * Respondents per message when a response file is sent to the page: the page decodes each
+ * message in its own task, so 10,000 respondents make ten short tasks, not one long one.
+ */
+export const RESPONDENTS_PER_MESSAGE = 1000;
 
 /** A check of a mapping without the response file: what the mapping step shows. */
 export type CsvCheck = CsvMappingCheck;
@@ -37,6 +44,9 @@ export type CsvWorkerRequest =
 export type CsvWorkerResponse =
   | { type: 'parsed'; header: string[]; preview: string[][]; rowCount: number }
   | { type: 'checked'; id: number; result: CsvCheck }
+  /** Respondents of the file being sent, in order, before its `built` message. */
+  | { type: 'built-part'; id: number; respondents: ResponseFileRespondent[] }
+  /** The result; a response file's respondents come in the `built-part` messages before it. */
   | { type: 'built'; id: number; result: CsvImportResult }
   | { type: 'error'; id?: number; message: string };
 
@@ -120,19 +130,31 @@ export function createCsvWorkerHandler(post: (message: CsvWorkerResponse) => voi
       return;
     }
     try {
-      post(
-        request.want === 'check'
-          ? {
-              type: 'checked',
-              id: request.id,
-              result: builder.check(request.mapping, request.options),
-            }
-          : {
-              type: 'built',
-              id: request.id,
-              result: builder.build(request.mapping, request.options),
-            },
-      );
+      if (request.want === 'check') {
+        post({
+          type: 'checked',
+          id: request.id,
+          result: builder.check(request.mapping, request.options),
+        });
+        return;
+      }
+      const result = builder.build(request.mapping, request.options);
+      if (!result.ok) {
+        post({ type: 'built', id: request.id, result });
+        return;
+      }
+      const { respondents } = result.file;
+      for (let start = 0; start < respondents.length; start += RESPONDENTS_PER_MESSAGE)
+        post({
+          type: 'built-part',
+          id: request.id,
+          respondents: respondents.slice(start, start + RESPONDENTS_PER_MESSAGE),
+        });
+      post({
+        type: 'built',
+        id: request.id,
+        result: { ...result, file: { ...result.file, respondents: [] } },
+      });
     } catch (error) {
       post({ type: 'error', id: request.id, message: String(error) });
     }

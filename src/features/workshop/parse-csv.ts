@@ -1,4 +1,5 @@
 import type { ColumnTarget, CsvImportOptions, CsvImportResult } from '@/domain/files/csv-import';
+import type { ResponseFileRespondent } from '@/domain/files/response-file';
 import type { CsvCheck, CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
 
 /**
@@ -31,6 +32,18 @@ export interface CsvSource {
   dispose(): void;
 }
 
+/**
+ * Puts a response file back together on the page: the `built` result with the respondents of
+ * the `built-part` messages that came before it, in order.
+ */
+export function assembleBuilt(
+  result: CsvImportResult,
+  parts: readonly ResponseFileRespondent[][],
+): CsvImportResult {
+  if (!result.ok || parts.length === 0) return result;
+  return { ...result, file: { ...result.file, respondents: parts.flat() } };
+}
+
 async function sourceHere(text: string): Promise<CsvSource> {
   const { PREVIEW_ROWS, csvBuilder, splitCsv, withoutBom } = await import('./csv-worker-protocol');
   const table = splitCsv(withoutBom(text));
@@ -57,6 +70,8 @@ async function sourceInWorker(file: Blob): Promise<CsvSource> {
     resolve: (message: CsvWorkerResponse) => void;
     reject: (error: Error) => void;
   } | null = null;
+  /** Respondents received so far for each file being sent. */
+  const parts = new Map<number, ResponseFileRespondent[][]>();
   let nextId = 1;
   let ended = false;
   const end = (error: Error) => {
@@ -65,6 +80,7 @@ async function sourceInWorker(file: Blob): Promise<CsvSource> {
     parsed?.reject(error);
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
+    parts.clear();
   };
   worker.onmessage = (event: MessageEvent<CsvWorkerResponse>) => {
     const message = event.data;
@@ -74,9 +90,21 @@ async function sourceInWorker(file: Blob): Promise<CsvSource> {
       parsed = null;
       return;
     }
+    if (message.type === 'built-part') {
+      const received = parts.get(id) ?? [];
+      received.push(message.respondents);
+      parts.set(id, received);
+      return;
+    }
     const waiting = pending.get(id);
     pending.delete(id);
-    waiting?.resolve(message);
+    const received = parts.get(id) ?? [];
+    parts.delete(id);
+    waiting?.resolve(
+      message.type === 'built'
+        ? { ...message, result: assembleBuilt(message.result, received) }
+        : message,
+    );
   };
   worker.onerror = (event) => {
     event.preventDefault();

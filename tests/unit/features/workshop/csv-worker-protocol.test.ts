@@ -9,10 +9,11 @@ import {
   csvBuilder,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
+  RESPONDENTS_PER_MESSAGE,
   toCheck,
   UNREADABLE,
 } from '@/features/workshop/csv-worker-protocol';
-import { parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
+import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
 import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
 
 const agree = makeScale('agree', [1, 2, 3, 4], {
@@ -62,7 +63,7 @@ function worker() {
   const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
   return {
     send: (request: CsvWorkerRequest) => {
-      handle(structuredClone(request));
+      void handle(structuredClone(request));
       return out.pop();
     },
     out,
@@ -75,7 +76,57 @@ const lostFile = {
   text: () => Promise.reject(new Error('NotReadableError')),
 } as unknown as Blob;
 
+/** The page's side: the `built` message with the respondents of the parts before it. */
+function assembled(messages: (CsvWorkerResponse | undefined)[]) {
+  const last = messages.at(-1);
+  if (last?.type !== 'built') return last;
+  const parts = messages.flatMap((m) => (m?.type === 'built-part' ? [m.respondents] : []));
+  return { ...last, result: assembleBuilt(last.result, parts) };
+}
+
 describe('the CSV worker protocol', () => {
+  it('sends a large response file in parts, in order, put back together as built', () => {
+    const many = Array.from({ length: 2 * RESPONDENTS_PER_MESSAGE + 500 }, (_, i) => [
+      `2025-01-${i}`,
+      i % 2 ? 'Salarié·e' : 'Encadrement',
+      String((i % 4) + 1),
+      '',
+    ]);
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
+    void handle({
+      type: 'parse',
+      text: [header, ...many].map((row) => row.join(';')).join('\n'),
+    });
+    out.length = 0;
+    void handle({ type: 'build', id: 5, want: 'file', mapping, options: options() });
+    expect(out.map((m) => (m.type === 'built-part' ? m.respondents.length : m.type))).toEqual([
+      RESPONDENTS_PER_MESSAGE,
+      RESPONDENTS_PER_MESSAGE,
+      500,
+      'built',
+    ]);
+    expect(assembled(out)).toEqual({
+      type: 'built',
+      id: 5,
+      result: buildResponseFileFromCsv({ header, rows: many }, mapping, options()),
+    });
+  });
+
+  it('sends a failed build whole, with no part, and assembling leaves it as is', () => {
+    const failed = { ok: false as const, issues: [{ code: 'noRole' as const }], total: 1 };
+    expect(assembleBuilt(failed, [])).toBe(failed);
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    void handle({ type: 'parse', text });
+    out.length = 0;
+    const withoutRole = mapping.map((t) => (t.kind === 'role' ? { kind: 'ignore' as const } : t));
+    void handle({ type: 'build', id: 6, want: 'file', mapping: withoutRole, options: options() });
+    expect(out).toEqual([
+      { type: 'built', id: 6, result: { ok: false, issues: [{ code: 'noRole' }], total: 1 } },
+    ]);
+  });
+
   it('reads a chosen file itself (byte order mark dropped), then answers as for text', async () => {
     const out: CsvWorkerResponse[] = [];
     const handle = createCsvWorkerHandler((message) => out.push(message));
@@ -119,11 +170,12 @@ describe('the CSV worker protocol', () => {
       id: 1,
       result: { ok: true, respondents: 4, emptyRows: 1 },
     });
-    expect(w.send({ type: 'build', id: 2, want: 'file', mapping, options: options() })).toEqual({
-      type: 'built',
-      id: 2,
-      result: direct,
-    });
+    w.out.length = 0;
+    const last = w.send({ type: 'build', id: 2, want: 'file', mapping, options: options() });
+    const sent = [...w.out, last];
+    expect(sent.map((m) => m?.type)).toEqual(['built-part', 'built']);
+    expect(last?.type === 'built' && last.result.ok && last.result.file.respondents).toEqual([]);
+    expect(assembled(sent)).toEqual({ type: 'built', id: 2, result: direct });
     // Identical rows get distinct ids, as on the main thread.
     expect(direct.file.respondents.map((r) => r.id.replace(/^csv-[0-9a-f]{16}-/, ''))).toEqual([
       '1',
