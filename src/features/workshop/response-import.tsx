@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
@@ -68,6 +68,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
+  const [applying, startApplying] = useTransition();
   const plan = useMemo(
     () => (batch.length > 0 ? planResponseImport(diagnostic, batch) : null),
     [diagnostic, batch],
@@ -150,20 +151,25 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   useEffect(() => () => csvQueueRef.current.forEach((csv) => csv.source.dispose()), []);
 
   const confirm = async () => {
-    if (!plan) return;
+    if (!plan || applying) return;
     let outcome: ApplyImportResult | null = null;
-    update((d, now) => {
-      outcome = applyResponseImport(d, plan, now);
-      return outcome.ok ? outcome.diagnostic : d;
+    // A transition: the merged diagnostic is kept at once (and saved whole), while the page
+    // draws its new results in slices it can interrupt (thousands of respondents take a while);
+    // meanwhile the confirm button is disabled.
+    startApplying(() => {
+      update((d, now) => {
+        outcome = applyResponseImport(d, plan, now);
+        return outcome.ok ? outcome.diagnostic : d;
+      });
+      const result = outcome as ApplyImportResult | null;
+      if (result?.ok) {
+        setBatch([]);
+        setStatus(t('import.done', { count: result.added }));
+      } else {
+        setStatus(t('import.stale'));
+      }
     });
-    const result = outcome as ApplyImportResult | null;
-    if (result?.ok) {
-      setBatch([]);
-      setStatus(t('import.done', { count: result.added }));
-      await flush();
-    } else {
-      setStatus(t('import.stale'));
-    }
+    if ((outcome as ApplyImportResult | null)?.ok) await flush();
   };
 
   const cancel = () => {
@@ -234,6 +240,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         <ImportPreview
           plan={plan}
           diagnostic={diagnostic}
+          applying={applying}
           onConfirm={() => void confirm()}
           onCancel={cancel}
           onRemoveRejected={() => {
@@ -248,6 +255,8 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
 
 type ImportPreviewProps = {
   plan: ImportPlan;
+  /** The confirmed import is being applied. */
+  applying: boolean;
   diagnostic: Diagnostic;
   onConfirm: () => void;
   onCancel: () => void;
@@ -256,6 +265,7 @@ type ImportPreviewProps = {
 
 function ImportPreview({
   plan,
+  applying,
   diagnostic,
   onConfirm,
   onCancel,
@@ -389,7 +399,7 @@ function ImportPreview({
         <button
           type="button"
           className="button button--primary"
-          disabled={!plan.canApply}
+          disabled={!plan.canApply || applying}
           onClick={onConfirm}
         >
           {t('preview.confirm', { count: plan.add.length })}
