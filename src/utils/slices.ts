@@ -44,3 +44,36 @@ export async function mapInSlices<T, R>(
   }
   return results;
 }
+
+/**
+ * Runs a generator's steps until it returns, `budgetMs` of steps at a time, pausing between
+ * slices; resolves to what it returns, or to `undefined` when `cancelled()` says so at a pause
+ * (the generator is then closed).
+ */
+export async function runInSlices<T>(
+  steps: Generator<void, T, void>,
+  {
+    budgetMs = 30,
+    pause = yieldToEventLoop,
+    now = () => performance.now(),
+    cancelled = () => false,
+  }: {
+    budgetMs?: number;
+    pause?: () => Promise<void>;
+    now?: () => number;
+    cancelled?: () => boolean;
+  } = {},
+): Promise<T | undefined> {
+  let sliceStart = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart < budgetMs) continue;
+    await pause();
+    if (cancelled()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    sliceStart = now();
+  }
+}

@@ -11,13 +11,13 @@ import {
   type ImportRejection,
   MAX_RESPONSE_FILE_BYTES,
   parseResponseFile,
-  planResponseImport,
+  planResponseImportSteps,
   type ResponseFileInput,
 } from '@/domain/files/response-file';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
-import { mapInSlices } from '@/utils/slices';
+import { mapInSlices, runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { parseCsv, UnreadableCsvError } from './parse-csv';
 import { previewFiles } from './preview-files';
@@ -69,10 +69,29 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const [applying, startApplying] = useTransition();
-  const plan = useMemo(
-    () => (batch.length > 0 ? planResponseImport(diagnostic, batch) : null),
-    [diagnostic, batch],
-  );
+  // Planned in slices (a survey CSV brings thousands of respondents to check), again whenever
+  // the batch or the diagnostic changes; the preview shows the plan of the current pair only.
+  const [planned, setPlanned] = useState<{
+    of: readonly [Diagnostic, ResponseFileInput[]];
+    plan: ImportPlan;
+  } | null>(null);
+  useEffect(() => {
+    if (batch.length === 0) return;
+    let cancelled = false;
+    void runInSlices(planResponseImportSteps(diagnostic, batch), {
+      cancelled: () => cancelled,
+    }).then((plan) => {
+      if (plan && !cancelled) setPlanned({ of: [diagnostic, batch], plan });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [diagnostic, batch]);
+  const plan =
+    batch.length > 0 && planned?.of[0] === diagnostic && planned.of[1] === batch
+      ? planned.plan
+      : null;
+  const planning = batch.length > 0 && plan === null;
 
   // Dropping files is a pointer shortcut; the button next to the text is the keyboard path.
   // Listeners are attached natively: the zone itself is not an interactive control.
@@ -208,7 +227,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         />
       </div>
       <p role="status" className="status-line">
-        {reading ? t('import.reading') : status}
+        {reading || planning ? t('import.reading') : status}
       </p>
       <QrReader
         diagnostic={diagnostic}

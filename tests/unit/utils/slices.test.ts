@@ -1,4 +1,4 @@
-import { mapInSlices, yieldToEventLoop } from '@/utils/slices';
+import { mapInSlices, runInSlices, yieldToEventLoop } from '@/utils/slices';
 
 describe('mapInSlices', () => {
   it('maps every item in order, pausing between slices and only between them', async () => {
@@ -53,5 +53,58 @@ describe('yieldToEventLoop', () => {
     void Promise.resolve().then(() => order.push('microtask'));
     await done;
     expect(order).toEqual(['microtask', 'yielded']);
+  });
+});
+
+describe('runInSlices', () => {
+  function* counting(n: number, log: string[]): Generator<void, string, void> {
+    try {
+      for (let i = 0; i < n; i += 1) {
+        log.push(`step ${i}`);
+        yield;
+      }
+      return 'done';
+    } finally {
+      log.push('closed');
+    }
+  }
+
+  it('runs steps until the budget is spent, pauses, and resolves to the return value', async () => {
+    const log: string[] = [];
+    let clock = 0;
+    const result = await runInSlices(counting(5, log), {
+      budgetMs: 2,
+      now: () => clock++,
+      pause: async () => {
+        log.push('pause');
+      },
+    });
+    expect(result).toBe('done');
+    // The clock moves by 1 at each reading: a slice holds two steps.
+    expect(log).toEqual([
+      'step 0',
+      'step 1',
+      'pause',
+      'step 2',
+      'step 3',
+      'pause',
+      'step 4',
+      'closed',
+    ]);
+  });
+
+  it('stops at a pause when cancelled, closing the generator', async () => {
+    const log: string[] = [];
+    let clock = 0;
+    const result = await runInSlices(counting(10, log), {
+      budgetMs: 0,
+      now: () => clock++,
+      pause: async () => {
+        log.push('pause');
+      },
+      cancelled: () => log.includes('step 1'),
+    });
+    expect(result).toBeUndefined();
+    expect(log).toEqual(['step 0', 'pause', 'step 1', 'pause', 'closed']);
   });
 });
