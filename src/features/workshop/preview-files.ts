@@ -6,15 +6,18 @@ export const FILES_LISTED = 20;
 export interface PreviewFiles {
   /** Files shown in the preview's table, with their place in the batch. */
   listed: { file: FilePlan; index: number }[];
-  /** Files of the batch left out of the table (ready, nothing to say about them). */
+  /** Files of the batch left out of the table (ready, no duplicate). */
   others: number;
   /** True when the table lists only the files to check (the whole list is behind a disclosure). */
   summarised: boolean;
 }
 
-/** A file a facilitator has to look at: refused, with duplicates skipped, or with a remark. */
+/**
+ * A file a facilitator has to look at: refused, or with duplicates skipped. (Remarks, such as a
+ * file from another diagnostic, are listed under their own heading, file by file.)
+ */
 export function needsAttention(file: FilePlan): boolean {
-  return file.status === 'rejected' || file.skipped > 0 || file.warnings.length > 0;
+  return file.status === 'rejected' || file.skipped > 0;
 }
 
 /**
