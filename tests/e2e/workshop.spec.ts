@@ -353,6 +353,15 @@ test('a large batch lists the files to check and shows every file on request', a
   await expect(toCheck.locator('tbody tr')).toHaveCount(1);
   await confirm.click();
   await expect(page.getByTestId('participation-total')).toHaveText('21 répondants au total.');
+
+  // The list to export one respondent holds the chosen one until it is used, then everyone.
+  const one = page.getByLabel('Un répondant');
+  await expect(one.locator('option')).toHaveCount(1);
+  await one.focus();
+  await expect(one.locator('option')).toHaveCount(21);
+  await one.selectOption({ label: 'Participant 5' });
+  const text = await downloadText(page, 'Exporter ce répondant');
+  expect((JSON.parse(text) as ResponseFileJson).respondents.map((r) => r.id)).toEqual(['lot-4']);
 });
 
 test('a survey-tool CSV is mapped column by column, then imported through the same preview', async ({
