@@ -183,6 +183,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       const result = outcome as ApplyImportResult | null;
       if (result?.ok) {
         setBatch([]);
+        setPlanned(null);
         setStatus(t('import.done', { count: result.added }));
       } else {
         setStatus(t('import.stale'));
@@ -193,6 +194,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
 
   const cancel = () => {
     setBatch([]);
+    setPlanned(null);
     for (const csv of csvQueue) csv.source.dispose();
     setCsvQueue([]);
     setStatus(t('import.cancelled'));
