@@ -12,8 +12,13 @@ export function TableScroll({ children, label }: { children: ReactNode; label?: 
     const box = ref.current;
     if (!box) return;
     const measure = () => setScrolls(box.scrollWidth > box.clientWidth + 1);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
+    // The observer also reports the first size, after the browser's own layout: measuring here
+    // instead would force a layout of the whole page inside the render that added the table
+    // (half a second after a large workshop import).
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);

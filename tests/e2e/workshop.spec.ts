@@ -301,6 +301,69 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
   await expect(page.locator('section[data-grid-id="skills"]')).toHaveCount(0);
 });
 
+test('a large batch lists the files to check and shows every file on request', async ({ page }) => {
+  test.setTimeout(120_000);
+  const exported = await exportedResponses(page, 'Grand lot');
+  const target = await createDiagnostic(page, {
+    title: 'Grand atelier',
+    grids: ['social-dialogue'],
+  });
+  await page.goto(`./#/workshop/${target}`);
+  // 21 participants, one of them sent twice, and a broken file: 23 files.
+  const participants = Array.from({ length: 21 }, (_, i) => {
+    const respondent = exported.respondents[i % exported.respondents.length]!;
+    return {
+      name: `p-${String(i + 1).padStart(2, '0')}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({ ...exported, respondents: [{ ...respondent, id: `lot-${i}` }] }),
+      ),
+    };
+  });
+  await page
+    .getByTestId('response-files-input')
+    .setInputFiles([
+      ...participants,
+      { ...participants[4]!, name: 'p-05-renvoi.json' },
+      { name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
+    ]);
+  const preview = page.getByRole('region', { name: 'Aperçu de l’import' });
+  await expect(preview).toContainText('23 fichiers dans le lot.');
+  const toCheck = preview.getByRole('table', {
+    name: 'Fichiers du lot à vérifier : refusés ou avec des doublons',
+  });
+  await expect(toCheck.locator('tbody tr')).toHaveCount(2);
+  await expect(toCheck.locator('tbody tr').nth(0)).toHaveAttribute('data-file', 'p-05-renvoi.json');
+  await expect(toCheck.locator('tbody tr').nth(1)).toContainText('Refusé');
+  await expect(preview).toContainText('21 autres fichiers prêts, sans doublon.');
+  await expect(preview.getByRole('alert')).toContainText('« casse.json »');
+  await expect(preview.getByRole('heading', { name: 'Doublons : ignorés' })).toBeVisible();
+  // The files come from another diagnostic: said once per file under its own heading.
+  await expect(preview.getByRole('heading', { name: 'À savoir' })).toBeVisible();
+  const all = preview.getByRole('table', { name: 'Fichiers du lot', exact: true });
+  await expect(all).toHaveCount(0);
+  await preview.getByText('Voir les 23 fichiers du lot').click();
+  await expect(all.locator('tbody tr')).toHaveCount(23);
+  await expect(all.locator('tbody tr').first()).toHaveAttribute('data-file', 'p-01.json');
+
+  const confirm = preview.getByRole('button', { name: /Confirmer l’import/ });
+  await expect(confirm).toBeDisabled();
+  await preview.getByRole('button', { name: 'Retirer les fichiers refusés du lot' }).click();
+  await expect(preview).toContainText('22 fichiers dans le lot.');
+  await expect(toCheck.locator('tbody tr')).toHaveCount(1);
+  await confirm.click();
+  await expect(page.getByTestId('participation-total')).toHaveText('21 répondants au total.');
+
+  // The list to export one respondent holds the chosen one until it is used, then everyone.
+  const one = page.getByLabel('Un répondant');
+  await expect(one.locator('option')).toHaveCount(1);
+  await one.focus();
+  await expect(one.locator('option')).toHaveCount(21);
+  await one.selectOption({ label: 'Participant 5' });
+  const text = await downloadText(page, 'Exporter ce répondant');
+  expect((JSON.parse(text) as ResponseFileJson).respondents.map((r) => r.id)).toEqual(['lot-4']);
+});
+
 test('a survey-tool CSV is mapped column by column, then imported through the same preview', async ({
   page,
 }) => {

@@ -185,6 +185,35 @@ export function buildResponseFileFromCsv(
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvImportResult {
+  return readCsvTable(table, mapping, options, true);
+}
+
+/** What checking a mapping tells without building the response file. */
+export type CsvMappingCheck =
+  { ok: true; respondents: number; emptyRows: number } | Extract<CsvImportResult, { ok: false }>;
+
+/**
+ * The same checks and counts as `buildResponseFileFromCsv`, without the response file: rows are
+ * read and checked but not hashed into respondent ids (on 10,000 rows, hashing is about half the
+ * work), so a mapping can be checked on every change and the file built once, when it is added.
+ */
+export function checkCsvMapping(
+  table: CsvTable,
+  mapping: readonly ColumnTarget[],
+  options: CsvImportOptions,
+): CsvMappingCheck {
+  const result = readCsvTable(table, mapping, options, false);
+  return result.ok
+    ? { ok: true, respondents: result.respondents, emptyRows: result.emptyRows }
+    : result;
+}
+
+function readCsvTable(
+  table: CsvTable,
+  mapping: readonly ColumnTarget[],
+  options: CsvImportOptions,
+  withFile: boolean,
+): CsvImportResult {
   const issues: CsvImportIssue[] = [];
   const grids = new Map(options.grids.map((g) => [g.grid.id, g]));
   const items = new Map<string, { item: Item; scale: Scale }>();
@@ -260,6 +289,10 @@ export function buildResponseFileFromCsv(
       }
     }
     if (role === null) return;
+    if (!withFile) {
+      respondents.push({ id: '', role, answers, comments: {} });
+      return;
+    }
     // The id derives from the row's cells (and its rank among identical rows), so the same row
     // in a later, longer export of the same survey is recognised as already imported.
     const digest = sha256Hex(JSON.stringify(row)).slice(0, 16);

@@ -417,12 +417,14 @@ function snapshotGrids(
   );
 }
 
-function answerIssues(
+function* answerIssues(
   file: ResponseFile,
   grids: ReadonlyMap<string, { check: GridCheck | null }>,
-): AnswerIssue[] {
+): Generator<void, AnswerIssue[], void> {
   const issues: AnswerIssue[] = [];
-  file.respondents.forEach((respondent, index) => {
+  for (let index = 0; index < file.respondents.length; index += 1) {
+    if (index > 0 && index % PLAN_STEP === 0) yield;
+    const respondent = file.respondents[index] as ResponseFileRespondent;
     for (const [gridId, answers] of Object.entries(respondent.answers)) {
       const check = grids.get(gridId)?.check;
       if (!check) continue;
@@ -450,7 +452,7 @@ function answerIssues(
           });
       }
     }
-  });
+  }
   return issues;
 }
 
@@ -482,6 +484,29 @@ export function planResponseImport(
   diagnostic: Diagnostic,
   files: readonly ResponseFileInput[],
 ): ImportPlan {
+  const steps = planResponseImportSteps(diagnostic, files);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Respondents looked at between two steps of `planResponseImportSteps` (a few milliseconds of
+ * work).
+ */
+export const PLAN_STEP = 250;
+
+/**
+ * `planResponseImport` as steps: the generator pauses after each file and every `PLAN_STEP`
+ * respondents, and returns the same plan. A caller on the main thread can run a few steps at a
+ * time and let the page paint between them (10,000 respondents from a survey CSV take
+ * hundreds of milliseconds to plan).
+ */
+export function* planResponseImportSteps(
+  diagnostic: Diagnostic,
+  files: readonly ResponseFileInput[],
+): Generator<void, ImportPlan, void> {
   const grids = snapshotGrids(diagnostic);
   // Content keys are computed only for duplicates (to say whether the copies are identical).
   const existing = new Map(diagnostic.respondents.map((r) => [r.id, r]));
@@ -505,7 +530,8 @@ export function planResponseImport(
     rejected.push({ fileName: name, rejection });
   };
 
-  for (const { name, result } of files) {
+  for (const [fileIndex, { name, result }] of files.entries()) {
+    if (fileIndex > 0) yield;
     if (!result.ok) {
       reject(name, 0, { code: 'unreadableFile', error: result.error });
       continue;
@@ -543,7 +569,7 @@ export function planResponseImport(
       });
       continue;
     }
-    const issues = answerIssues(file, grids);
+    const issues = yield* answerIssues(file, grids);
     if (issues.length > 0) {
       reject(name, file.respondents.length, {
         code: 'invalidAnswers',
@@ -561,7 +587,9 @@ export function planResponseImport(
 
     let added = 0;
     let skipped = 0;
-    file.respondents.forEach((respondent, index) => {
+    for (let index = 0; index < file.respondents.length; index += 1) {
+      if (index > 0 && index % PLAN_STEP === 0) yield;
+      const respondent = file.respondents[index] as ResponseFileRespondent;
       const candidate = {
         id: respondent.id,
         role: respondent.role,
@@ -581,13 +609,13 @@ export function planResponseImport(
           ...(inDiagnostic === undefined && inBatch ? { keptFrom: inBatch.fileName } : {}),
           identical: other !== undefined && contentKey(other) === contentKey(candidate),
         });
-        return;
+        continue;
       }
       const imported = { ...candidate, fileName: name };
       kept.set(respondent.id, { fileName: name, respondent: imported });
       add.push(imported);
       added += 1;
-    });
+    }
     plans.push({
       name,
       status: 'ok',

@@ -7,21 +7,31 @@
 import Papa from 'papaparse';
 import {
   buildResponseFileFromCsv,
+  checkCsvMapping,
   type ColumnTarget,
+  type CsvMappingCheck,
   type CsvImportOptions,
   type CsvImportResult,
   type CsvTable,
 } from '@/domain/files/csv-import';
+import type { ResponseFileRespondent } from '@/domain/files/response-file';
 
 /** Example rows shown beside each column of the mapping. */
 export const PREVIEW_ROWS = 3;
 
+/**
+ * Respondents per message when a response file is sent to the page: the page decodes each
+ * message in its own task, so 10,000 respondents make ten short tasks, not one long one.
+ */
+export const RESPONDENTS_PER_MESSAGE = 1000;
+
 /** A check of a mapping without the response file: what the mapping step shows. */
-export type CsvCheck =
-  { ok: true; respondents: number; emptyRows: number } | Extract<CsvImportResult, { ok: false }>;
+export type CsvCheck = CsvMappingCheck;
 
 export type CsvWorkerRequest =
+  /** The CSV as text, or as the chosen file itself, read here (off the main thread). */
   | { type: 'parse'; text: string }
+  | { type: 'parse'; file: Blob }
   | {
       type: 'build';
       id: number;
@@ -34,6 +44,9 @@ export type CsvWorkerRequest =
 export type CsvWorkerResponse =
   | { type: 'parsed'; header: string[]; preview: string[][]; rowCount: number }
   | { type: 'checked'; id: number; result: CsvCheck }
+  /** Respondents of the file being sent, in order, before its `built` message. */
+  | { type: 'built-part'; id: number; respondents: ResponseFileRespondent[] }
+  /** The result; a response file's respondents come in the `built-part` messages before it. */
   | { type: 'built'; id: number; result: CsvImportResult }
   | { type: 'error'; id?: number; message: string };
 
@@ -50,14 +63,20 @@ export function toCheck(result: CsvImportResult): CsvCheck {
     : result;
 }
 
+/** Text without its byte order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
- * `buildResponseFileFromCsv` on one table, remembering the last result: the mapping step checks
- * a mapping, then asks for the file of that same mapping when it is added.
+ * Checks and builds on one table: `check` reads the rows without hashing ids
+ * (`checkCsvMapping`), `build` gives the whole result and remembers the last one, so the file of
+ * a mapping is built once; a check of the mapping last built answers from it.
  */
 export function csvBuilder(table: CsvTable) {
   let last: { key: string; result: CsvImportResult } | null = null;
-  return (mapping: readonly ColumnTarget[], options: CsvImportOptions): CsvImportResult => {
-    const key = JSON.stringify([
+  const keyOf = (mapping: readonly ColumnTarget[], options: CsvImportOptions) =>
+    JSON.stringify([
       mapping,
       options.defaultRole ?? null,
       options.diagnostic,
@@ -65,47 +84,82 @@ export function csvBuilder(table: CsvTable) {
       options.grids.map((g) => [g.grid.id, g.grid.version, g.hash]),
       options.vocabulary,
     ]);
-    if (last?.key !== key)
-      last = { key, result: buildResponseFileFromCsv(table, mapping, options) };
-    return last.result;
+  return {
+    check(mapping: readonly ColumnTarget[], options: CsvImportOptions): CsvCheck {
+      if (last?.key === keyOf(mapping, options)) return toCheck(last.result);
+      return checkCsvMapping(table, mapping, options);
+    },
+    build(mapping: readonly ColumnTarget[], options: CsvImportOptions): CsvImportResult {
+      const key = keyOf(mapping, options);
+      if (last?.key !== key)
+        last = { key, result: buildResponseFileFromCsv(table, mapping, options) };
+      return last.result;
+    },
   };
 }
 
 /**
- * The worker's message handler: `parse` keeps the table and answers its header, first rows and
- * row count; `build` checks a mapping against the kept table.
+ * The worker's message handler: `parse` keeps the table (read from the file first when given
+ * one) and answers its header, first rows and row count; `build` checks a mapping against the
+ * kept table, or builds its response file. A file that cannot be read answers the error
+ * `unreadable`.
  */
 export function createCsvWorkerHandler(post: (message: CsvWorkerResponse) => void) {
-  let build: ReturnType<typeof csvBuilder> | null = null;
-  return (request: CsvWorkerRequest) => {
-    if (request.type === 'parse') {
-      try {
-        const table = splitCsv(request.text);
-        build = csvBuilder(table);
-        post({
-          type: 'parsed',
-          header: table.header,
-          preview: table.rows.slice(0, PREVIEW_ROWS),
-          rowCount: table.rows.length,
-        });
-      } catch (error) {
-        post({ type: 'error', message: String(error) });
-      }
-      return;
+  let builder: ReturnType<typeof csvBuilder> | null = null;
+  const keep = (text: string) => {
+    try {
+      const table = splitCsv(withoutBom(text));
+      builder = csvBuilder(table);
+      post({
+        type: 'parsed',
+        header: table.header,
+        preview: table.rows.slice(0, PREVIEW_ROWS),
+        rowCount: table.rows.length,
+      });
+    } catch (error) {
+      post({ type: 'error', message: String(error) });
     }
-    if (!build) {
+  };
+  return (request: CsvWorkerRequest): Promise<void> | void => {
+    if (request.type === 'parse') {
+      if ('text' in request) return keep(request.text);
+      return request.file.text().then(keep, () => post({ type: 'error', message: UNREADABLE }));
+    }
+    if (!builder) {
       post({ type: 'error', id: request.id, message: 'no table' });
       return;
     }
     try {
-      const result = build(request.mapping, request.options);
-      post(
-        request.want === 'check'
-          ? { type: 'checked', id: request.id, result: toCheck(result) }
-          : { type: 'built', id: request.id, result },
-      );
+      if (request.want === 'check') {
+        post({
+          type: 'checked',
+          id: request.id,
+          result: builder.check(request.mapping, request.options),
+        });
+        return;
+      }
+      const result = builder.build(request.mapping, request.options);
+      if (!result.ok) {
+        post({ type: 'built', id: request.id, result });
+        return;
+      }
+      const { respondents } = result.file;
+      for (let start = 0; start < respondents.length; start += RESPONDENTS_PER_MESSAGE)
+        post({
+          type: 'built-part',
+          id: request.id,
+          respondents: respondents.slice(start, start + RESPONDENTS_PER_MESSAGE),
+        });
+      post({
+        type: 'built',
+        id: request.id,
+        result: { ...result, file: { ...result.file, respondents: [] } },
+      });
     } catch (error) {
       post({ type: 'error', id: request.id, message: String(error) });
     }
   };
 }
+
+/** The error message of a file that could not be read. */
+export const UNREADABLE = 'unreadable';

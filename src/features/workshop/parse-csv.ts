@@ -1,8 +1,19 @@
 import type { ColumnTarget, CsvImportOptions, CsvImportResult } from '@/domain/files/csv-import';
+import type { ResponseFileRespondent } from '@/domain/files/response-file';
 import type { CsvCheck, CsvWorkerRequest, CsvWorkerResponse } from './csv-worker-protocol';
 
-/** Above this many characters the CSV is split, and its mappings checked, in a Web Worker. */
+/**
+ * Above this many bytes the CSV is read, split, and its mappings checked, in a Web Worker.
+ */
 const WORKER_THRESHOLD = 200_000;
+
+/** The chosen file could not be read (removed, or access lost since it was chosen). */
+export class UnreadableCsvError extends Error {
+  constructor() {
+    super('unreadable');
+    this.name = 'UnreadableCsvError';
+  }
+}
 
 /**
  * A split CSV, its rows kept where they were split (a worker for large files): the mapping step
@@ -21,21 +32,33 @@ export interface CsvSource {
   dispose(): void;
 }
 
+/**
+ * Puts a response file back together on the page: the `built` result with the respondents of
+ * the `built-part` messages that came before it, in order.
+ */
+export function assembleBuilt(
+  result: CsvImportResult,
+  parts: readonly ResponseFileRespondent[][],
+): CsvImportResult {
+  if (!result.ok || parts.length === 0) return result;
+  return { ...result, file: { ...result.file, respondents: parts.flat() } };
+}
+
 async function sourceHere(text: string): Promise<CsvSource> {
-  const { PREVIEW_ROWS, csvBuilder, splitCsv, toCheck } = await import('./csv-worker-protocol');
-  const table = splitCsv(text);
-  const build = csvBuilder(table);
+  const { PREVIEW_ROWS, csvBuilder, splitCsv, withoutBom } = await import('./csv-worker-protocol');
+  const table = splitCsv(withoutBom(text));
+  const builder = csvBuilder(table);
   return {
     header: table.header,
     preview: table.rows.slice(0, PREVIEW_ROWS),
     rowCount: table.rows.length,
-    check: async (mapping, options) => toCheck(build(mapping, options)),
-    build: async (mapping, options) => build(mapping, options),
+    check: async (mapping, options) => builder.check(mapping, options),
+    build: async (mapping, options) => builder.build(mapping, options),
     dispose: () => {},
   };
 }
 
-async function sourceInWorker(text: string): Promise<CsvSource> {
+async function sourceInWorker(file: Blob): Promise<CsvSource> {
   // Inlined (a blob: worker) so the single-file build stays one file; loaded only when needed.
   const { default: CsvWorker } = await import('./csv-worker.ts?worker&inline');
   const worker = new CsvWorker();
@@ -47,6 +70,8 @@ async function sourceInWorker(text: string): Promise<CsvSource> {
     resolve: (message: CsvWorkerResponse) => void;
     reject: (error: Error) => void;
   } | null = null;
+  /** Respondents received so far for each file being sent. */
+  const parts = new Map<number, ResponseFileRespondent[][]>();
   let nextId = 1;
   let ended = false;
   const end = (error: Error) => {
@@ -55,6 +80,7 @@ async function sourceInWorker(text: string): Promise<CsvSource> {
     parsed?.reject(error);
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
+    parts.clear();
   };
   worker.onmessage = (event: MessageEvent<CsvWorkerResponse>) => {
     const message = event.data;
@@ -64,9 +90,21 @@ async function sourceInWorker(text: string): Promise<CsvSource> {
       parsed = null;
       return;
     }
+    if (message.type === 'built-part') {
+      const received = parts.get(id) ?? [];
+      received.push(message.respondents);
+      parts.set(id, received);
+      return;
+    }
     const waiting = pending.get(id);
     pending.delete(id);
-    waiting?.resolve(message);
+    const received = parts.get(id) ?? [];
+    parts.delete(id);
+    waiting?.resolve(
+      message.type === 'built'
+        ? { ...message, result: assembleBuilt(message.result, received) }
+        : message,
+    );
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -88,7 +126,9 @@ async function sourceInWorker(text: string): Promise<CsvSource> {
 
   const first = await new Promise<CsvWorkerResponse>((resolve, reject) => {
     parsed = { resolve, reject };
-    post({ type: 'parse', text });
+    // The file itself crosses (a handle, not its 25 MB): reading and decoding it, which took
+    // a long task here, happens in the worker.
+    post({ type: 'parse', file });
   });
   if (first.type !== 'parsed') {
     end(new Error('csv'));
@@ -114,19 +154,27 @@ async function sourceInWorker(text: string): Promise<CsvSource> {
   };
 }
 
+async function readHere(file: Blob): Promise<string> {
+  try {
+    return await file.text();
+  } catch {
+    throw new UnreadableCsvError();
+  }
+}
+
 /**
- * Splits CSV text (any of `,` `;` tab as separator, detected) into a source of rows; large
- * files in a worker, which keeps the rows and checks mappings, falling back to the main thread
- * where workers are not available (jsdom) or fail.
+ * Reads and splits a CSV file (any of `,` `;` tab as separator, detected) into a source of
+ * rows; large files in a worker, which reads the file, keeps the rows and checks mappings,
+ * falling back to the main thread where workers are not available (jsdom) or fail. Rejects
+ * with `UnreadableCsvError` when the file cannot be read.
  */
-export async function parseCsv(text: string): Promise<CsvSource> {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > WORKER_THRESHOLD && typeof Worker !== 'undefined') {
+export async function parseCsv(file: Blob): Promise<CsvSource> {
+  if (file.size > WORKER_THRESHOLD && typeof Worker !== 'undefined') {
     try {
-      return await sourceInWorker(body);
+      return await sourceInWorker(file);
     } catch {
-      return sourceHere(body);
+      // The worker failed (or could not read the file): the same work here.
     }
   }
-  return sourceHere(body);
+  return sourceHere(await readHere(file));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
@@ -6,18 +6,21 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   applyResponseImport,
   type ApplyImportResult,
+  type FilePlan,
   type ImportPlan,
   type ImportRejection,
   MAX_RESPONSE_FILE_BYTES,
   parseResponseFile,
-  planResponseImport,
+  planResponseImportSteps,
   type ResponseFileInput,
 } from '@/domain/files/response-file';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
+import { mapInSlices, runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { parseCsv } from './parse-csv';
+import { parseCsv, UnreadableCsvError } from './parse-csv';
+import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
 import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
 import { TableScroll } from '@/components/table-scroll';
@@ -30,16 +33,26 @@ type ResponseImportProps = {
   flush: () => Promise<void>;
 };
 
+/**
+ * Files read and parsed at a time before the page is let paint: each file costs the main thread
+ * about a millisecond (its size and text are fetched from the browser, then it is parsed), so
+ * 1,000 files at once made one task of more than a second.
+ */
+const READ_SLICE = 25;
+
 async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
-  return Promise.all(
-    files.map(async (file): Promise<ResponseFileInput> => {
-      const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
-      if (!read.ok)
-        return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
-      return { name: file.name, result: parseResponseFile(read.text) };
-    }),
-  );
+  return mapInSlices(files, READ_SLICE, async (file): Promise<ResponseFileInput> => {
+    const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
+    if (!read.ok)
+      return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
+    return { name: file.name, result: parseResponseFile(read.text) };
+  });
 }
+
+const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
+  name,
+  result: { ok: false, error: { code, path: [] } },
+});
 
 /**
  * Imports many response files at once: pick or drop them, see a preview of what would change,
@@ -55,10 +68,30 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   const [reading, setReading] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
-  const plan = useMemo(
-    () => (batch.length > 0 ? planResponseImport(diagnostic, batch) : null),
-    [diagnostic, batch],
-  );
+  const [applying, startApplying] = useTransition();
+  // Planned in slices (a survey CSV brings thousands of respondents to check), again whenever
+  // the batch or the diagnostic changes; the preview shows the plan of the current pair only.
+  const [planned, setPlanned] = useState<{
+    of: readonly [Diagnostic, ResponseFileInput[]];
+    plan: ImportPlan;
+  } | null>(null);
+  useEffect(() => {
+    if (batch.length === 0) return;
+    let cancelled = false;
+    void runInSlices(planResponseImportSteps(diagnostic, batch), {
+      cancelled: () => cancelled,
+    }).then((plan) => {
+      if (plan && !cancelled) setPlanned({ of: [diagnostic, batch], plan });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [diagnostic, batch]);
+  const plan =
+    batch.length > 0 && planned?.of[0] === diagnostic && planned.of[1] === batch
+      ? planned.plan
+      : null;
+  const planning = batch.length > 0 && plan === null;
 
   // Dropping files is a pointer shortcut; the button next to the text is the keyboard path.
   // Listeners are attached natively: the zone itself is not an interactive control.
@@ -98,16 +131,13 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     const csvs: PendingCsv[] = [];
     const problems: string[] = [];
     for (const file of files.filter(isCsv)) {
-      const text = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
-      if (!text.ok) {
-        read.push({
-          name: file.name,
-          result: { ok: false, error: { code: text.reason, path: [] } },
-        });
+      if (file.size > MAX_RESPONSE_FILE_BYTES) {
+        read.push(unreadable(file.name, 'tooLarge'));
         continue;
       }
       try {
-        const source = await parseCsv(text.text);
+        // A large CSV is read in the worker that splits it, not here.
+        const source = await parseCsv(file);
         if (source.rowCount === 0) {
           source.dispose();
           problems.push(t('csv.empty', { file: file.name }));
@@ -117,8 +147,9 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
             source,
             readAt: nowIso(),
           });
-      } catch {
-        problems.push(t('csv.failed', { file: file.name }));
+      } catch (error) {
+        if (error instanceof UnreadableCsvError) read.push(unreadable(file.name, 'unreadable'));
+        else problems.push(t('csv.failed', { file: file.name }));
       }
     }
     setReading(false);
@@ -139,24 +170,31 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   useEffect(() => () => csvQueueRef.current.forEach((csv) => csv.source.dispose()), []);
 
   const confirm = async () => {
-    if (!plan) return;
+    if (!plan || applying) return;
     let outcome: ApplyImportResult | null = null;
-    update((d, now) => {
-      outcome = applyResponseImport(d, plan, now);
-      return outcome.ok ? outcome.diagnostic : d;
+    // A transition: the merged diagnostic is kept at once (and saved whole), while the page
+    // draws its new results in slices it can interrupt (thousands of respondents take a while);
+    // meanwhile the confirm button is disabled.
+    startApplying(() => {
+      update((d, now) => {
+        outcome = applyResponseImport(d, plan, now);
+        return outcome.ok ? outcome.diagnostic : d;
+      });
+      const result = outcome as ApplyImportResult | null;
+      if (result?.ok) {
+        setBatch([]);
+        setPlanned(null);
+        setStatus(t('import.done', { count: result.added }));
+      } else {
+        setStatus(t('import.stale'));
+      }
     });
-    const result = outcome as ApplyImportResult | null;
-    if (result?.ok) {
-      setBatch([]);
-      setStatus(t('import.done', { count: result.added }));
-      await flush();
-    } else {
-      setStatus(t('import.stale'));
-    }
+    if ((outcome as ApplyImportResult | null)?.ok) await flush();
   };
 
   const cancel = () => {
     setBatch([]);
+    setPlanned(null);
     for (const csv of csvQueue) csv.source.dispose();
     setCsvQueue([]);
     setStatus(t('import.cancelled'));
@@ -191,7 +229,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         />
       </div>
       <p role="status" className="status-line">
-        {reading ? t('import.reading') : status}
+        {reading || planning ? t('import.reading') : status}
       </p>
       <QrReader
         diagnostic={diagnostic}
@@ -223,6 +261,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         <ImportPreview
           plan={plan}
           diagnostic={diagnostic}
+          applying={applying}
           onConfirm={() => void confirm()}
           onCancel={cancel}
           onRemoveRejected={() => {
@@ -237,6 +276,8 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
 
 type ImportPreviewProps = {
   plan: ImportPlan;
+  /** The confirmed import is being applied. */
+  applying: boolean;
   diagnostic: Diagnostic;
   onConfirm: () => void;
   onCancel: () => void;
@@ -245,6 +286,7 @@ type ImportPreviewProps = {
 
 function ImportPreview({
   plan,
+  applying,
   diagnostic,
   onConfirm,
   onCancel,
@@ -264,6 +306,9 @@ function ImportPreview({
     .reduce((sum, c) => sum + c.n, 0);
   const warnings = plan.files.flatMap((f) => f.warnings.map((w) => warningMessage(t, f.name, w)));
   const blocked = plan.rejected.length > 0;
+  // A large batch lists the files to check; the whole list is drawn only when asked for.
+  const files = useMemo(() => previewFiles(plan.files), [plan.files]);
+  const [allShown, setAllShown] = useState(false);
 
   return (
     <div className="import-preview" aria-labelledby={`${uid}-title`} role="region">
@@ -303,45 +348,28 @@ function ImportPreview({
         </>
       )}
 
-      <TableScroll>
-        <table className="data data--compact">
-          <caption>{t('preview.filesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('preview.file')}</th>
-              <th scope="col" className="num">
-                {t('preview.respondents')}
-              </th>
-              <th scope="col" className="num">
-                {t('preview.added')}
-              </th>
-              <th scope="col" className="num">
-                {t('preview.skipped')}
-              </th>
-              <th scope="col">{t('preview.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.files.map((f, i) => (
-              <tr key={`${f.name}-${i}`} data-file={f.name}>
-                <th scope="row" className="file-name">
-                  {f.name}
-                </th>
-                <td className="num">{f.respondents}</td>
-                <td className="num">{f.added}</td>
-                <td className="num">{f.skipped}</td>
-                <td>
-                  {f.status === 'ok' ? (
-                    t('preview.ok')
-                  ) : (
-                    <strong className="text-danger">{t('preview.rejected')}</strong>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      {!files.summarised ? (
+        <FilesTable caption={t('preview.filesCaption')} files={files.listed} />
+      ) : (
+        <>
+          {files.listed.length > 0 && (
+            <FilesTable caption={t('preview.filesToCheckCaption')} files={files.listed} />
+          )}
+          <p>{t('preview.filesReady', { count: files.others })}</p>
+          <details
+            className="import-preview__all"
+            onToggle={(e) => setAllShown(e.currentTarget.open)}
+          >
+            <summary>{t('preview.filesAll', { count: plan.files.length })}</summary>
+            {allShown && (
+              <FilesTable
+                caption={t('preview.filesCaption')}
+                files={plan.files.map((file, index) => ({ file, index }))}
+              />
+            )}
+          </details>
+        </>
+      )}
 
       {plan.rejected.length > 0 && (
         <div className="notice notice--error" role="alert">
@@ -392,7 +420,7 @@ function ImportPreview({
         <button
           type="button"
           className="button button--primary"
-          disabled={!plan.canApply}
+          disabled={!plan.canApply || applying}
           onClick={onConfirm}
         >
           {t('preview.confirm', { count: plan.add.length })}
@@ -407,6 +435,58 @@ function ImportPreview({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The files of the batch, one row each: respondents, added, skipped, status. */
+function FilesTable({
+  caption,
+  files,
+}: {
+  caption: string;
+  files: readonly { file: FilePlan; index: number }[];
+}) {
+  const { t } = useTranslation('workshop');
+  return (
+    <TableScroll>
+      <table className="data data--compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('preview.file')}</th>
+            <th scope="col" className="num">
+              {t('preview.respondents')}
+            </th>
+            <th scope="col" className="num">
+              {t('preview.added')}
+            </th>
+            <th scope="col" className="num">
+              {t('preview.skipped')}
+            </th>
+            <th scope="col">{t('preview.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map(({ file: f, index }) => (
+            <tr key={`${f.name}-${index}`} data-file={f.name}>
+              <th scope="row" className="file-name">
+                {f.name}
+              </th>
+              <td className="num">{f.respondents}</td>
+              <td className="num">{f.added}</td>
+              <td className="num">{f.skipped}</td>
+              <td>
+                {f.status === 'ok' ? (
+                  t('preview.ok')
+                ) : (
+                  <strong className="text-danger">{t('preview.rejected')}</strong>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -19,6 +19,10 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
     ? chosen
     : (diagnostic.currentRespondentId ?? diagnostic.respondents[0]?.id ?? '');
   const done = (file: string) => setStatus(t('exports.downloaded', { file }));
+  // One option per respondent (10,000 after a survey import): until the list is focused or
+  // pressed it holds the chosen respondent only, so drawing the page does not build them all.
+  const [listed, setListed] = useState(false);
+  const list = () => setListed(true);
 
   return (
     <section id="exports" aria-labelledby={`${uid}-title`} className="card">
@@ -92,15 +96,19 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
               <select
                 id={`${uid}-one`}
                 value={selected}
+                onFocus={list}
+                onPointerDown={list}
                 onChange={(e) => setChosen(e.target.value)}
               >
-                {diagnostic.respondents.map((r, i) => (
-                  <option key={r.id} value={r.id}>
-                    {r.pseudonym
-                      ? t('exports.participantNamed', { n: i + 1, pseudonym: r.pseudonym })
-                      : t('exports.participant', { n: i + 1 })}
-                  </option>
-                ))}
+                {diagnostic.respondents.map((r, i) =>
+                  listed || r.id === selected ? (
+                    <option key={r.id} value={r.id}>
+                      {r.pseudonym
+                        ? t('exports.participantNamed', { n: i + 1, pseudonym: r.pseudonym })
+                        : t('exports.participant', { n: i + 1 })}
+                    </option>
+                  ) : null,
+                )}
               </select>
               <button
                 type="button"

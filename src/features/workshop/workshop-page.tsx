@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Grid } from '@/domain/grid/schema';
 import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
 import { StorageBanner } from '@/features/diagnostic/storage-banner';
@@ -12,6 +12,7 @@ import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime } from '@/i18n/format';
 import { DiscussionTopics } from './discussion-topics';
 import { GridAggregateView } from './grid-aggregate';
+import { gridAggregateOf } from './grid-aggregates';
 import { Participation } from './participation';
 import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
@@ -99,24 +100,6 @@ function Workshop({ ready }: { ready: Ready }) {
   const { diagnostic, resolved, update, flush, save } = ready;
   const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
-  const aggregates = useMemo(
-    () =>
-      grids.map((grid) => ({
-        grid,
-        aggregate: aggregateGrid(
-          grid,
-          diagnostic.respondents.map((r) => ({
-            id: r.id,
-            role: r.role,
-            answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-              ? (r.answers[grid.id] ?? {})
-              : {},
-          })),
-          { anonymityThreshold: diagnostic.anonymityThreshold },
-        ),
-      })),
-    [grids, diagnostic.respondents, diagnostic.anonymityThreshold],
-  );
   const id = encodeURIComponent(diagnostic.id);
   const hasRespondents = diagnostic.respondents.length > 0;
 
@@ -180,8 +163,8 @@ function Workshop({ ready }: { ready: Ready }) {
         {!hasRespondents ? (
           <p>{t('participation.none')}</p>
         ) : (
-          aggregates.map(({ grid, aggregate }) => (
-            <GridAggregateView key={grid.id} grid={grid} aggregate={aggregate} lang={lang} />
+          grids.map((grid) => (
+            <GridAggregateSection key={grid.id} grid={grid} diagnostic={diagnostic} lang={lang} />
           ))
         )}
       </section>
@@ -192,8 +175,8 @@ function Workshop({ ready }: { ready: Ready }) {
         {!hasRespondents ? (
           <p>{t('topics.none')}</p>
         ) : (
-          aggregates.map(({ grid, aggregate }) => (
-            <DiscussionTopics key={grid.id} grid={grid} aggregate={aggregate} lang={lang} />
+          grids.map((grid) => (
+            <GridTopics key={grid.id} grid={grid} diagnostic={diagnostic} lang={lang} />
           ))
         )}
       </section>
@@ -201,4 +184,18 @@ function Workshop({ ready }: { ready: Ready }) {
       <WorkshopExports diagnostic={diagnostic} grids={grids} lang={lang} />
     </div>
   );
+}
+
+type GridSectionProps = { grid: Grid; diagnostic: Diagnostic; lang: string };
+
+/** One grid's aggregate, computed here so that a large render yields between grids. */
+function GridAggregateSection({ grid, diagnostic, lang }: GridSectionProps) {
+  const aggregate = gridAggregateOf(grid, diagnostic.respondents, diagnostic.anonymityThreshold);
+  return <GridAggregateView grid={grid} aggregate={aggregate} lang={lang} />;
+}
+
+/** One grid's topics for discussion, from the same remembered aggregate. */
+function GridTopics({ grid, diagnostic, lang }: GridSectionProps) {
+  const aggregate = gridAggregateOf(grid, diagnostic.respondents, diagnostic.anonymityThreshold);
+  return <DiscussionTopics grid={grid} aggregate={aggregate} lang={lang} />;
 }

@@ -5,7 +5,10 @@ import {
   applyResponseImport,
   buildResponseFile,
   parseResponseFile,
+  type ImportPlan,
+  PLAN_STEP,
   planResponseImport,
+  planResponseImportSteps,
   type ParseResponseFileResult,
   type ResponseFile,
   type ResponseFileInput,
@@ -369,6 +372,62 @@ describe('buildResponseFile and serializeResponseFile', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('planResponseImportSteps', () => {
+  /** Runs the steps to the end: how many pauses, and the plan. */
+  function run(steps: Generator<void, ImportPlan, void>) {
+    let pauses = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { pauses, plan: step.value };
+      pauses += 1;
+    }
+  }
+  const many = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      fr(`${prefix}${i}`, i % 2 ? 'employee' : 'manager', { a1: (i % 4) + 1 }),
+    );
+
+  it('pauses between files and every PLAN_STEP respondents, and plans as planResponseImport', () => {
+    const existing = [respondent('big3', 'employee', { a1: 3 })];
+    const files = [
+      input('big.json', file(many('big', 2 * PLAN_STEP + 10))),
+      input('small.json', file(many('small', 3))),
+      input('again.json', file(many('small', 1))),
+    ];
+    const { pauses, plan } = run(planResponseImportSteps(diagnostic(existing), files));
+    expect(plan).toEqual(planResponseImport(diagnostic(existing), files));
+    // Two files after the first, and twice in each of the big file's two passes.
+    expect(pauses).toBe(2 + 2 * 2);
+    expect(plan.add).toHaveLength(2 * PLAN_STEP + 10 - 1 + 3);
+    expect(plan.duplicates.map((d) => d.respondentId)).toEqual(['big3', 'small0']);
+  });
+
+  it('still refuses the whole batch for one bad answer after many pauses', () => {
+    const respondents = many('r', 3 * PLAN_STEP);
+    respondents[3 * PLAN_STEP - 1] = fr('last', 'employee', { a1: 9 });
+    const { pauses, plan } = run(
+      planResponseImportSteps(diagnostic(), [
+        input('good.json', file(many('g', 2))),
+        input('big.json', file(respondents)),
+      ]),
+    );
+    expect(pauses).toBeGreaterThan(2);
+    expect(plan.canApply).toBe(false);
+    expect(plan.rejected).toEqual([
+      {
+        fileName: 'big.json',
+        rejection: {
+          code: 'invalidAnswers',
+          total: 1,
+          issues: [
+            expect.objectContaining({ respondent: 3 * PLAN_STEP - 1, itemId: 'a1', value: '9' }),
+          ],
+        },
+      },
+    ]);
   });
 });
 

@@ -3,12 +3,17 @@ import {
   type ColumnTarget,
   type CsvImportOptions,
 } from '@/domain/files/csv-import';
+import { checkCsvMapping } from '@/domain/files/csv-import';
 import {
   createCsvWorkerHandler,
+  csvBuilder,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
+  RESPONDENTS_PER_MESSAGE,
+  toCheck,
+  UNREADABLE,
 } from '@/features/workshop/csv-worker-protocol';
-import { parseCsv } from '@/features/workshop/parse-csv';
+import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
 import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
 
 const agree = makeScale('agree', [1, 2, 3, 4], {
@@ -58,14 +63,92 @@ function worker() {
   const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
   return {
     send: (request: CsvWorkerRequest) => {
-      handle(structuredClone(request));
+      void handle(structuredClone(request));
       return out.pop();
     },
     out,
   };
 }
 
+/** A file whose reading fails, as a file removed since it was chosen. */
+const lostFile = {
+  size: 10,
+  text: () => Promise.reject(new Error('NotReadableError')),
+} as unknown as Blob;
+
+/** The page's side: the `built` message with the respondents of the parts before it. */
+function assembled(messages: (CsvWorkerResponse | undefined)[]) {
+  const last = messages.at(-1);
+  if (last?.type !== 'built') return last;
+  const parts = messages.flatMap((m) => (m?.type === 'built-part' ? [m.respondents] : []));
+  return { ...last, result: assembleBuilt(last.result, parts) };
+}
+
 describe('the CSV worker protocol', () => {
+  it('sends a large response file in parts, in order, put back together as built', () => {
+    const many = Array.from({ length: 2 * RESPONDENTS_PER_MESSAGE + 500 }, (_, i) => [
+      `2025-01-${i}`,
+      i % 2 ? 'Salarié·e' : 'Encadrement',
+      String((i % 4) + 1),
+      '',
+    ]);
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
+    void handle({
+      type: 'parse',
+      text: [header, ...many].map((row) => row.join(';')).join('\n'),
+    });
+    out.length = 0;
+    void handle({ type: 'build', id: 5, want: 'file', mapping, options: options() });
+    expect(out.map((m) => (m.type === 'built-part' ? m.respondents.length : m.type))).toEqual([
+      RESPONDENTS_PER_MESSAGE,
+      RESPONDENTS_PER_MESSAGE,
+      500,
+      'built',
+    ]);
+    expect(assembled(out)).toEqual({
+      type: 'built',
+      id: 5,
+      result: buildResponseFileFromCsv({ header, rows: many }, mapping, options()),
+    });
+  });
+
+  it('sends a failed build whole, with no part, and assembling leaves it as is', () => {
+    const failed = { ok: false as const, issues: [{ code: 'noRole' as const }], total: 1 };
+    expect(assembleBuilt(failed, [])).toBe(failed);
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    void handle({ type: 'parse', text });
+    out.length = 0;
+    const withoutRole = mapping.map((t) => (t.kind === 'role' ? { kind: 'ignore' as const } : t));
+    void handle({ type: 'build', id: 6, want: 'file', mapping: withoutRole, options: options() });
+    expect(out).toEqual([
+      { type: 'built', id: 6, result: { ok: false, issues: [{ code: 'noRole' }], total: 1 } },
+    ]);
+  });
+
+  it('reads a chosen file itself (byte order mark dropped), then answers as for text', async () => {
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    await handle({ type: 'parse', file: new Blob([`\uFEFF${text}`]) });
+    expect(out).toEqual([{ type: 'parsed', header, preview: rows.slice(0, 3), rowCount: 5 }]);
+    await handle({ type: 'build', id: 4, want: 'check', mapping, options: options() });
+    expect(out[1]).toEqual({
+      type: 'checked',
+      id: 4,
+      result: { ok: true, respondents: 4, emptyRows: 1 },
+    });
+  });
+
+  it('answers `unreadable` for a file that cannot be read, and keeps no table', async () => {
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(message));
+    await handle({ type: 'parse', file: lostFile });
+    expect(out).toEqual([{ type: 'error', message: UNREADABLE }]);
+    await handle({ type: 'build', id: 1, want: 'check', mapping, options: options() });
+    expect(out[1]).toEqual({ type: 'error', id: 1, message: 'no table' });
+  });
+
   it('keeps the rows and answers the header, the first rows and the count', () => {
     const w = worker();
     expect(w.send({ type: 'parse', text })).toEqual({
@@ -87,11 +170,12 @@ describe('the CSV worker protocol', () => {
       id: 1,
       result: { ok: true, respondents: 4, emptyRows: 1 },
     });
-    expect(w.send({ type: 'build', id: 2, want: 'file', mapping, options: options() })).toEqual({
-      type: 'built',
-      id: 2,
-      result: direct,
-    });
+    w.out.length = 0;
+    const last = w.send({ type: 'build', id: 2, want: 'file', mapping, options: options() });
+    const sent = [...w.out, last];
+    expect(sent.map((m) => m?.type)).toEqual(['built-part', 'built']);
+    expect(last?.type === 'built' && last.result.ok && last.result.file.respondents).toEqual([]);
+    expect(assembled(sent)).toEqual({ type: 'built', id: 2, result: direct });
     // Identical rows get distinct ids, as on the main thread.
     expect(direct.file.respondents.map((r) => r.id.replace(/^csv-[0-9a-f]{16}-/, ''))).toEqual([
       '1',
@@ -144,10 +228,39 @@ describe('the CSV worker protocol', () => {
   });
 });
 
+describe('checking a mapping without building the file', () => {
+  const table = { header, rows };
+  const bad = [...rows, ['2025-01-06', 'Stagiaire', 'Peut-être', '1']];
+
+  it('gives the counts and issues that building gives', () => {
+    expect(checkCsvMapping(table, mapping, options())).toEqual(
+      toCheck(buildResponseFileFromCsv(table, mapping, options())),
+    );
+    const failed = checkCsvMapping({ header, rows: bad }, mapping, options());
+    expect(failed).toEqual(
+      toCheck(buildResponseFileFromCsv({ header, rows: bad }, mapping, options())),
+    );
+    expect(failed.ok).toBe(false);
+  });
+
+  it('answers a check of the mapping last built from that build', () => {
+    const builder = csvBuilder(table);
+    const built = builder.build(mapping, options());
+    expect(builder.build(mapping, options())).toBe(built);
+    expect(builder.check(mapping, options())).toEqual(toCheck(built));
+    const other = options({ exportedAt: '2025-04-01T00:00:00.000Z' });
+    expect(builder.build(mapping, other)).not.toBe(built);
+  });
+});
+
 describe('parseCsv without Worker (the main-thread fallback)', () => {
+  it('rejects with UnreadableCsvError when the file cannot be read', async () => {
+    await expect(parseCsv(lostFile)).rejects.toBeInstanceOf(UnreadableCsvError);
+  });
+
   it('gives the same source: header, first rows, count, check and file', async () => {
     expect(typeof Worker).toBe('undefined');
-    const source = await parseCsv(`\uFEFF${text}`);
+    const source = await parseCsv(new Blob([`\uFEFF${text}`], { type: 'text/csv' }));
     expect(source.header).toEqual(header);
     expect(source.preview).toEqual(rows.slice(0, 3));
     expect(source.rowCount).toBe(5);
