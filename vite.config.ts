@@ -35,7 +35,7 @@ const OPEN_DIAGNOSTIC = [
   '/src/domain/grid/grid-rules.ts',
   '/src/domain/grid/text.ts',
   '/src/utils/id.ts',
-  '/src/utils/yield.ts',
+  '/src/utils/slices.ts',
   '/src/i18n/format.ts',
   '/src/features/diagnostic/use-diagnostic.ts',
   '/src/features/diagnostic/diagnostic-gate.tsx',

@@ -2,7 +2,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { parseValidGrid } from '@/domain/grid/grid-rules';
 import { gridContentHash } from '@/domain/grid/hash';
-import { yieldToMain } from '@/utils/yield';
+import { yieldToEventLoop } from '@/utils/slices';
 
 export type ResolvedGrids = { grids: LoadedGrid[]; broken: string[] };
 
@@ -21,10 +21,13 @@ export function resolveGrids(diagnostic: Diagnostic): ResolvedGrids {
  * The same, one grid per task: a page opening a diagnostic stays responsive while its grids
  * are checked (the first check of a page load is the slowest, its code not yet optimised).
  */
-export async function resolveGridsInSlices(diagnostic: Diagnostic): Promise<ResolvedGrids> {
+export async function resolveGridsInSlices(
+  diagnostic: Diagnostic,
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<ResolvedGrids> {
   const resolved: ResolvedGrids = { grids: [], broken: [] };
   for (const snapshot of diagnostic.grids) {
-    await yieldToMain();
+    await pause();
     resolveOne(snapshot, resolved);
   }
   return resolved;

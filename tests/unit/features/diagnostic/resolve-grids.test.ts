@@ -23,13 +23,14 @@ describe('resolveGridsInSlices: the grid copies checked one per task', () => {
     expect(sliced.broken).toEqual(direct.broken);
   });
 
-  it('lets other work run between two grids', async () => {
-    const order: string[] = [];
-    const done = resolveGridsInSlices(diagnosticWith([valid, other])).then(() =>
-      order.push('resolved'),
-    );
-    setTimeout(() => order.push('timer'), 0);
-    await done;
-    expect(order).toEqual(['timer', 'resolved']);
+  it('pauses before each grid, so other work runs between two grids', async () => {
+    const events: string[] = [];
+    const pause = () => {
+      events.push('pause');
+      return Promise.resolve();
+    };
+    const resolved = await resolveGridsInSlices(diagnosticWith([valid, broken, other]), pause);
+    expect(events).toEqual(['pause', 'pause', 'pause']);
+    expect(resolved.grids).toHaveLength(2);
   });
 });
