@@ -4,9 +4,11 @@
  * with a formatted path; this module stays free of that reporting so a page that only needs to
  * know whether a stored grid copy is still valid (the answer page) loads less code.
  */
+import '@/domain/zod-setup';
+import * as z from 'zod/mini';
 import type { GridErrorCode } from './grid-errors';
 import type { PathSegment } from './locate';
-import { Grid, type Condition, type LocalizedText } from './schema';
+import { Dimension, Grid, Recommendation, type Condition, type LocalizedText } from './schema';
 
 type Params = Record<string, string | number>;
 
@@ -24,6 +26,48 @@ export function parseValidGrid(input: unknown): Grid | null {
       valid = false;
     });
     return valid ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The grid's frame: everything but the content of its dimensions and recommendations. */
+const GridFrame = z.extend(Grid, {
+  dimensions: z.array(z.unknown()).check(z.minLength(1)),
+  recommendations: z._default(z.array(z.unknown()), []),
+});
+
+/**
+ * `parseValidGrid` in steps: the frame, then each dimension and each recommendation, then the
+ * rules, with a `yield` between them, so a caller can pause between steps and never hold the
+ * page for a whole grid (the first check after a page load is slow: nothing is compiled yet).
+ * Same answer as `parseValidGrid` (a test runs both on every grid and invalid fixture).
+ */
+export function* parseValidGridSteps(input: unknown): Generator<void, Grid | null, void> {
+  try {
+    const frame = GridFrame.safeParse(input);
+    if (!frame.success) return null;
+    const dimensions: Dimension[] = [];
+    for (const raw of frame.data.dimensions) {
+      yield;
+      const dimension = Dimension.safeParse(raw);
+      if (!dimension.success) return null;
+      dimensions.push(dimension.data);
+    }
+    const recommendations: Recommendation[] = [];
+    for (const raw of frame.data.recommendations) {
+      yield;
+      const recommendation = Recommendation.safeParse(raw);
+      if (!recommendation.success) return null;
+      recommendations.push(recommendation.data);
+    }
+    yield;
+    const grid: Grid = { ...frame.data, dimensions, recommendations };
+    let valid = true;
+    forEachGridRuleBreak(grid, () => {
+      valid = false;
+    });
+    return valid ? grid : null;
   } catch {
     return null;
   }
