@@ -47,20 +47,10 @@ export function* parseValidGridSteps(input: unknown): Generator<void, Grid | nul
   try {
     const frame = GridFrame.safeParse(input);
     if (!frame.success) return null;
-    const dimensions: Dimension[] = [];
-    for (const raw of frame.data.dimensions) {
-      yield;
-      const dimension = Dimension.safeParse(raw);
-      if (!dimension.success) return null;
-      dimensions.push(dimension.data);
-    }
-    const recommendations: Recommendation[] = [];
-    for (const raw of frame.data.recommendations) {
-      yield;
-      const recommendation = Recommendation.safeParse(raw);
-      if (!recommendation.success) return null;
-      recommendations.push(recommendation.data);
-    }
+    const dimensions = yield* parseEach(Dimension, frame.data.dimensions);
+    if (!dimensions) return null;
+    const recommendations = yield* parseEach(Recommendation, frame.data.recommendations);
+    if (!recommendations) return null;
     yield;
     const grid: Grid = { ...frame.data, dimensions, recommendations };
     let valid = true;
@@ -71,6 +61,21 @@ export function* parseValidGridSteps(input: unknown): Generator<void, Grid | nul
   } catch {
     return null;
   }
+}
+
+/** Parses each value with `schema`, one step each; null at the first that fails. */
+function* parseEach<S extends z.ZodMiniType>(
+  schema: S,
+  values: unknown[],
+): Generator<void, z.infer<S>[] | null, void> {
+  const parsed: z.infer<S>[] = [];
+  for (const value of values) {
+    yield;
+    const result = schema.safeParse(value);
+    if (!result.success) return null;
+    parsed.push(result.data as z.infer<S>);
+  }
+  return parsed;
 }
 
 /** Reports one broken rule: its error code, the JSON path and the message's values. */
