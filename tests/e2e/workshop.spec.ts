@@ -338,8 +338,14 @@ test('a large batch lists the files to check and shows every file on request', a
   await expect(preview).toContainText('21 autres fichiers prêts, sans doublon.');
   await expect(preview.getByRole('alert')).toContainText('« casse.json »');
   await expect(preview.getByRole('heading', { name: 'Doublons : ignorés' })).toBeVisible();
-  // The files come from another diagnostic: said once per file under its own heading.
+  // The files come from another diagnostic: said once for all of them, the first ones named.
   await expect(preview.getByRole('heading', { name: 'À savoir' })).toBeVisible();
+  const remarks = preview.locator('.notice', { hasText: 'À savoir' }).getByRole('listitem');
+  await expect(remarks).toHaveCount(1);
+  await expect(remarks).toHaveText(
+    '22 fichiers viennent d’un autre diagnostic (« Grand lot ») qui utilise les mêmes grilles : ' +
+      '« p-01.json », « p-02.json », « p-03.json », « p-04.json », « p-05.json » et 17 autres.',
+  );
   const all = preview.getByRole('table', { name: 'Fichiers du lot', exact: true });
   await expect(all).toHaveCount(0);
   await preview.getByText('Voir les 23 fichiers du lot').click();

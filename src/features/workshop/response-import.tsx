@@ -22,7 +22,13 @@ import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { parseCsv, UnreadableCsvError } from './parse-csv';
 import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
-import { duplicateMessage, fileErrorMessage, mismatchMessage, warningMessage } from './messages';
+import {
+  duplicateMessage,
+  fileErrorMessage,
+  groupWarnings,
+  mismatchMessage,
+  warningGroupMessage,
+} from './messages';
 import { TableScroll } from '@/components/table-scroll';
 
 type ResponseImportProps = {
@@ -304,7 +310,7 @@ function ImportPreview({
   const maskedAdded = plan.roleCounts
     .filter((c) => !visible.has(c.role))
     .reduce((sum, c) => sum + c.n, 0);
-  const warnings = plan.files.flatMap((f) => f.warnings.map((w) => warningMessage(t, f.name, w)));
+  const warnings = groupWarnings(plan.files).map((group) => warningGroupMessage(t, group));
   const blocked = plan.rejected.length > 0;
   // A large batch lists the files to check; the whole list is drawn only when asked for.
   const files = useMemo(() => previewFiles(plan.files), [plan.files]);
