@@ -11,7 +11,7 @@ import {
 async function translator(lng: 'fr' | 'en') {
   const instance = i18next.createInstance();
   await instance.init({ lng, fallbackLng: 'fr', resources: { fr, en } });
-  return instance.t as TFunction<['workshop']>;
+  return instance.getFixedT(lng, ['workshop']) as unknown as TFunction<['workshop']>;
 }
 
 const other = (title: string): FileWarning => ({ code: 'otherDiagnostic', title });
