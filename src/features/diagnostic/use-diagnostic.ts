@@ -55,7 +55,7 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
       if (result.ok) {
         // Changes written to the journal while the page was going away win if they are newer.
         const { diagnostic, applied } = applyJournal(result.diagnostic);
-        // The grid copies are checked one per task, then the page is rendered as a transition
+        // The grid copies are checked in short slices, then the page is rendered as a transition
         // (in slices, input and paint in between): opening a diagnostic blocks nothing for long.
         const resolved = await resolveGridsInSlices(diagnostic);
         if (!alive) return;
