@@ -6,18 +6,17 @@ import {
   remembered,
   suggestMapping,
 } from '@/domain/files/csv-import';
-import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
+import {
+  AGREE_SCALE,
+  makeDimension,
+  makeGrid,
+  makeItem,
+  makeScale,
+} from '../../../fixtures/make-grid';
 
 // test-grid: d-a (a1 on "agree" 1–4 labelled in fr/en; a2 on yesno 0–1, no "don't know"),
 // d-b (b1 on agree).
-const agree = makeScale('agree', [1, 2, 3, 4], {
-  points: [
-    { value: 1, label: { fr: 'Pas du tout d’accord', en: 'Strongly disagree' } },
-    { value: 2, label: { fr: 'Plutôt pas d’accord', en: 'Somewhat disagree' } },
-    { value: 3, label: { fr: 'Plutôt d’accord', en: 'Somewhat agree' } },
-    { value: 4, label: { fr: 'Tout à fait d’accord', en: 'Strongly agree' } },
-  ],
-});
+const agree = AGREE_SCALE;
 const grid = makeGrid({
   scales: [agree, makeScale('yesno', [0, 1], { allowDontKnow: false })],
   dimensions: [

@@ -14,16 +14,9 @@ import {
   UNREADABLE,
 } from '@/features/workshop/csv-worker-protocol';
 import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
-import { makeDimension, makeGrid, makeItem, makeScale } from '../../../fixtures/make-grid';
+import { AGREE_SCALE, makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
-const agree = makeScale('agree', [1, 2, 3, 4], {
-  points: [
-    { value: 1, label: { fr: 'Pas du tout d’accord', en: 'Strongly disagree' } },
-    { value: 2, label: { fr: 'Plutôt pas d’accord', en: 'Somewhat disagree' } },
-    { value: 3, label: { fr: 'Plutôt d’accord', en: 'Somewhat agree' } },
-    { value: 4, label: { fr: 'Tout à fait d’accord', en: 'Strongly agree' } },
-  ],
-});
+const agree = AGREE_SCALE;
 const grid = makeGrid({
   scales: [agree],
   dimensions: [makeDimension('d-a', [makeItem('a1', { scale: 'agree' }), makeItem('a2')])],
