@@ -4,18 +4,21 @@ import { useTranslation } from 'react-i18next';
 type FileButtonProps = {
   children: ReactNode;
   accept: string;
-  onFile: (file: File) => void;
   className?: string;
   /** For tests, which hand files to the hidden input directly. */
   testId?: string;
-};
+} & (
+  | { multiple?: false; onFile: (file: File) => void }
+  | { multiple: true; onFiles: (files: File[]) => void }
+);
 
 /**
- * A button that opens the file picker for one file. The native input stays hidden (its look
- * cannot be styled or translated); the button is what keyboard and screen-reader users reach.
- * The input is emptied after each choice, so choosing the same file again is seen.
+ * A button that opens the file picker, for one file (`onFile`) or several (`multiple`,
+ * `onFiles`). The native input stays hidden (its look cannot be styled or translated); the
+ * button is what keyboard and screen-reader users reach. The input is emptied after each
+ * choice, so choosing the same file again is seen; a cancelled picker calls nothing.
  */
-export function FileButton({ children, accept, onFile, className, testId }: FileButtonProps) {
+export function FileButton({ children, accept, className, testId, ...choice }: FileButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -30,12 +33,15 @@ export function FileButton({ children, accept, onFile, className, testId }: File
         ref={input}
         type="file"
         accept={accept}
+        multiple={choice.multiple}
         hidden
         data-testid={testId}
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) onFile(file);
+          if (files.length === 0) return;
+          if (choice.multiple) choice.onFiles(files);
+          else choice.onFile(files[0]!);
         }}
       />
     </>

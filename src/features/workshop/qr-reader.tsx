@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileButton } from '@/components/file-button';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import {
@@ -33,7 +34,6 @@ const FRAME_INTERVAL = 250;
 export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const { t } = useTranslation('workshop');
   const uid = useId();
-  const photoInput = useRef<HTMLInputElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -163,9 +163,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     }
   };
 
-  const readPhotos = async (list: FileList | null) => {
-    const files = list ? [...list] : [];
-    if (files.length === 0) return;
+  const readPhotos = async (files: File[]) => {
     const { scanImageFile } = await import('./qr-scan');
     for (const file of files) {
       const scanned = await scanImageFile(file);
@@ -193,21 +191,14 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
             {t('qr.stop')}
           </button>
         )}
-        <button type="button" className="button" onClick={() => photoInput.current?.click()}>
-          {t('qr.photo')}
-        </button>
-        <input
-          ref={photoInput}
-          type="file"
-          accept="image/*"
+        <FileButton
           multiple
-          hidden
-          data-testid="qr-photo-input"
-          onChange={(e) => {
-            void readPhotos(e.target.files);
-            e.target.value = '';
-          }}
-        />
+          accept="image/*"
+          testId="qr-photo-input"
+          onFiles={(files) => void readPhotos(files)}
+        >
+          {t('qr.photo')}
+        </FileButton>
       </div>
       <video
         ref={video}

@@ -29,6 +29,7 @@ import {
   mismatchMessage,
   warningGroupMessage,
 } from './messages';
+import { FileButton } from '@/components/file-button';
 import { TableScroll } from '@/components/table-scroll';
 
 type ResponseImportProps = {
@@ -68,7 +69,6 @@ const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFile
 export function ResponseImport({ diagnostic, grids, lang, update, flush }: ResponseImportProps) {
   const { t } = useTranslation(['workshop', 'labels']);
   const uid = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [batch, setBatch] = useState<ResponseFileInput[]>([]);
   const [csvQueue, setCsvQueue] = useState<PendingCsv[]>([]);
   const [reading, setReading] = useState(false);
@@ -127,7 +127,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     };
   }, []);
 
-  const addFiles = async (list: FileList | null | undefined) => {
+  const addFiles = async (list: FileList | File[] | null | undefined) => {
     const files = list ? [...list] : [];
     if (files.length === 0) return;
     setStatus('');
@@ -218,21 +218,14 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         <p id={`${uid}-drop`} className="dropzone__text">
           {t('import.drop')}
         </p>
-        <button type="button" className="button" onClick={() => input.current?.click()}>
-          {batch.length > 0 ? t('import.addMore') : t('import.choose')}
-        </button>
-        <input
-          ref={input}
-          type="file"
+        <FileButton
           multiple
           accept=".json,application/json,.csv,text/csv"
-          hidden
-          data-testid="response-files-input"
-          onChange={(e) => {
-            void addFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
+          testId="response-files-input"
+          onFiles={(files) => void addFiles(files)}
+        >
+          {batch.length > 0 ? t('import.addMore') : t('import.choose')}
+        </FileButton>
       </div>
       <p role="status" className="status-line">
         {reading || planning ? t('import.reading') : status}

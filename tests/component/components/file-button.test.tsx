@@ -25,6 +25,30 @@ describe('FileButton', () => {
     expect(input.value).toBe('');
     await userEvent.upload(input, file);
     expect(files).toEqual(['a.json', 'a.json']);
+    expect(input.multiple).toBe(false);
+  });
+
+  it('hands over every chosen file at once when several are allowed, and nothing for an empty choice', async () => {
+    const batches: string[][] = [];
+    render(
+      <FileButton
+        multiple
+        accept="image/*"
+        testId="photos"
+        onFiles={(chosen) => batches.push(chosen.map((f) => f.name))}
+      >
+        Photos
+      </FileButton>,
+    );
+    const input = screen.getByTestId<HTMLInputElement>('photos');
+    expect(input.multiple).toBe(true);
+    await userEvent.upload(input, [
+      new File(['1'], 'a.png', { type: 'image/png' }),
+      new File(['2'], 'b.png', { type: 'image/png' }),
+    ]);
+    await userEvent.upload(input, []);
+    expect(batches).toEqual([['a.png', 'b.png']]);
+    expect(input.value).toBe('');
   });
 });
 
