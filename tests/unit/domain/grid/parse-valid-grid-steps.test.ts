@@ -38,11 +38,16 @@ describe('parseValidGridSteps: parseValidGrid in steps', () => {
       expect(runToEnd(parseValidGridSteps(input)).value, name).toBeNull();
   });
 
-  it('yields once per dimension and recommendation, and once before the rules', () => {
+  it('yields once per dimension, item and recommendation, and once before the rules', () => {
     const [, grid] = BUNDLED[0]!;
-    const { dimensions, recommendations } = grid as { dimensions: []; recommendations: [] };
+    const { dimensions, recommendations } = grid as {
+      dimensions: { items: unknown[] }[];
+      recommendations: unknown[];
+    };
+    const items = dimensions.reduce((n, d) => n + d.items.length, 0);
+    expect(items).toBeGreaterThan(dimensions.length);
     expect(runToEnd(parseValidGridSteps(grid)).steps).toBe(
-      dimensions.length + recommendations.length + 1,
+      dimensions.length + items + recommendations.length + 1,
     );
   });
 
