@@ -14,11 +14,11 @@ import { hashInlineCsp } from './scripts/vite/csp.ts';
 
 /** The favicon as a data: URL, so the single file has no sibling to look for. */
 function inlineFavicon(): Plugin {
-  const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8');
-  const dataUrl = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+  const png = readFileSync(new URL('./public/favicon.png', import.meta.url));
+  const dataUrl = `data:image/png;base64,${png.toString('base64')}`;
   return {
     name: 'qvt:inline-favicon',
-    transformIndexHtml: (html) => html.replace('href="./favicon.svg"', `href="${dataUrl}"`),
+    transformIndexHtml: (html) => html.replace('href="./favicon.png"', `href="${dataUrl}"`),
   };
 }
 

@@ -45,3 +45,27 @@ test('an unknown address shows a clear page, not a blank screen', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
   await expect(page.getByRole('main')).toContainText('/nowhere/at-all');
 });
+
+test('the favicon and the install icons are PNG files the app serves (no SVG drawn on the page)', async ({
+  page,
+  request,
+}) => {
+  await page.goto('./');
+  const favicon = page.locator('link[rel="icon"]');
+  await expect(favicon).toHaveCount(1);
+  const icons = [(await favicon.getAttribute('href')) ?? ''];
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = (await (await request.get(manifestHref ?? '')).json()) as {
+    icons: { src: string; type: string }[];
+  };
+  expect(manifest.icons.length).toBeGreaterThanOrEqual(2);
+  for (const icon of manifest.icons) {
+    expect(icon.type).toBe('image/png');
+    icons.push(icon.src);
+  }
+  for (const href of icons) {
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+    expect(response.headers()['content-type'], href).toBe('image/png');
+  }
+});
