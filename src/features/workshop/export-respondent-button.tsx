@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useRoute } from '@/app/router';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic } from '@/storage/diagnostics-store';
-import './workshop.css';
 
 /**
  * For a participant answering on their own device: downloads their answers as a response file

@@ -4,7 +4,6 @@ import { useRoute } from '@/app/router';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic } from '@/storage/diagnostics-store';
 import type { QrImagesResult } from './qr-images';
-import './workshop.css';
 
 type Shown = Extract<QrImagesResult, { ok: true }>;
 
