@@ -36,6 +36,12 @@ export function openDatabase(): Promise<IDBPDatabase<QvtDb>> {
           if (!db.objectStoreNames.contains('respondentChunks'))
             db.createObjectStore('respondentChunks');
         },
+        // A newer version of the app, open in another tab, needs to upgrade the database: let
+        // it, rather than keep it waiting. The next call here opens the database again.
+        blocking(_current, _next, event) {
+          (event.target as IDBDatabase).close();
+          if (dbPromise === opening) dbPromise = null;
+        },
       });
     })();
     dbPromise = opening;

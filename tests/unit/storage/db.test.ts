@@ -80,4 +80,17 @@ describe('database', () => {
       ['diagnostics', 'grids', 'respondentChunks'],
     ]);
   });
+
+  it('lets a newer version of the app (another tab) upgrade rather than wait for this one', async () => {
+    await openDatabase();
+    const open = indexedDB.open(DB_NAME, DB_VERSION + 1);
+    const outcome = await new Promise<string>((resolve) => {
+      open.onsuccess = () => {
+        open.result.close();
+        resolve(`opened version ${open.result.version}`);
+      };
+      open.onblocked = () => resolve('blocked');
+    });
+    expect(outcome).toBe(`opened version ${DB_VERSION + 1}`);
+  });
 });
