@@ -46,15 +46,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Above this a marker is not one this app wrote (10 million respondents). */
 const MAX_CHUNKS = 20_000;
 
+function isWhole(value: unknown, min: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min;
+}
+
 function readMarker(head: Record<string, unknown>): ChunkMarker | null {
   const marker = head.respondentChunks;
   if (!isRecord(marker)) return null;
   const { count, respondents } = marker;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS)
-    return null;
-  if (typeof respondents !== 'number' || !Number.isInteger(respondents) || respondents < 0)
-    return null;
-  return { count, respondents };
+  return isWhole(count, 1) && count <= MAX_CHUNKS && isWhole(respondents, 0)
+    ? { count, respondents }
+    : null;
 }
 
 /**
@@ -94,7 +96,7 @@ export function joinDiagnostic(head: unknown, chunks: readonly unknown[]): Joine
   if (problems.length > 0)
     return {
       ok: false,
-      detail: `respondents (stored in ${marker.count} parts): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`,
+      detail: `respondents (stored in ${marker.count} parts): ${problems.slice(0, 3).join('; ')}`,
       raw: { ...head, respondents },
     };
   const record: Record<string, unknown> = { ...head, respondents };
