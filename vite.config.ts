@@ -22,6 +22,8 @@ import { preferenceStorageKey } from './src/storage/preferences.ts';
  */
 const OPEN_DIAGNOSTIC = [
   '/src/storage/diagnostics-store.ts',
+  '/src/storage/diagnostic-records.ts',
+  '/src/storage/respondent-chunks.ts',
   '/src/storage/journal.ts',
   '/src/domain/zod-setup.ts',
   '/src/domain/answers/roles.ts',

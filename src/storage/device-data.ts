@@ -5,6 +5,7 @@
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { BackupGrid, RestoredGrid } from '@/domain/files/backup';
 import { closeDatabase, DB_NAME, openDatabase } from './db';
+import { commit, DIAGNOSTIC_STORES, putDiagnosticRecords } from './diagnostic-records';
 import {
   clearMemory,
   failure,
@@ -58,24 +59,24 @@ export async function writeRestore(writes: {
 }): Promise<{ ok: true } | StorageFailure> {
   try {
     const db = await openDatabase();
-    const tx = db.transaction(['diagnostics', 'grids'], 'readwrite');
-    const diagnostics = tx.objectStore('diagnostics');
-    const grids = tx.objectStore('grids');
-    await Promise.all([
-      ...writes.diagnostics.map((d) => diagnostics.put(d, d.id)),
-      ...writes.grids.map((g) =>
-        grids.put(
-          {
-            format: CUSTOM_GRID_FORMAT,
-            source: g.source,
-            addedAt: g.addedAt,
-            ...(g.fileName === undefined ? {} : { fileName: g.fileName }),
-          },
-          g.key,
+    const tx = db.transaction([...DIAGNOSTIC_STORES, 'grids'], 'readwrite');
+    await commit(tx, async () => {
+      const grids = tx.objectStore('grids');
+      await Promise.all(
+        writes.grids.map((g) =>
+          grids.put(
+            {
+              format: CUSTOM_GRID_FORMAT,
+              source: g.source,
+              addedAt: g.addedAt,
+              ...(g.fileName === undefined ? {} : { fileName: g.fileName }),
+            },
+            g.key,
+          ),
         ),
-      ),
-      tx.done,
-    ]);
+      );
+      for (const d of writes.diagnostics) await putDiagnosticRecords(tx, d);
+    });
     // An in-memory copy (kept when a save failed) or a journal of unsaved changes would
     // otherwise win over what was just restored (the safety backup holds them).
     forgetInMemory(writes.diagnostics.map((d) => d.id));
@@ -87,10 +88,10 @@ export async function writeRestore(writes: {
 }
 
 /**
- * Deletes everything the app stored on this device: the IndexedDB database (diagnostics and
- * custom grids), the copies held in memory, and every `qvt:` key of localStorage (the language
- * and the journal of last changes, `journal.ts`). The stores are emptied first, so the data is
- * gone even when another tab keeps the database open.
+ * Deletes everything the app stored on this device: the IndexedDB database (diagnostics, the
+ * respondents of large ones stored apart, custom grids), the copies held in memory, and every
+ * `qvt:` key of localStorage (the language and the journal of last changes, `journal.ts`). The
+ * stores are emptied first, so the data is gone even when another tab keeps the database open.
  */
 export async function deleteAllData(): Promise<{ ok: true } | StorageFailure> {
   clearMemory();
@@ -99,12 +100,14 @@ export async function deleteAllData(): Promise<{ ok: true } | StorageFailure> {
   let result: { ok: true } | StorageFailure = { ok: true };
   try {
     const db = await openDatabase();
-    const tx = db.transaction(['diagnostics', 'grids'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('diagnostics').clear(),
-      tx.objectStore('grids').clear(),
-      tx.done,
-    ]);
+    const tx = db.transaction([...DIAGNOSTIC_STORES, 'grids'], 'readwrite');
+    await commit(tx, async () => {
+      await Promise.all([
+        tx.objectStore('diagnostics').clear(),
+        tx.objectStore('respondentChunks').clear(),
+        tx.objectStore('grids').clear(),
+      ]);
+    });
   } catch (error) {
     const why = failure(error);
     // A device that refuses storage has nothing stored: the memory copies are gone already.

@@ -5,6 +5,14 @@
  */
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { openDatabase } from './db';
+import {
+  commit,
+  DIAGNOSTIC_STORES,
+  deleteDiagnosticRecords,
+  putDiagnosticRecords,
+  readDiagnosticRecord,
+  readDiagnosticRecords,
+} from './diagnostic-records';
 import { applyJournal } from './journal';
 
 export type StorageFailure = {
@@ -38,19 +46,25 @@ export type ListResult =
   | { ok: true; diagnostics: Diagnostic[]; rejected: RejectedRecord[]; persistent: true }
   | { ok: false; diagnostics: Diagnostic[]; rejected: RejectedRecord[]; failure: StorageFailure };
 
-/** All diagnostics, newest first; records that fail to parse are set aside, never deleted. */
+/**
+ * All diagnostics, newest first; records that fail to parse (or whose respondents, stored apart,
+ * cannot all be read) are set aside, never deleted.
+ */
 export async function listDiagnostics(): Promise<ListResult> {
   try {
     const db = await openDatabase();
-    const tx = db.transaction('diagnostics');
-    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+    const records = await readDiagnosticRecords(db.transaction(DIAGNOSTIC_STORES));
     const diagnostics: Diagnostic[] = [];
     const rejected: RejectedRecord[] = [];
-    values.forEach((raw, i) => {
-      const parsed = Diagnostic.safeParse(raw);
+    for (const { key, joined } of records) {
+      if (!joined.ok) {
+        rejected.push({ key, detail: joined.detail, raw: joined.raw });
+        continue;
+      }
+      const parsed = Diagnostic.safeParse(joined.record);
       if (parsed.success) diagnostics.push(applyJournal(parsed.data).diagnostic);
-      else rejected.push({ key: String(keys[i]), detail: summariseIssues(parsed.error), raw });
-    });
+      else rejected.push({ key, detail: summariseIssues(parsed.error), raw: joined.record });
+    }
     for (const d of memory.values()) {
       if (!diagnostics.some((x) => x.id === d.id)) diagnostics.push(d);
     }
@@ -74,9 +88,10 @@ export async function getDiagnostic(id: string): Promise<GetResult> {
   if (cached) return { ok: true, diagnostic: cached };
   try {
     const db = await openDatabase();
-    const raw = await db.get('diagnostics', id);
-    if (raw === undefined) return { ok: false, reason: 'notFound' };
-    const parsed = Diagnostic.safeParse(raw);
+    const joined = await readDiagnosticRecord(db.transaction(DIAGNOSTIC_STORES), id);
+    if (joined === undefined) return { ok: false, reason: 'notFound' };
+    if (!joined.ok) return { ok: false, reason: 'invalid', detail: joined.detail };
+    const parsed = Diagnostic.safeParse(joined.record);
     if (!parsed.success)
       return { ok: false, reason: 'invalid', detail: summariseIssues(parsed.error) };
     return { ok: true, diagnostic: parsed.data };
@@ -85,15 +100,21 @@ export async function getDiagnostic(id: string): Promise<GetResult> {
   }
 }
 
-/** Saves a diagnostic; on failure it stays in memory and the failure is returned. */
+/**
+ * Saves a diagnostic, all of it or nothing (a large one is several records written in one
+ * transaction, `diagnostic-records.ts`); on failure it stays in memory, the previous stored
+ * version is unchanged, and the failure is returned.
+ */
 export async function saveDiagnostic(
   diagnostic: Diagnostic,
 ): Promise<{ ok: true } | StorageFailure> {
   memory.set(diagnostic.id, diagnostic);
   try {
     const db = await openDatabase();
-    await db.put('diagnostics', diagnostic, diagnostic.id);
-    memory.delete(diagnostic.id);
+    const tx = db.transaction(DIAGNOSTIC_STORES, 'readwrite');
+    await commit(tx, () => putDiagnosticRecords(tx, diagnostic));
+    // Unless a newer version came meanwhile: it is saved next (transactions run in order).
+    if (memory.get(diagnostic.id) === diagnostic) memory.delete(diagnostic.id);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -106,19 +127,23 @@ export async function saveDiagnostics(
 ): Promise<{ ok: true } | StorageFailure> {
   try {
     const db = await openDatabase();
-    const tx = db.transaction('diagnostics', 'readwrite');
-    await Promise.all([...diagnostics.map((d) => tx.store.put(d, d.id)), tx.done]);
+    const tx = db.transaction(DIAGNOSTIC_STORES, 'readwrite');
+    await commit(tx, async () => {
+      for (const d of diagnostics) await putDiagnosticRecords(tx, d);
+    });
     return { ok: true };
   } catch (error) {
     return failure(error);
   }
 }
 
+/** Deletes a diagnostic (its record and its respondents stored apart, if any). */
 export async function deleteDiagnostic(id: string): Promise<{ ok: true } | StorageFailure> {
   memory.delete(id);
   try {
     const db = await openDatabase();
-    await db.delete('diagnostics', id);
+    const tx = db.transaction(DIAGNOSTIC_STORES, 'readwrite');
+    await commit(tx, () => deleteDiagnosticRecords(tx, id));
     return { ok: true };
   } catch (error) {
     return failure(error);

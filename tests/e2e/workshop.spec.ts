@@ -481,6 +481,85 @@ test('a large CSV is split in a worker without freezing the page', async ({ page
   await expect(mapping).toContainText('Aucune colonne ne correspond à une question.');
 });
 
+test('a workshop of 1,200 respondents is saved in parts, read back after a reload, deleted whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  type GridJson = { dimensions: { items: { text: { fr: string } }[] }[] };
+  const grid = JSON.parse(
+    readFileSync(new URL('../../questionnaires/social-dialogue.json', import.meta.url), 'utf8'),
+  ) as GridJson;
+  const question = grid.dimensions[0]!.items[0]!.text.fr;
+  const answers = ['Pas du tout d’accord', 'Plutôt d’accord', 'Tout à fait d’accord'];
+  const lines = [`"Horodateur";"Rôle";"${question}"`];
+  // Each row its own time, so none is taken for a re-sent one.
+  for (let i = 0; i < 1200; i += 1)
+    lines.push(
+      `"0${1 + (i % 9)}/03/2025 ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}";"Salarié·e";"${answers[i % 3]}"`,
+    );
+  const id = await createDiagnostic(page, {
+    title: 'Grand atelier en parts',
+    grids: ['social-dialogue'],
+  });
+  await page.goto(`./#/workshop/${id}`);
+  await page
+    .getByTestId('response-files-input')
+    .setInputFiles([
+      { name: 'parts.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) },
+    ]);
+  const mapping = page.getByRole('region', {
+    name: 'Correspondance des colonnes de « parts.csv »',
+  });
+  await expect(mapping).toContainText(/1\s?200 répondants prêts à être ajoutés au lot/);
+  await mapping.getByRole('button', { name: 'Ajouter au lot' }).click();
+  await page.getByRole('button', { name: /Confirmer l’import/ }).click();
+  const total = page.getByTestId('participation-total');
+  await expect(total).toHaveText(/^1\s?200 répondants au total\.$/);
+
+  /** The diagnostic's record and the keys of its respondents stored apart, as saved. */
+  const stored = () =>
+    page.evaluate(async (key) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('qvt-numerique');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['diagnostics', 'respondentChunks']);
+      const read = <T>(req: IDBRequest<T>): Promise<T> =>
+        new Promise((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const head = (await read(tx.objectStore('diagnostics').get(key))) as
+        { respondents?: unknown[]; respondentChunks?: unknown } | undefined;
+      const chunks = await read(tx.objectStore('respondentChunks').getAllKeys());
+      db.close();
+      return {
+        head: head && { inline: head.respondents?.length ?? null, marker: head.respondentChunks },
+        chunks,
+      };
+    }, id);
+  // Saved in 3 parts of at most 500 respondents, each written in a task of its own.
+  await expect.poll(stored).toEqual({
+    head: { inline: null, marker: { count: 3, respondents: 1200 } },
+    chunks: [
+      [id, 0],
+      [id, 1],
+      [id, 2],
+    ],
+  });
+
+  await page.reload();
+  await expect(total).toHaveText(/^1\s?200 répondants au total\.$/);
+
+  await page.goto('./#/');
+  await page.getByRole('button', { name: 'Supprimer « Grand atelier en parts »' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Supprimer ce diagnostic ?' });
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'a été supprimé' })).toBeVisible();
+  expect(await stored()).toEqual({ head: undefined, chunks: [] });
+});
+
 test('a participant on their own device exports their answers from the review step', async ({
   page,
 }) => {

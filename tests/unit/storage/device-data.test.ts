@@ -7,7 +7,9 @@ import { addCustomGrid, clearGridMemory, listCustomGrids } from '@/storage/grids
 import { backupGrids, deleteAllData, readDeviceData, writeRestore } from '@/storage/device-data';
 import { writeJournal } from '@/storage/journal';
 import { readPreference, writePreference } from '@/storage/preferences';
+import { RESPONDENTS_PER_CHUNK } from '@/storage/respondent-chunks';
 import { makeGrid } from '../../fixtures/make-grid';
+import { diagnosticWith } from '../../fixtures/stored-diagnostics';
 
 const NOW = '2025-03-01T10:00:00.000Z';
 const source = makeGrid();
@@ -46,6 +48,7 @@ describe('device data', () => {
     clearGridMemory();
     const db = await openDatabase();
     await db.clear('diagnostics');
+    await db.clear('respondentChunks');
     await db.clear('grids');
   });
   afterAll(async () => {
@@ -115,5 +118,74 @@ describe('device data', () => {
     expect(readPreference('language')).toBeNull();
     expect(localStorage.getItem('qvt:journal:d1')).toBeNull();
     expect(localStorage.getItem('other-app')).toBe('kept');
+  });
+
+  const N = RESPONDENTS_PER_CHUNK;
+
+  it('backs up a diagnostic stored in chunks like any other, and restores it the same way', async () => {
+    const large = diagnosticWith('large', 2 * N + 1);
+    await saveDiagnostic(large);
+    const data = await readDeviceData();
+    expect(data.diagnostics).toEqual([large]);
+    const parsed = parseBackup(
+      serializeBackup(buildBackup({ diagnostics: data.diagnostics, grids: [], createdAt: NOW })),
+    );
+    if (!parsed.ok) throw new Error('backup of a large diagnostic unreadable');
+    expect(parsed.backup.diagnostics).toEqual([large]);
+    // Restored over a smaller version stored in chunks: the chunks it no longer needs go.
+    await saveDiagnostic(diagnosticWith('large', 4 * N));
+    expect(await writeRestore(parsed.backup)).toEqual({ ok: true });
+    const db = await openDatabase();
+    expect(await db.getAllKeys('respondentChunks')).toEqual([
+      ['large', 0],
+      ['large', 1],
+      ['large', 2],
+    ]);
+    expect((await listDiagnostics()).diagnostics).toEqual([large]);
+  });
+
+  it('writes nothing of a restore that fails part-way, grids included', async () => {
+    const restoredGrid = loadGrid(makeGrid({ id: 'restored' }));
+    if (!restoredGrid.ok) throw new Error('fixture grid invalid');
+    const before = diagnosticWith('d', 2 * N);
+    await saveDiagnostic(before);
+    const restored = diagnosticWith('d', 3 * N, '2025-04-01T00:00:00.000Z');
+    restored.respondents[2 * N + 1] = {
+      ...restored.respondents[2 * N + 1]!,
+      pseudonym: (() => 'x') as unknown as string,
+    };
+    const result = await writeRestore({
+      diagnostics: [diagnosticWith('new', N + 1), restored],
+      grids: [{ key: 'restored@1.0.0', ...restoredGrid, source: restoredGrid.grid, addedAt: NOW }],
+    });
+    expect(result.ok).toBe(false);
+    clearMemory();
+    expect((await listDiagnostics()).diagnostics).toEqual([before]);
+    expect((await listCustomGrids()).grids).toEqual([]);
+    const db = await openDatabase();
+    expect(await db.count('respondentChunks')).toBe(2);
+  });
+
+  it('empties the respondents stored apart too, even while another tab keeps the database open', async () => {
+    await saveDiagnostic(diagnosticWith('large', 2 * N));
+    // Another tab of an older version: it does not close its connection when asked to.
+    const other = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('qvt-numerique');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(await deleteAllData()).toEqual({ ok: true });
+    const counts = await Promise.all(
+      ['diagnostics', 'respondentChunks', 'grids'].map(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const req = other.transaction(name).objectStore(name).count();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          }),
+      ),
+    );
+    other.close();
+    expect(counts).toEqual([0, 0, 0]);
   });
 });
