@@ -35,8 +35,16 @@ export function failure(error: unknown): StorageFailure {
   return { ok: false, reason: 'error', detail };
 }
 
-function summariseIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
+/**
+ * What is wrong with a record that failed to parse, in zod's English messages (its first three
+ * issues). The messages are loaded here, on the rare failure, and the record parsed again with
+ * them: opening a diagnostic does not carry them (`src/domain/zod-messages.ts`).
+ */
+async function describeInvalid(record: unknown): Promise<string> {
+  await import('@/domain/zod-messages');
+  const parsed = Diagnostic.safeParse(record);
+  if (parsed.success) return '';
+  return parsed.error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
@@ -63,7 +71,7 @@ export async function listDiagnostics(): Promise<ListResult> {
       }
       const parsed = Diagnostic.safeParse(joined.record);
       if (parsed.success) diagnostics.push(applyJournal(parsed.data).diagnostic);
-      else rejected.push({ key, detail: summariseIssues(parsed.error), raw: joined.record });
+      else rejected.push({ key, detail: await describeInvalid(joined.record), raw: joined.record });
     }
     for (const d of memory.values()) {
       if (!diagnostics.some((x) => x.id === d.id)) diagnostics.push(d);
@@ -93,7 +101,7 @@ export async function getDiagnostic(id: string): Promise<GetResult> {
     if (!joined.ok) return { ok: false, reason: 'invalid', detail: joined.detail };
     const parsed = Diagnostic.safeParse(joined.record);
     if (!parsed.success)
-      return { ok: false, reason: 'invalid', detail: summariseIssues(parsed.error) };
+      return { ok: false, reason: 'invalid', detail: await describeInvalid(joined.record) };
     return { ok: true, diagnostic: parsed.data };
   } catch (error) {
     return failure(error);

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@/domain/answers/answers';
+import { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/diagnostic/diagnostic';
 
-/** Default anonymity threshold: a role with fewer respondents is never shown apart. */
-export const DEFAULT_ANONYMITY_THRESHOLD = 3;
+export { DEFAULT_ANONYMITY_THRESHOLD };
 
 /** The threshold actually applied: an integer, at least 2 (1 would show single people). */
 export function effectiveThreshold(threshold: number | undefined): number {

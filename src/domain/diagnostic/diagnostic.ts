@@ -7,7 +7,12 @@
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import { Answers, AnswerValue, Role } from '@/domain/answers/answers';
-export { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/aggregate/anonymity';
+/**
+ * Default anonymity threshold: a role with fewer respondents is never shown apart. Part of the
+ * diagnostic's model (a new diagnostic starts with it); the rule that applies it is
+ * `src/domain/aggregate/anonymity.ts`, which pages opening a diagnostic do not load.
+ */
+export const DEFAULT_ANONYMITY_THRESHOLD = 3;
 
 export const DIAGNOSTIC_FORMAT = 'qvt-numerique/diagnostic';
 export const DIAGNOSTIC_FORMAT_VERSION = 1;

@@ -9,6 +9,7 @@
  * a new id) or replace (the device's version is overwritten). Nothing here touches storage.
  */
 import '@/domain/zod-setup';
+import '@/domain/zod-messages';
 import * as z from 'zod/mini';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';

@@ -2,6 +2,7 @@
  * Reads a diagnostic file (an export or a backup of one diagnostic). Never throws: returns the
  * diagnostic or a coded error with the detail needed for a translated message.
  */
+import '@/domain/zod-messages';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

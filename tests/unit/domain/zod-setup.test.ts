@@ -18,9 +18,34 @@ const ZOD_IMPORT = /^import (?!type )[^;]*from 'zod(?:\/[^']*)?';$/m;
 const SETUP_IMPORT = "import '@/domain/zod-setup';";
 
 describe('zod setup', () => {
-  it('turns off zod’s code generation (the CSP forbids eval) and sets English messages', () => {
+  it('turns off zod’s code generation (the CSP forbids eval); English messages come apart', async () => {
     expect(globalConfig.jitless).toBe(true);
+    const setup = readFileSync(join(SRC, 'domain/zod-setup.ts'), 'utf8');
+    expect(setup).not.toMatch(/locales/);
+    await import('@/domain/zod-messages');
     expect(typeof globalConfig.localeError).toBe('function');
+    expect(globalConfig.jitless).toBe(true);
+  });
+
+  it('has the English messages imported by every module that shows an issue’s message', () => {
+    // load-grid reads only the messages the grid schema sets itself (`{ message: 'id' }`), as codes.
+    const codesOnly = ['domain/grid/load-grid.ts'];
+    const users = sourceFiles(SRC).filter(
+      (file) =>
+        /issue\??\.message/.test(readFileSync(file, 'utf8')) &&
+        !codesOnly.includes(relative(SRC, file)),
+    );
+    expect(users.length).toBeGreaterThanOrEqual(3);
+    for (const file of users) {
+      const text = readFileSync(file, 'utf8');
+      expect({
+        file: relative(SRC, file),
+        messages: text.includes("'@/domain/zod-messages'"),
+      }).toEqual({
+        file: relative(SRC, file),
+        messages: true,
+      });
+    }
   });
 
   it('is imported before zod by every module that imports zod', () => {

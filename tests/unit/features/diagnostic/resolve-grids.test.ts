@@ -24,18 +24,20 @@ describe('resolveGridsInSlices: the grid copies checked in short slices', () => 
     expect(sliced.broken).toEqual(direct.broken);
   });
 
-  it('pauses between dimensions when a slice has used its time', async () => {
+  it('pauses between steps (dimension, item, recommendation) when a slice has used its time', async () => {
     let pauses = 0;
     const pause = () => {
       pauses += 1;
       return Promise.resolve();
     };
-    // No time at all per slice: a pause at every step (each dimension, recommendation, rules).
+    // No time at all per slice: a pause at every step (each dimension's frame, item and
+    // recommendation, then the rules).
     const resolved = await resolveGridsInSlices(diagnosticWith([valid, other]), {
       budgetMs: 0,
       pause,
     });
-    const steps = (g: typeof valid) => g.dimensions.length + g.recommendations.length + 1;
+    const steps = (g: typeof valid) =>
+      g.dimensions.reduce((n, d) => n + 1 + d.items.length, 0) + g.recommendations.length + 1;
     expect(pauses).toBe(steps(valid) + steps(other));
     expect(resolved.grids).toHaveLength(2);
   });
