@@ -39,6 +39,12 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const timer = useRef<number | undefined>(undefined);
   const collected = useRef(new Map<string, Map<number, { part: QrPart; text: string }>>());
   const done = useRef(new Set<string>());
+  /**
+   * The answers last read to the end (added, or refused for good). The camera reads the code in
+   * front of it four times a second: while it keeps seeing their codes, it leaves the message
+   * about them in place rather than saying, a quarter of a second later, "already read".
+   */
+  const settled = useRef<string | null>(null);
   const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
   const [message, setMessage] = useState<Message>({ kind: 'status', lines: [] });
 
@@ -63,10 +69,15 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const fail = (lines: string[]) =>
     setMessage({ kind: 'error', lines: [t('qr.failedTitle'), ...lines] });
 
-  const handleText = (text: string) => {
+  const handleText = (text: string, from: 'camera' | 'photo') => {
     const read = readQrPart(text);
-    if (!read.ok) return fail([qrError(read.error)]);
+    if (!read.ok) {
+      settled.current = null;
+      return fail([qrError(read.error)]);
+    }
     const { part } = read;
+    if (from === 'camera' && part.payloadId === settled.current) return;
+    settled.current = null;
     if (done.current.has(part.payloadId))
       return setMessage({ kind: 'status', lines: [t('qr.already')] });
     const parts = collected.current.get(part.payloadId) ?? new Map();
@@ -95,8 +106,13 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
         readAt: nowIso(),
       },
     );
-    if (!result.ok) return fail(result.errors.map(qrError));
+    if (!result.ok) {
+      // A code misread (checksum) is worth reading again; any other refusal would be repeated.
+      if (!result.errors.some((e) => e.code === 'checksum')) settled.current = part.payloadId;
+      return fail(result.errors.map(qrError));
+    }
     done.current.add(result.payloadId);
+    settled.current = result.payloadId;
     onAdd({
       name: t('qr.batchName', { id: result.payloadId }),
       result: { ok: true, file: result.file, source: 'responses' },
@@ -128,6 +144,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
 
   const startCamera = async () => {
     setMessage({ kind: 'status', lines: [t('qr.starting')] });
+    settled.current = null;
     if (!navigator.mediaDevices?.getUserMedia) return fail([t('qr.cameraMissing')]);
     setCamera('starting');
     try {
@@ -146,7 +163,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       const tick = () => {
         if (!stream.current) return;
         const text = scanVideoFrame(element);
-        if (text !== null) handleTextRef.current(text);
+        if (text !== null) handleTextRef.current(text, 'camera');
         timer.current = window.setTimeout(tick, FRAME_INTERVAL);
       };
       tick();
@@ -169,7 +186,7 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     const { scanImageFile } = await import('./qr-scan');
     for (const file of files) {
       const scanned = await scanImageFile(file);
-      if (scanned.ok) handleText(scanned.text);
+      if (scanned.ok) handleText(scanned.text, 'photo');
       else
         fail([
           t(scanned.reason === 'noCode' ? 'qr.photoNoCode' : 'qr.photoUnreadable', {
