@@ -160,9 +160,10 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       await element.play();
       say((t) => t('qr.scanning'));
       const { scanVideoFrame } = await import('./qr-scan');
+      let frame = 0;
       const tick = () => {
         if (!stream.current) return;
-        const text = scanVideoFrame(element);
+        const text = scanVideoFrame(element, frame++);
         if (text !== null) handleTextRef.current(text, 'camera');
         timer.current = window.setTimeout(tick, FRAME_INTERVAL);
       };
