@@ -17,24 +17,26 @@ export function plainFrame(level: number, width = CAMERA_WIDTH, height = CAMERA_
 }
 
 /**
- * A frame showing `code` in its middle, as a phone's screen held in front of a camera: the
- * image scaled (nearest pixel, as a screen shows it) so that it fills `fill` of the frame's
- * height, on a white border of `quiet` pixels, the rest of the frame mid-grey.
+ * A frame showing `code` in its middle, as a phone's screen held in front of a camera: pixel for
+ * pixel (shrunk, nearest pixel, only if it does not fit), on a white border of `quiet` pixels,
+ * the rest of the frame mid-grey.
  */
 export function frameWithCode(
   code: GrayImage,
-  options: { fill?: number; quiet?: number; width?: number; height?: number } = {},
+  options: { quiet?: number; width?: number; height?: number } = {},
 ): GrayImage {
-  const { fill = 0.8, quiet = 16, width = CAMERA_WIDTH, height = CAMERA_HEIGHT } = options;
+  const { quiet = 16, width = CAMERA_WIDTH, height = CAMERA_HEIGHT } = options;
   const frame = plainFrame(128, width, height);
-  const side = Math.floor(Math.min(width, height) * fill);
-  const scale = side / Math.max(code.width, code.height);
+  const scale = Math.min(
+    1,
+    (Math.min(width, height) - 2 * quiet) / Math.max(code.width, code.height),
+  );
   const w = Math.round(code.width * scale);
   const h = Math.round(code.height * scale);
   const left = Math.floor((width - w) / 2);
   const top = Math.floor((height - h) / 2);
-  for (let y = Math.max(0, top - quiet); y < Math.min(height, top + h + quiet); y += 1)
-    frame.luma.fill(255, y * width + Math.max(0, left - quiet), y * width + left + w + quiet);
+  for (let y = top - quiet; y < top + h + quiet; y += 1)
+    frame.luma.fill(255, y * width + left - quiet, y * width + left + w + quiet);
   for (let y = 0; y < h; y += 1) {
     const sy = Math.min(code.height - 1, Math.floor(y / scale));
     for (let x = 0; x < w; x += 1) {
