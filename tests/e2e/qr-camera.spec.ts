@@ -223,6 +223,7 @@ test('the facilitator reads a participant’s codes with the camera: previewed, 
 test('a camera that sees no code: the reader keeps looking, without an error, until cancelled; nothing is imported', async ({
   launchWithCamera,
 }, testInfo) => {
+  test.setTimeout(90_000);
   const video = testInfo.outputPath('grey.y4m');
   writeFileSync(video, y4mVideo([plainFrame(128), plainFrame(120)], FPS));
   const page = await launchWithCamera([...FAKE_CAMERA, cameraVideo(video)]);
@@ -263,6 +264,7 @@ test('a camera that sees no code: the reader keeps looking, without an error, un
 test('a camera the browser refuses: said in French and in English, the photo offered instead', async ({
   launchWithCamera,
 }) => {
+  test.setTimeout(90_000);
   // A camera exists, but the browser denies every permission prompt.
   const page = await launchWithCamera([
     '--use-fake-device-for-media-stream',
