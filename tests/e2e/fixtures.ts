@@ -10,6 +10,8 @@ export const test = base.extend<{
     consoleErrors: string[];
     /** Console errors a test provokes on purpose (a blocked chunk): each pattern must match. */
     expectedErrors: RegExp[];
+    /** Puts another page (of a browser a test launches itself) under the same two guards. */
+    watch: (page: Page) => void;
   };
 }>({
   guard: [
@@ -18,16 +20,19 @@ export const test = base.extend<{
       const foreignRequests: string[] = [];
       const consoleErrors: string[] = [];
       const expectedErrors: RegExp[] = [];
-      page.on('request', (request) => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) foreignRequests.push(url);
-      });
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(String(error)));
-      await use({ foreignRequests, consoleErrors, expectedErrors });
+      const watch = (watched: Page) => {
+        watched.on('request', (request) => {
+          const url = request.url();
+          if (url.startsWith('data:') || url.startsWith('blob:')) return;
+          if (new URL(url).origin !== origin) foreignRequests.push(url);
+        });
+        watched.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        watched.on('pageerror', (error) => consoleErrors.push(String(error)));
+      };
+      watch(page);
+      await use({ foreignRequests, consoleErrors, expectedErrors, watch });
       expect(foreignRequests, 'requests outside the app origin').toEqual([]);
       const unexpected = consoleErrors.filter((e) => !expectedErrors.some((re) => re.test(e)));
       expect(unexpected, 'console errors').toEqual([]);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const GRID_TITLES_FR: Record<string, string> = {
   'risks-opportunities': 'Risques et opportunités',
@@ -6,6 +6,18 @@ export const GRID_TITLES_FR: Record<string, string> = {
   skills: 'Compétences',
   'social-dialogue': 'Dialogue social',
 };
+
+/**
+ * Presses Tab until `target` has the focus, as a keyboard user would, and fails when it is not
+ * reached within `max` presses (an element out of the tab order is a bug, not a slow machine).
+ */
+export async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
 
 /** Creates a diagnostic through the form, keeping only the given grids, and lands on "who answers". */
 export async function createDiagnostic(
@@ -116,4 +128,34 @@ export async function seedAnswers(
     },
     { diagnosticId, respondents, pick },
   );
+}
+
+/** A respondent as stored (IndexedDB): what a hand-over must carry over. */
+export type StoredRespondent = {
+  id: string;
+  role: string;
+  pseudonym?: string;
+  answers: Record<string, Record<string, number | string>>;
+  comments: Record<string, Record<string, string>>;
+};
+
+/** Reads a diagnostic's respondents straight from IndexedDB. */
+export async function storedRespondents(
+  page: Page,
+  diagnosticId: string,
+): Promise<StoredRespondent[]> {
+  return page.evaluate(async (diagnosticId) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('qvt-numerique');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stored: { respondents: StoredRespondent[] } = await new Promise((resolve, reject) => {
+      const req = db.transaction('diagnostics').objectStore('diagnostics').get(diagnosticId);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return stored.respondents;
+  }, diagnosticId);
 }

@@ -1,18 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { tabTo } from './helpers';
 import { pdfPages } from './pdf-text';
-
-/**
- * Presses Tab until `target` has the focus, as a keyboard user would, and fails when it is not
- * reached within `max` presses (an element out of the tab order is a bug, not a slow machine).
- */
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 test('keyboard only, from the start page to the PDF report', async ({ page }, testInfo) => {
   test.setTimeout(300_000);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileButton } from '@/components/file-button';
@@ -21,7 +22,12 @@ type QrReaderProps = {
   onAdd: (input: ResponseFileInput) => void;
 };
 
-type Message = { kind: 'status' | 'error'; lines: string[] };
+/**
+ * A line of the reader's message, translated when shown: the message stays up while the
+ * facilitator may switch the language.
+ */
+type Line = (t: TFunction<'workshop'>) => string;
+type Message = { kind: 'status' | 'error'; lines: Line[] };
 
 /** How often a camera frame is searched for a code, in milliseconds. */
 const FRAME_INTERVAL = 250;
@@ -39,46 +45,56 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const timer = useRef<number | undefined>(undefined);
   const collected = useRef(new Map<string, Map<number, { part: QrPart; text: string }>>());
   const done = useRef(new Set<string>());
+  /**
+   * The answers last read to the end (added, or refused for good). The camera reads the code in
+   * front of it four times a second: while it keeps seeing their codes, it leaves the message
+   * about them in place rather than saying, a quarter of a second later, "already read".
+   */
+  const settled = useRef<string | null>(null);
   const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
   const [message, setMessage] = useState<Message>({ kind: 'status', lines: [] });
 
-  const qrError = (error: QrError): string => {
+  const qrError = (error: QrError): Line => {
     const params = error.params ?? {};
     if (error.code === 'invalidPart' && params.part !== undefined)
-      return t('qrError.invalidPartAt', { part: String(params.part) });
+      return (t) => t('qrError.invalidPartAt', { part: String(params.part) });
     if (error.code === 'missingParts')
-      return t('qrError.missingParts', {
-        count: Number(params.read ?? 0),
-        total: Number(params.total ?? 0),
-        missing: String(params.missing ?? ''),
+      return (t) =>
+        t('qrError.missingParts', {
+          count: Number(params.read ?? 0),
+          total: Number(params.total ?? 0),
+          missing: String(params.missing ?? ''),
+        });
+    return (t) =>
+      t(`qrError.${error.code}`, {
+        found: String(params.found ?? ''),
+        grid: String(params.grid ?? ''),
+        item: String(params.item ?? ''),
+        line: Number(params.line ?? 0),
+        expected: Number(params.expected ?? 0),
       });
-    return t(`qrError.${error.code}`, {
-      found: String(params.found ?? ''),
-      grid: String(params.grid ?? ''),
-      item: String(params.item ?? ''),
-      line: Number(params.line ?? 0),
-      expected: Number(params.expected ?? 0),
-    });
   };
-  const fail = (lines: string[]) =>
-    setMessage({ kind: 'error', lines: [t('qr.failedTitle'), ...lines] });
+  const fail = (lines: Line[]) =>
+    setMessage({ kind: 'error', lines: [(t) => t('qr.failedTitle'), ...lines] });
+  const say = (...lines: Line[]) => setMessage({ kind: 'status', lines });
 
-  const handleText = (text: string) => {
+  const handleText = (text: string, from: 'camera' | 'photo') => {
     const read = readQrPart(text);
-    if (!read.ok) return fail([qrError(read.error)]);
+    if (!read.ok) {
+      settled.current = null;
+      return fail([qrError(read.error)]);
+    }
     const { part } = read;
-    if (done.current.has(part.payloadId))
-      return setMessage({ kind: 'status', lines: [t('qr.already')] });
+    if (from === 'camera' && part.payloadId === settled.current) return;
+    settled.current = null;
+    if (done.current.has(part.payloadId)) return say((t) => t('qr.already'));
     const parts = collected.current.get(part.payloadId) ?? new Map();
     parts.set(part.index, { part, text });
     collected.current.set(part.payloadId, parts);
     const list = [...parts.values()];
     const progress = qrProgress(list.map((p) => p.part));
     if (progress && !progress.complete)
-      return setMessage({
-        kind: 'status',
-        lines: [t('qr.progress', { count: progress.read, total: progress.total })],
-      });
+      return say((t) => t('qr.progress', { count: progress.read, total: progress.total }));
     // Complete: read it once; on failure the codes are dropped, to be read again.
     collected.current.delete(part.payloadId);
     const qrGrids: QrGrid[] = grids.map(({ grid, hash }) => ({
@@ -95,21 +111,21 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
         readAt: nowIso(),
       },
     );
-    if (!result.ok) return fail(result.errors.map(qrError));
+    if (!result.ok) {
+      // A code misread (checksum) is worth reading again; any other refusal would be repeated.
+      if (!result.errors.some((e) => e.code === 'checksum')) settled.current = part.payloadId;
+      return fail(result.errors.map(qrError));
+    }
     done.current.add(result.payloadId);
+    settled.current = result.payloadId;
     onAdd({
       name: t('qr.batchName', { id: result.payloadId }),
       result: { ok: true, file: result.file, source: 'responses' },
     });
-    setMessage({
-      kind: 'status',
-      lines: [
-        t('qr.done'),
-        ...(result.ignoredGrids.length > 0
-          ? [t('qr.ignoredGrids', { grids: result.ignoredGrids.join(', ') })]
-          : []),
-      ],
-    });
+    const ignored = result.ignoredGrids.join(', ');
+    const lines: Line[] = [(t) => t('qr.done')];
+    if (ignored) lines.push((t) => t('qr.ignoredGrids', { grids: ignored }));
+    say(...lines);
   };
   const handleTextRef = useRef(handleText);
   useEffect(() => {
@@ -127,8 +143,9 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   useEffect(() => stopCamera, []);
 
   const startCamera = async () => {
-    setMessage({ kind: 'status', lines: [t('qr.starting')] });
-    if (!navigator.mediaDevices?.getUserMedia) return fail([t('qr.cameraMissing')]);
+    say((t) => t('qr.starting'));
+    settled.current = null;
+    if (!navigator.mediaDevices?.getUserMedia) return fail([(t) => t('qr.cameraMissing')]);
     setCamera('starting');
     try {
       const media = await navigator.mediaDevices.getUserMedia({
@@ -141,25 +158,26 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
       if (!element) return;
       element.srcObject = media;
       await element.play();
-      setMessage({ kind: 'status', lines: [t('qr.scanning')] });
+      say((t) => t('qr.scanning'));
       const { scanVideoFrame } = await import('./qr-scan');
+      let frame = 0;
       const tick = () => {
         if (!stream.current) return;
-        const text = scanVideoFrame(element);
-        if (text !== null) handleTextRef.current(text);
+        const text = scanVideoFrame(element, frame++);
+        if (text !== null) handleTextRef.current(text, 'camera');
         timer.current = window.setTimeout(tick, FRAME_INTERVAL);
       };
       tick();
     } catch (error) {
       stopCamera();
       const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-      fail([
+      const key =
         name === 'NotAllowedError' || name === 'SecurityError'
-          ? t('qr.cameraDenied')
+          ? 'qr.cameraDenied'
           : name === 'NotFoundError' || name === 'OverconstrainedError'
-            ? t('qr.cameraMissing')
-            : t('qr.cameraFailed'),
-      ]);
+            ? 'qr.cameraMissing'
+            : 'qr.cameraFailed';
+      fail([(t) => t(key)]);
     }
   };
 
@@ -167,12 +185,13 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     const { scanImageFile } = await import('./qr-scan');
     for (const file of files) {
       const scanned = await scanImageFile(file);
-      if (scanned.ok) handleText(scanned.text);
+      if (scanned.ok) handleText(scanned.text, 'photo');
       else
         fail([
-          t(scanned.reason === 'noCode' ? 'qr.photoNoCode' : 'qr.photoUnreadable', {
-            file: file.name,
-          }),
+          (t) =>
+            t(scanned.reason === 'noCode' ? 'qr.photoNoCode' : 'qr.photoUnreadable', {
+              file: file.name,
+            }),
         ]);
     }
   };
@@ -208,13 +227,13 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
         aria-label={t('qr.videoLabel')}
       />
       <div role="status" className="status-line" data-testid="qr-status">
-        {message.kind === 'status' && message.lines.map((line, i) => <p key={i}>{line}</p>)}
+        {message.kind === 'status' && message.lines.map((line, i) => <p key={i}>{line(t)}</p>)}
       </div>
       <div role="alert" data-testid="qr-error">
         {message.kind === 'error' && (
           <div className="notice notice--error">
             {message.lines.map((line, i) => (
-              <p key={i}>{line}</p>
+              <p key={i}>{line(t)}</p>
             ))}
           </div>
         )}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
@@ -165,5 +165,31 @@ describe('QrReader, photos', () => {
     );
     expect(screen.getByRole('alert')).toHaveTextContent('nothing was changed');
     expect(added).toEqual([]);
+  });
+
+  it('the message on screen follows a change of language', async () => {
+    const i18n = await makeI18n('fr');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <QrReader diagnostic={DIAGNOSTIC} grids={[GRID]} onAdd={() => {}} />
+      </I18nextProvider>,
+    );
+    const input = screen.getByTestId('qr-photo-input');
+    await userEvent.upload(input, photo('', 'vide.png'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Aucun QR code n’a été trouvé sur l’image « vide.png ».',
+    );
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The code was not read; nothing was changed.No QR code was found in the image “vide.png”.',
+    );
+    await userEvent.upload(input, photo(encoded.parts[0]!, 'code-1.png'));
+    expect(
+      await screen.findByText(`1 of ${encoded.parts.length} codes read: show the next code.`),
+    ).toBeVisible();
+    await act(() => i18n.changeLanguage('fr'));
+    expect(screen.getByTestId('qr-status')).toHaveTextContent(
+      `1 code sur ${encoded.parts.length} lu : montrez le code suivant.`,
+    );
   });
 });
