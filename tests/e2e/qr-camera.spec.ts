@@ -53,8 +53,8 @@ const test = base.extend<{
 const FPS = 5;
 const SECONDS_PER_CODE = 2;
 
-/** A comment long enough (912 characters once percent-encoded) to need a second code. */
-const LONG_COMMENT = Array(3)
+/** A comment long enough (304 characters once percent-encoded) to need a second code. */
+const LONG_COMMENT = Array(1)
   .fill(
     'Les élus découvrent les évolutions de l’outil après coup : les réunions d’information ' +
       'arrivent trop tard, sans document préalable, et les questions posées restent sans ' +

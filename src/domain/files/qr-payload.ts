@@ -24,10 +24,15 @@ import {
 /** Tag and version at the start of every part. */
 export const QR_FORMAT_TAG = 'QVTQR';
 export const QR_FORMAT_VERSION = 1;
-/** Most characters of content per code: a code of this size scans well from a phone's screen. */
-export const QR_PART_SIZE = 700;
-/** Most codes one payload may be split over. */
-export const QR_MAX_PARTS = 20;
+/**
+ * Most characters of content per code: a version 16 code (81 modules), read by jsQR from a
+ * 640×480 camera frame at nearly any size on screen. Full 700-character parts (version 22, 105
+ * modules) were missed at many sizes (docs/qr-payload.md). A full set of answers to the four
+ * bundled grids (~350 characters) is still one code.
+ */
+export const QR_PART_SIZE = 400;
+/** Most codes one payload may be split over (parts of any size up to it are read). */
+export const QR_MAX_PARTS = 40;
 /** Comments travel only when, percent-encoded, they fit in this many characters. */
 export const QR_MAX_COMMENT_CHARS = 1500;
 /** Hex digits of the grid content hash carried (48 bits: a wrong grid is never taken as right). */
