@@ -1,26 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { createDiagnostic } from '@/domain/diagnostic/operations';
 import type { ResponseFileInput } from '@/domain/files/response-file';
-import { loadGrid } from '@/domain/grid/load-grid';
 import { CsvMapping } from '@/features/workshop/csv-mapping';
 import type { CsvSource } from '@/features/workshop/parse-csv';
 import { makeI18n } from '../make-i18n';
-import { makeGrid } from '../../fixtures/make-grid';
-
-const loaded = loadGrid(makeGrid());
-if (!loaded.ok) throw new Error('fixture grid invalid');
-const GRID = { grid: loaded.grid, hash: loaded.hash };
-const DIAGNOSTIC = createDiagnostic(
-  {
-    title: 'Atelier',
-    purpose: 'workshop',
-    project: { name: 'Outil', kind: 'ai', phase: 'in-use' },
-    grids: [GRID],
-  },
-  { id: 'd1', now: '2025-03-01T10:00:00.000Z' },
-);
+import { DIAGNOSTIC, GRID } from './workshop-diagnostic';
 
 /** A source whose worker answers the check as given, then dies when the file is asked for. */
 function source(check: CsvSource['check']): CsvSource & { disposed: boolean } {

@@ -1,26 +1,11 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { createDiagnostic } from '@/domain/diagnostic/operations';
 import { encodeQrPayload } from '@/domain/files/qr-payload';
 import type { ResponseFileInput } from '@/domain/files/response-file';
-import { loadGrid } from '@/domain/grid/load-grid';
 import { makeI18n } from '../make-i18n';
 import { QrReader } from '@/features/workshop/qr-reader';
-import { makeGrid } from '../../fixtures/make-grid';
-
-const loaded = loadGrid(makeGrid());
-if (!loaded.ok) throw new Error('fixture grid invalid');
-const GRID = { grid: loaded.grid, hash: loaded.hash };
-const DIAGNOSTIC = createDiagnostic(
-  {
-    title: 'Atelier',
-    purpose: 'workshop',
-    project: { name: 'Outil', kind: 'ai', phase: 'in-use' },
-    grids: [GRID],
-  },
-  { id: 'd1', now: '2025-03-01T10:00:00.000Z' },
-);
+import { DIAGNOSTIC, GRID } from './workshop-diagnostic';
 
 // Photos are "read" by a stand-in for jsqr: the file's own text is the code found in it.
 vi.mock('@/features/workshop/qr-scan', () => ({
@@ -107,13 +92,11 @@ describe('QrReader, photos', () => {
   const encoded = encodeQrPayload(
     {
       diagnosticId: 'd1',
-      grids: [
-        { id: loaded.grid.id, version: loaded.grid.version, hash: loaded.hash, grid: loaded.grid },
-      ],
+      grids: [{ id: GRID.grid.id, version: GRID.grid.version, hash: GRID.hash, grid: GRID.grid }],
       respondent: {
         id: 'r-qr',
         role: 'manager',
-        answers: { [loaded.grid.id]: { a1: 2 } },
+        answers: { [GRID.grid.id]: { a1: 2 } },
         comments: {},
       },
     },
@@ -143,7 +126,7 @@ describe('QrReader, photos', () => {
     expect(result.ok && result.file.respondents[0]).toEqual({
       id: 'r-qr',
       role: 'manager',
-      answers: { [loaded.grid.id]: { a1: 2 } },
+      answers: { [GRID.grid.id]: { a1: 2 } },
       comments: {},
     });
     expect(added[0]!.name).toBe(`QR code ${encoded.payloadId}`);
