@@ -11,14 +11,16 @@ import type { Grid, Level } from '@/domain/grid/schema';
 import { levelOf, levelsOf } from '@/domain/scoring/level';
 import {
   type CompiledGrid,
+  type CompiledItem,
   compileGrid,
   type ScoreMatrix,
-  scoreMatrix,
+  scoreMatrixSteps,
   STATUS_ANSWERED,
   STATUS_DK,
   STATUS_NA,
 } from '@/domain/scoring/score-matrix';
 import { mean, type Summary, summarizeCounts, summarizeInPlace } from '@/domain/stats';
+import { runToEnd } from '@/domain/steps';
 import { decideRoleVisibility, effectiveThreshold } from './anonymity';
 
 export interface AggregateRespondent {
@@ -137,10 +139,10 @@ export interface GridAggregate extends GroupAggregate {
 }
 
 /**
- * Aggregates the rows of a group. Every mean is computed on sorted values or from integer counts,
- * so the result never depends on the order of the rows.
+ * Aggregates the rows of a group, a step per dimension and per item. Every mean is computed on
+ * sorted values or from integer counts, so the result never depends on the order of the rows.
  */
-function aggregateGroup(
+function* aggregateGroupSteps(
   grid: Grid,
   compiled: CompiledGrid,
   m: ScoreMatrix,
@@ -148,10 +150,12 @@ function aggregateGroup(
   buffer: Float64Array,
   /** In a role, fewer scores than this on a dimension or item are withheld (see `suppressed`). */
   minN = 1,
-): GroupAggregate {
+): Generator<void, GroupAggregate, void> {
   const levels = levelsOf(grid);
   const respondents = rows.length;
-  const dimensions: DimensionAggregate[] = compiled.dimensions.map((dimension, d) => {
+  const dimensions: DimensionAggregate[] = [];
+  for (const [d, dimension] of compiled.dimensions.entries()) {
+    yield;
     let n = 0;
     let answered = 0;
     let dk = 0;
@@ -165,7 +169,7 @@ function aggregateGroup(
     const suppressed = n > 0 && n < minN;
     const stats = suppressed ? null : summarizeInPlace(buffer.subarray(0, n));
     const cells = dimension.itemCount * respondents;
-    return {
+    dimensions.push({
       dimensionId: dimension.id,
       respondents,
       stats,
@@ -175,58 +179,72 @@ function aggregateGroup(
       coverage: respondents === 0 ? null : cells === 0 ? 0 : answered / cells,
       dkRate: cells === 0 ? null : dk / cells,
       ...(suppressed ? { suppressed: true } : {}),
-    };
-  });
-  const items: ItemAggregate[] = compiled.items.map((item, i) => {
-    const { points } = item;
-    const counts = new Array<number>(points.length).fill(0);
-    let dk = 0;
-    let na = 0;
-    let missing = 0;
-    for (const row of rows) {
-      const cell = row * m.itemCount + i;
-      const status = m.itemStatus[cell];
-      if (status === STATUS_ANSWERED) {
-        const point = m.itemPoint[cell] as number;
-        counts[point] = (counts[point] ?? 0) + 1;
-      } else if (status === STATUS_DK) dk += 1;
-      else if (status === STATUS_NA) na += 1;
-      else missing += 1;
-    }
-    // An item score depends only on the point chosen, so its statistics follow from the counts
-    // per point (no sort), and Σ count × value in scale order is independent of the row order.
-    const n = counts.reduce((sum, count) => sum + count, 0);
-    if (n > 0 && n < minN) {
-      return {
-        itemId: item.id,
-        dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
-        stats: null,
-        meanValue: null,
-        distribution: {
-          values: points.map((value) => ({ value, count: 0 })),
-          dk: 0,
-          na: 0,
-          missing: 0,
-        },
-        suppressed: true,
-      };
-    }
-    const valueSum = points.reduce((sum, value, p) => sum + (counts[p] ?? 0) * value, 0);
+    });
+  }
+  const items: ItemAggregate[] = [];
+  for (const [i, item] of compiled.items.entries()) {
+    yield;
+    items.push(itemAggregate(compiled, m, rows, item, i, minN));
+  }
+  const score = mean(dimensions.flatMap((d) => (d.score === null ? [] : [d.score])));
+  return { respondents, score, level: levelOf(score, levels), dimensions, items };
+}
+
+/** One item's statistics and distribution over the rows of a group. */
+function itemAggregate(
+  compiled: CompiledGrid,
+  m: ScoreMatrix,
+  rows: Int32Array,
+  item: CompiledItem,
+  i: number,
+  minN: number,
+): ItemAggregate {
+  const { points } = item;
+  const counts = new Array<number>(points.length).fill(0);
+  let dk = 0;
+  let na = 0;
+  let missing = 0;
+  for (const row of rows) {
+    const cell = row * m.itemCount + i;
+    const status = m.itemStatus[cell];
+    if (status === STATUS_ANSWERED) {
+      const point = m.itemPoint[cell] as number;
+      counts[point] = (counts[point] ?? 0) + 1;
+    } else if (status === STATUS_DK) dk += 1;
+    else if (status === STATUS_NA) na += 1;
+    else missing += 1;
+  }
+  // An item score depends only on the point chosen, so its statistics follow from the counts
+  // per point (no sort), and Σ count × value in scale order is independent of the row order.
+  const n = counts.reduce((sum, count) => sum + count, 0);
+  if (n > 0 && n < minN) {
     return {
       itemId: item.id,
       dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
-      stats: summarizeCounts(item.pointScores, counts),
-      meanValue: n === 0 ? null : valueSum / n,
+      stats: null,
+      meanValue: null,
       distribution: {
-        values: points.map((value, p) => ({ value, count: counts[p] ?? 0 })),
-        dk,
-        na,
-        missing,
+        values: points.map((value) => ({ value, count: 0 })),
+        dk: 0,
+        na: 0,
+        missing: 0,
       },
+      suppressed: true,
     };
-  });
-  const score = mean(dimensions.flatMap((d) => (d.score === null ? [] : [d.score])));
-  return { respondents, score, level: levelOf(score, levels), dimensions, items };
+  }
+  const valueSum = points.reduce((sum, value, p) => sum + (counts[p] ?? 0) * value, 0);
+  return {
+    itemId: item.id,
+    dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
+    stats: summarizeCounts(item.pointScores, counts),
+    meanValue: n === 0 ? null : valueSum / n,
+    distribution: {
+      values: points.map((value, p) => ({ value, count: counts[p] ?? 0 })),
+      dk,
+      na,
+      missing,
+    },
+  };
 }
 
 function bySdThenOrder<T extends { sd: number; order: number }>(a: T, b: T): number {
@@ -302,6 +320,16 @@ export function aggregateMatrix(
   roles: readonly Role[],
   options: AggregateOptions = {},
 ): GridAggregate {
+  return runToEnd(aggregateMatrixSteps(grid, matrix, roles, options));
+}
+
+/** `aggregateMatrix` in steps (a dimension or an item of a group each): the same aggregate. */
+export function* aggregateMatrixSteps(
+  grid: Grid,
+  matrix: ScoreMatrix,
+  roles: readonly Role[],
+  options: AggregateOptions = {},
+): Generator<void, GridAggregate, void> {
   const threshold = effectiveThreshold(options.anonymityThreshold);
   const compiled = compileGrid(grid);
   const rowsByRole = new Map<Role, number[]>();
@@ -320,19 +348,14 @@ export function aggregateMatrix(
   const { visible, maskedRespondents } = decideRoleVisibility(counts, threshold);
   const buffer = new Float64Array(matrix.rows);
   const allRows = new Int32Array(matrix.rows).map((_, row) => row);
-  const all = aggregateGroup(grid, compiled, matrix, allRows, buffer);
+  const all = yield* aggregateGroupSteps(grid, compiled, matrix, allRows, buffer);
   // Only visible roles are ever computed, so nothing about a masked role can leak into the output.
-  const roleAggregates: RoleAggregate[] = visible.map((role) => ({
-    role,
-    ...aggregateGroup(
-      grid,
-      compiled,
-      matrix,
-      Int32Array.from(rowsByRole.get(role) ?? []),
-      buffer,
-      threshold,
-    ),
-  }));
+  const roleAggregates: RoleAggregate[] = [];
+  for (const role of visible) {
+    const rows = Int32Array.from(rowsByRole.get(role) ?? []);
+    const group = yield* aggregateGroupSteps(grid, compiled, matrix, rows, buffer, threshold);
+    roleAggregates.push({ role, ...group });
+  }
   return {
     gridId: grid.id,
     gridVersion: grid.version,
@@ -353,12 +376,26 @@ export function aggregateGrid(
   respondents: readonly AggregateRespondent[],
   options: AggregateOptions = {},
 ): GridAggregate {
-  return aggregateMatrix(
+  return runToEnd(aggregateGridSteps(grid, respondents, options));
+}
+
+/**
+ * `aggregateGrid` in steps (a few hundred respondents scored, or a dimension or an item of a
+ * group aggregated, each): the same aggregate, for a page that must stay responsive while it
+ * aggregates thousands of respondents.
+ */
+export function* aggregateGridSteps(
+  grid: Grid,
+  respondents: readonly AggregateRespondent[],
+  options: AggregateOptions = {},
+): Generator<void, GridAggregate, void> {
+  const matrix = yield* scoreMatrixSteps(
     grid,
-    scoreMatrix(
-      grid,
-      respondents.map((respondent) => respondent.answers),
-    ),
+    respondents.map((respondent) => respondent.answers),
+  );
+  return yield* aggregateMatrixSteps(
+    grid,
+    matrix,
     respondents.map((respondent) => respondent.role),
     options,
   );

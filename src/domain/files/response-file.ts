@@ -15,6 +15,7 @@ import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
 import { findJsonSyntaxErrorOffset, loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
+import { runToEnd } from '@/domain/steps';
 
 export { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION };
 /** Largest response file read, in bytes (checked by the caller before reading). */
@@ -484,11 +485,7 @@ export function planResponseImport(
   diagnostic: Diagnostic,
   files: readonly ResponseFileInput[],
 ): ImportPlan {
-  const steps = planResponseImportSteps(diagnostic, files);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(planResponseImportSteps(diagnostic, files));
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Answers } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
+import { runToEnd } from '@/domain/steps';
 import { scaleBounds, scoreOnRange } from './item-score';
 
 /**
@@ -125,6 +126,21 @@ export interface ScoreMatrix {
 
 /** Scores every respondent's answers on the grid into one matrix (rows in input order). Never throws. */
 export function scoreMatrix(grid: Grid, answersList: readonly Answers[]): ScoreMatrix {
+  return runToEnd(scoreMatrixSteps(grid, answersList, Infinity));
+}
+
+/** Respondents scored between two steps of `scoreMatrixSteps` (about a millisecond of work). */
+export const SCORE_STEP_ROWS = 200;
+
+/**
+ * `scoreMatrix` in steps: a `yield` every `rowsPerStep` respondents, the same matrix at the end,
+ * so that a caller on the main thread can pause between steps.
+ */
+export function* scoreMatrixSteps(
+  grid: Grid,
+  answersList: readonly Answers[],
+  rowsPerStep = SCORE_STEP_ROWS,
+): Generator<void, ScoreMatrix, void> {
   const compiled = compileGrid(grid);
   const rows = answersList.length;
   const itemCount = compiled.items.length;
@@ -145,6 +161,7 @@ export function scoreMatrix(grid: Grid, answersList: readonly Answers[]): ScoreM
     missing: new Int32Array(rows * dimensionCount),
   };
   for (let row = 0; row < rows; row += 1) {
+    if (row > 0 && row % rowsPerStep === 0) yield;
     scoreRow(compiled, answersList[row] ?? {}, matrix, row);
   }
   return matrix;
