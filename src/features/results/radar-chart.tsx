@@ -1,12 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'react';
-import {
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Radar,
-  RadarChart,
-  ResponsiveContainer,
-} from 'recharts';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart } from 'recharts';
+import { useDrawnInTurn } from './draw-in-turn';
 
 export type RadarDatum = { axis: string; score: number | null };
 export type RadarSeries = { key: string; name: string; color: string; values: (number | null)[] };
@@ -140,69 +134,109 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
  * never as 0; the twin table beside the chart carries the reason. Decorative for assistive
  * technologies: the table is the accessible form.
  */
-export function ScoreRadar({ data, series = [], mainName, height = 380 }: ScoreRadarProps) {
+export function ScoreRadar({ data, series = NO_SERIES, mainName, height = 380 }: ScoreRadarProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  // The box is laid out at once; the drawing comes at this chart's turn (see draw-in-turn.ts).
+  const drawn = useDrawnInTurn(
+    useMemo(() => ({ data, series, mainName }), [data, series, mainName]),
+  );
   const narrow = width > 0 && width < NARROW;
   const fontSize = narrow ? 10 : 12;
   // On a phone the chart is as tall as it is wide: no empty band above and below it.
   const chartHeight = narrow ? Math.min(height, Math.round(width) + 20) : height;
+  return (
+    <div className="radar" aria-hidden="true" style={{ height: chartHeight }} ref={ref}>
+      {drawn && width > 0 && (
+        <RadarDrawing
+          {...drawn}
+          width={width}
+          chartHeight={chartHeight}
+          narrow={narrow}
+          fontSize={fontSize}
+        />
+      )}
+    </div>
+  );
+}
+
+const NO_SERIES: RadarSeries[] = [];
+
+type RadarDrawingProps = {
+  data: RadarDatum[];
+  series: RadarSeries[];
+  mainName: string;
+  width: number;
+  chartHeight: number;
+  narrow: boolean;
+  fontSize: number;
+};
+
+function RadarDrawing({
+  data,
+  series,
+  mainName,
+  width,
+  chartHeight,
+  narrow,
+  fontSize,
+}: RadarDrawingProps) {
   const rows = data.map((d, i) => {
     const row: Record<string, string | number | null> = { axis: d.axis, main: d.score };
     for (const s of series) row[s.key] = s.values[i] ?? null;
     return row;
   });
   return (
-    <div className="radar" aria-hidden="true" style={{ height: chartHeight }} ref={ref}>
-      <ResponsiveContainer width="100%" height="100%">
-        <RadarChart
-          // Decorative (aria-hidden): no keyboard focus inside it (recharts 3 adds one by default).
-          accessibilityLayer={false}
-          data={rows}
-          outerRadius={narrow ? '48%' : '68%'}
-          margin={
-            narrow
-              ? { top: 16, right: 4, bottom: 16, left: 4 }
-              : { top: 10, right: 30, bottom: 10, left: 30 }
-          }
-        >
-          <PolarGrid />
-          <PolarAngleAxis
-            dataKey="axis"
-            tick={
-              <AxisTick
-                chartWidth={width}
-                chartHeight={chartHeight}
-                fontSize={fontSize}
-                maxLines={narrow ? 4 : MAX_LINES}
-              />
-            }
+    <RadarChart
+      // Sized from the box's measured width (no ResponsiveContainer: it measures the box again
+      // and draws the chart a second time).
+      width={width}
+      height={chartHeight}
+      // Decorative (aria-hidden): no keyboard focus inside it (recharts 3 adds one by default).
+      accessibilityLayer={false}
+      data={rows}
+      outerRadius={narrow ? '48%' : '68%'}
+      margin={
+        narrow
+          ? { top: 16, right: 4, bottom: 16, left: 4 }
+          : { top: 10, right: 30, bottom: 10, left: 30 }
+      }
+    >
+      <PolarGrid />
+      <PolarAngleAxis
+        dataKey="axis"
+        tick={
+          <AxisTick
+            chartWidth={width}
+            chartHeight={chartHeight}
+            fontSize={fontSize}
+            maxLines={narrow ? 4 : MAX_LINES}
           />
-          <PolarRadiusAxis domain={[0, 100]} tickCount={5} angle={90} fontSize={10} />
-          <Radar
-            name={mainName}
-            dataKey="main"
-            stroke="#1d4ed8"
-            fill="#1d4ed8"
-            fillOpacity={series.length ? 0.08 : 0.25}
-            isAnimationActive={false}
-            connectNulls={false}
-            dot={{ r: 3 }}
-          />
-          {series.map((s) => (
-            <Radar
-              key={s.key}
-              name={s.name}
-              dataKey={s.key}
-              stroke={s.color}
-              fill={s.color}
-              fillOpacity={0.05}
-              isAnimationActive={false}
-              connectNulls={false}
-              dot={{ r: 3 }}
-            />
-          ))}
-        </RadarChart>
-      </ResponsiveContainer>
-    </div>
+        }
+      />
+      <PolarRadiusAxis domain={[0, 100]} tickCount={5} angle={90} fontSize={10} />
+      <Radar
+        name={mainName}
+        dataKey="main"
+        stroke="#1d4ed8"
+        fill="#1d4ed8"
+        fillOpacity={series.length ? 0.08 : 0.25}
+        isAnimationActive={false}
+        connectNulls={false}
+        dot={{ r: 3 }}
+      />
+      {series.map((s) => (
+        <Radar
+          key={s.key}
+          name={s.name}
+          dataKey={s.key}
+          stroke={s.color}
+          fill={s.color}
+          fillOpacity={0.05}
+          isAnimationActive={false}
+          connectNulls={false}
+          dot={{ r: 3 }}
+        />
+      ))}
+    </RadarChart>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridAggregate, ItemAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid, Item, Scale } from '@/domain/grid/schema';
@@ -16,7 +17,11 @@ type DiscussionTopicsProps = { grid: Grid; aggregate: GridAggregate; lang: strin
  * standard deviation, and the largest gaps between two visible roles — each item with the
  * distribution of its answers, to start a discussion on real work.
  */
-export function DiscussionTopics({ grid, aggregate, lang }: DiscussionTopicsProps) {
+export const DiscussionTopics = memo(function DiscussionTopics({
+  grid,
+  aggregate,
+  lang,
+}: DiscussionTopicsProps) {
   const { t } = useTranslation(['workshop', 'labels']);
   const text = (value: Parameters<typeof pickText>[0]) =>
     pickText(value, lang, grid.languages.default);
@@ -107,7 +112,7 @@ export function DiscussionTopics({ grid, aggregate, lang }: DiscussionTopicsProp
       )}
     </section>
   );
-}
+});
 
 type DistributionProps = {
   item: Item;

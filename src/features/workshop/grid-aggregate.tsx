@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Role } from '@/domain/answers/answers';
@@ -28,7 +28,11 @@ type GridAggregateViewProps = { grid: Grid; aggregate: GridAggregate; lang: stri
  * and its twin tables (spread of everyone; mean per visible role). Masked roles are not in
  * `aggregate.roles`, so nothing here can show them.
  */
-export function GridAggregateView({ grid, aggregate, lang }: GridAggregateViewProps) {
+export const GridAggregateView = memo(function GridAggregateView({
+  grid,
+  aggregate,
+  lang,
+}: GridAggregateViewProps) {
   const { t } = useTranslation(['workshop', 'labels', 'results']);
   const text = (value: Parameters<typeof pickText>[0]) =>
     pickText(value, lang, grid.languages.default);
@@ -190,4 +194,4 @@ export function GridAggregateView({ grid, aggregate, lang }: GridAggregateViewPr
       )}
     </section>
   );
-}
+});

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import type { Grid } from '@/domain/grid/schema';
 import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
 import { StorageBanner } from '@/features/diagnostic/storage-banner';
@@ -12,7 +11,7 @@ import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime } from '@/i18n/format';
 import { DiscussionTopics } from './discussion-topics';
 import { GridAggregateView } from './grid-aggregate';
-import { gridAggregateOf } from './grid-aggregates';
+import { useGridAggregates } from './grid-aggregates';
 import { Participation } from './participation';
 import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
@@ -100,6 +99,11 @@ function Workshop({ ready }: { ready: Ready }) {
   const { diagnostic, resolved, update, flush, save } = ready;
   const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
+  const { aggregates, pending } = useGridAggregates(
+    grids,
+    diagnostic.respondents,
+    diagnostic.anonymityThreshold,
+  );
   const id = encodeURIComponent(diagnostic.id);
   const hasRespondents = diagnostic.respondents.length > 0;
 
@@ -158,26 +162,45 @@ function Workshop({ ready }: { ready: Ready }) {
         onThreshold={(n) => update((d, now) => ({ ...d, anonymityThreshold: n, updatedAt: now }))}
       />
 
-      <section id="aggregate" aria-labelledby="aggregate-title">
+      <section
+        id="aggregate"
+        aria-labelledby="aggregate-title"
+        aria-busy={hasRespondents && pending}
+      >
         <h2 id="aggregate-title">{t('aggregate.title')}</h2>
+        <Computing
+          pending={pending}
+          respondents={diagnostic.respondents.length}
+          stale={aggregates !== null}
+        />
         {!hasRespondents ? (
           <p>{t('participation.none')}</p>
         ) : (
-          grids.map((grid) => (
-            <GridAggregateSection key={grid.id} grid={grid} diagnostic={diagnostic} lang={lang} />
-          ))
+          grids.map((grid) => {
+            const aggregate = aggregates?.get(grid.id);
+            return aggregate ? (
+              <div key={grid.id} className={pending ? 'is-updating' : undefined}>
+                <GridAggregateView grid={grid} aggregate={aggregate} lang={lang} />
+              </div>
+            ) : null;
+          })
         )}
       </section>
 
-      <section id="topics" aria-labelledby="topics-title">
+      <section id="topics" aria-labelledby="topics-title" aria-busy={hasRespondents && pending}>
         <h2 id="topics-title">{t('topics.title')}</h2>
         <p>{t('topics.intro')}</p>
         {!hasRespondents ? (
           <p>{t('topics.none')}</p>
         ) : (
-          grids.map((grid) => (
-            <GridTopics key={grid.id} grid={grid} diagnostic={diagnostic} lang={lang} />
-          ))
+          grids.map((grid) => {
+            const aggregate = aggregates?.get(grid.id);
+            return aggregate ? (
+              <div key={grid.id} className={pending ? 'is-updating' : undefined}>
+                <DiscussionTopics grid={grid} aggregate={aggregate} lang={lang} />
+              </div>
+            ) : null;
+          })
         )}
       </section>
 
@@ -186,16 +209,22 @@ function Workshop({ ready }: { ready: Ready }) {
   );
 }
 
-type GridSectionProps = { grid: Grid; diagnostic: Diagnostic; lang: string };
-
-/** One grid's aggregate, computed here so that a large render yields between grids. */
-function GridAggregateSection({ grid, diagnostic, lang }: GridSectionProps) {
-  const aggregate = gridAggregateOf(grid, diagnostic.respondents, diagnostic.anonymityThreshold);
-  return <GridAggregateView grid={grid} aggregate={aggregate} lang={lang} />;
-}
-
-/** One grid's topics for discussion, from the same remembered aggregate. */
-function GridTopics({ grid, diagnostic, lang }: GridSectionProps) {
-  const aggregate = gridAggregateOf(grid, diagnostic.respondents, diagnostic.anonymityThreshold);
-  return <DiscussionTopics grid={grid} aggregate={aggregate} lang={lang} />;
+/** Says the results are being computed (a large diagnostic, computed in slices). */
+function Computing({
+  pending,
+  respondents,
+  stale,
+}: {
+  pending: boolean;
+  respondents: number;
+  /** The results on screen are the previous ones. */
+  stale: boolean;
+}) {
+  const { t } = useTranslation('workshop');
+  return (
+    <p role="status" className={pending ? 'notice' : 'visually-hidden'}>
+      {pending && t('aggregate.computing', { count: respondents })}
+      {pending && stale && ` ${t('aggregate.stale')}`}
+    </p>
+  );
 }
