@@ -34,7 +34,11 @@ export async function buildQrImages(
     const images = await Promise.all(
       encoded.parts.map((text) =>
         // Byte mode (the text is ASCII), medium error correction: reads well from a screen.
-        QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }),
+        QRCode.toDataURL(text, {
+          errorCorrectionLevel: 'M',
+          margin: QR_MARGIN,
+          scale: qrScale(text),
+        }),
       ),
     );
     return {
@@ -46,4 +50,20 @@ export async function buildQrImages(
   } catch {
     return { ok: false, code: 'failed' };
   }
+}
+
+/** Quiet zone around a code, in modules (the standard's minimum). */
+const QR_MARGIN = 4;
+/** Width a code is drawn at, at most, in CSS pixels (the dialog beside its text). */
+export const QR_TARGET_PX = 416;
+
+/**
+ * Pixels per module: the most whole pixels that keep the code within `QR_TARGET_PX`, at least 3.
+ * The image is shown at its own size, so every module is the same number of screen pixels: a code
+ * scaled by a fraction, with sharp edges, gets modules of uneven widths (4 and 5 pixels), which
+ * cameras read less well on a screen of one device pixel per CSS pixel.
+ */
+export function qrScale(text: string): number {
+  const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size;
+  return Math.max(3, Math.floor(QR_TARGET_PX / (modules + 2 * QR_MARGIN)));
 }
