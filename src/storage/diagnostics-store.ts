@@ -30,10 +30,13 @@ const memory = new Map<string, Diagnostic>();
 export function failure(error: unknown): StorageFailure {
   const name = error instanceof DOMException ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') return { ok: false, reason: 'quota', detail };
-  if (/indexedDB unavailable|InvalidStateError|SecurityError/i.test(`${name} ${detail}`))
-    return { ok: false, reason: 'unavailable', detail };
-  return { ok: false, reason: 'error', detail };
+  const reason =
+    name === 'QuotaExceededError'
+      ? 'quota'
+      : /indexedDB unavailable|InvalidStateError|SecurityError/i.test(`${name} ${detail}`)
+        ? 'unavailable'
+        : 'error';
+  return { ok: false, reason, detail };
 }
 
 /**
