@@ -124,7 +124,8 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
  * respondent diagnostic is half a second of zod): one respondent a step, then the rest of the
  * record with only the respondents that failed, their issues' paths put back to their place
  * (`respondents.<index>.…`). The same data, or the same issues in the same order; what is not
- * a record with a list of respondents is parsed at once.
+ * a record with a list of respondents is parsed at once, and so are the respondents that failed
+ * (few, unless the stored record is damaged).
  */
 export function* parseDiagnosticSteps(
   record: unknown,
