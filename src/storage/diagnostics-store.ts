@@ -3,7 +3,8 @@
  * fails (quota, private browsing, blocked) the data stays in memory for this visit and the
  * caller is told, so the UI can offer an export.
  */
-import { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { parseDiagnosticSteps, type Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { runInSlices } from '@/utils/slices';
 import { openDatabase } from './db';
 import {
   commit,
@@ -29,20 +30,28 @@ const memory = new Map<string, Diagnostic>();
 export function failure(error: unknown): StorageFailure {
   const name = error instanceof DOMException ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError') return { ok: false, reason: 'quota', detail };
-  if (/indexedDB unavailable|InvalidStateError|SecurityError/i.test(`${name} ${detail}`))
-    return { ok: false, reason: 'unavailable', detail };
-  return { ok: false, reason: 'error', detail };
+  const reason =
+    name === 'QuotaExceededError'
+      ? 'quota'
+      : /indexedDB unavailable|InvalidStateError|SecurityError/i.test(`${name} ${detail}`)
+        ? 'unavailable'
+        : 'error';
+  return { ok: false, reason, detail };
 }
 
 /**
- * What is wrong with a record that failed to parse, in zod's English messages (its first three
- * issues). The messages are loaded here, on the rare failure, and the record parsed again with
- * them: opening a diagnostic does not carry them (`src/domain/zod-messages.ts`).
+ * The stored record as a diagnostic, or what is wrong with it in zod's English messages (its
+ * first three issues). Parsed 8 ms at a time with a pause between: zod took 0.5 s in one task
+ * for a 10,000-respondent diagnostic, the page frozen while it opened (issue #7). The messages
+ * are loaded on the rare failure, and the record parsed again with them: opening a diagnostic
+ * does not carry them (`src/domain/zod-messages.ts`).
  */
-async function describeInvalid(record: unknown): Promise<string> {
+async function parse(record: unknown): Promise<Diagnostic | string> {
+  const inSlices = async () => (await runInSlices(parseDiagnosticSteps(record), { budgetMs: 8 }))!;
+  let parsed = await inSlices();
+  if (parsed.success) return parsed.data;
   await import('@/domain/zod-messages');
-  const parsed = Diagnostic.safeParse(record);
+  parsed = await inSlices();
   if (parsed.success) return '';
   return parsed.error.issues
     .slice(0, 3)
@@ -69,9 +78,9 @@ export async function listDiagnostics(): Promise<ListResult> {
         rejected.push({ key, detail: joined.detail, raw: joined.raw });
         continue;
       }
-      const parsed = Diagnostic.safeParse(joined.record);
-      if (parsed.success) diagnostics.push(applyJournal(parsed.data).diagnostic);
-      else rejected.push({ key, detail: await describeInvalid(joined.record), raw: joined.record });
+      const parsed = await parse(joined.record);
+      if (typeof parsed != 'string') diagnostics.push(applyJournal(parsed).diagnostic);
+      else rejected.push({ key, detail: parsed, raw: joined.record });
     }
     for (const d of memory.values()) {
       if (!diagnostics.some((x) => x.id === d.id)) diagnostics.push(d);
@@ -99,10 +108,10 @@ export async function getDiagnostic(id: string): Promise<GetResult> {
     const joined = await readDiagnosticRecord(db.transaction(DIAGNOSTIC_STORES), id);
     if (joined === undefined) return { ok: false, reason: 'notFound' };
     if (!joined.ok) return { ok: false, reason: 'invalid', detail: joined.detail };
-    const parsed = Diagnostic.safeParse(joined.record);
-    if (!parsed.success)
-      return { ok: false, reason: 'invalid', detail: await describeInvalid(joined.record) };
-    return { ok: true, diagnostic: parsed.data };
+    const parsed = await parse(joined.record);
+    return typeof parsed == 'string'
+      ? { ok: false, reason: 'invalid', detail: parsed }
+      : { ok: true, diagnostic: parsed };
   } catch (error) {
     return failure(error);
   }

@@ -118,3 +118,35 @@ export const Diagnostic = z.object({
   updatedAt: IsoDate,
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/**
+ * `Diagnostic.safeParse(record)` in steps, for a caller that runs them in slices (a 10,000-
+ * respondent diagnostic is half a second of zod): one respondent a step, then the rest of the
+ * record with only the respondents that failed, their issues' paths put back to their place
+ * (`respondents.<index>.…`). The same data, or the same issues in the same order; what is not
+ * a record with a list of respondents is parsed at once, and so are the respondents that failed
+ * (few, unless the stored record is damaged).
+ */
+export function* parseDiagnosticSteps(
+  record: unknown,
+): Generator<void, ReturnType<typeof Diagnostic.safeParse>, void> {
+  const list: unknown = (record as { respondents?: unknown } | null)?.respondents;
+  if (Array.isArray(record) || !Array.isArray(list)) return Diagnostic.safeParse(record);
+  const respondents: Respondent[] = [];
+  const failed: number[] = [];
+  for (const [index, item] of list.entries()) {
+    const parsed = Respondent.safeParse(item);
+    if (parsed.success) respondents.push(parsed.data);
+    else failed.push(index);
+    yield;
+  }
+  const parsed = Diagnostic.safeParse({
+    ...(record as object),
+    respondents: failed.map((i) => list[i]),
+  });
+  if (parsed.success) parsed.data.respondents = respondents;
+  else
+    for (const { path } of parsed.error.issues)
+      if (path[0] == 'respondents') path[1] = failed[path[1] as number]!;
+  return parsed;
+}

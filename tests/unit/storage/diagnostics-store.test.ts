@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { closeDatabase, openDatabase } from '@/storage/db';
 import {
   clearMemory,
@@ -153,6 +153,47 @@ describe('diagnostics store', () => {
     expect(!result.ok && result.reason === 'invalid' && result.detail).toMatch(
       /^respondents\.500\.role: /,
     );
+  });
+
+  it('describes a bad respondent far into the chunks exactly as parsing the whole record does', async () => {
+    const diagnostic = diagnosticWith('far', 3 * N);
+    await saveDiagnostic(diagnostic);
+    const db = await openDatabase();
+    const chunk = (await db.get('respondentChunks', ['far', 2])) as Diagnostic['respondents'];
+    // Respondents 1234 and 1400 broken, and the head too, after `respondents` in the schema.
+    await db.put(
+      'respondentChunks',
+      chunk.map((r, i) => (i === 234 ? { ...r, role: 'boss' } : i === 400 ? { ...r, id: 7 } : r)),
+      ['far', 2],
+    );
+    await db.put(
+      'diagnostics',
+      { ...((await db.get('diagnostics', 'far')) as object), anonymityThreshold: 1 },
+      'far',
+    );
+    const result = await readBack('far');
+    const detail =
+      'respondents.1234.role: Invalid option: expected one of "management"|"manager"|"employee"|"representative"|"other"; respondents.1400.id: Invalid input: expected string, received number; anonymityThreshold: Too small: expected number to be >=2';
+    expect(result).toEqual({ ok: false, reason: 'invalid', detail });
+    // The words zod gives for the whole record, respondents in place (as read before issue #7).
+    const whole = Diagnostic.safeParse({
+      ...diagnostic,
+      anonymityThreshold: 1,
+      respondents: diagnostic.respondents.map((r, i) =>
+        i === 1234 ? { ...r, role: 'boss' } : i === 1400 ? { ...r, id: 7 } : r,
+      ),
+    });
+    expect(
+      !whole.success &&
+        whole.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
+    ).toBe(detail);
+    const list = await listDiagnostics();
+    expect(list.rejected.map((r) => [r.key, r.detail])).toEqual([['far', detail]]);
+    expect((list.rejected[0]?.raw as { respondents: unknown[] }).respondents).toHaveLength(3 * N);
+    expect((await stored()).chunkKeys).toHaveLength(3);
   });
 
   it('keeps the previous version when a chunk cannot be written (nothing half-saved)', async () => {
