@@ -17,7 +17,8 @@ import {
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';
-import { mapInSlices, runInSlices } from '@/utils/slices';
+import { mapInSlices } from '@/utils/map-in-slices';
+import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { parseCsv, UnreadableCsvError } from './parse-csv';
 import { previewFiles } from './preview-files';

@@ -1,4 +1,5 @@
-import { mapInSlices, runInSlices, yieldToEventLoop } from '@/utils/slices';
+import { mapInSlices } from '@/utils/map-in-slices';
+import { runInSlices, yieldToEventLoop } from '@/utils/slices';
 
 describe('mapInSlices', () => {
   it('maps every item in order, pausing between slices and only between them', async () => {
