@@ -18,6 +18,13 @@ function byteView(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
 }
 
+/** The bytes of a binary string (one char per byte, codes 0–255), as jsPDF writes a file. */
+function binaryBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([data as BlobPart])
     .stream()
@@ -39,10 +46,13 @@ const STREAM_TAIL = '\nendstream\nendobj\n';
 
 /**
  * The same PDF with every unfiltered stream deflated, or null when the file is not laid out as
- * jsPDF writes it (then nothing is changed).
+ * jsPDF writes it (then nothing is changed). Takes the file as bytes, or as the binary string
+ * `doc.output()` returns: from the string, the structure is read without decoding the bytes back
+ * into a string (about 20 ms of a 35-page report, in a CPU profile).
  */
-export async function deflatePdf(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const s = byteView(bytes);
+export async function deflatePdf(pdf: Uint8Array | string): Promise<Uint8Array | null> {
+  const bytes = typeof pdf === 'string' ? binaryBytes(pdf) : pdf;
+  const s = typeof pdf === 'string' ? pdf : byteView(bytes);
   const xrefAt = s.lastIndexOf('\nxref\n');
   const trailerAt = s.indexOf('\ntrailer\n', xrefAt);
   const startxrefAt = s.indexOf('\nstartxref', trailerAt);

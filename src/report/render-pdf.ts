@@ -487,7 +487,7 @@ export async function renderReportPdf(
     );
   }
 
-  const packed = native ? await deflatePdf(new Uint8Array(doc.output('arraybuffer'))) : null;
+  const packed = native ? await deflatePdf(doc.output()) : null;
   const blob = packed
     ? new Blob([packed as BlobPart], { type: 'application/pdf' })
     : doc.output('blob');

@@ -68,8 +68,19 @@ describe('deflatePdf', () => {
     }
   });
 
+  it('should give the same bytes from the binary string jsPDF writes as from its bytes', async () => {
+    const raw = uncompressed();
+    const fromBytes = await deflatePdf(raw);
+    const fromString = await deflatePdf(latin1(raw));
+    expect(fromBytes).not.toBeNull();
+    expect(fromString).toEqual(fromBytes);
+    // The font file is binary: bytes 0x80–0x9F (which windows-1252 decoding would change) are in it.
+    expect([...raw].some((b) => b >= 0x80 && b <= 0x9f)).toBe(true);
+  });
+
   it('should leave a file it does not recognise alone', async () => {
     expect(await deflatePdf(new TextEncoder().encode('%PDF-1.3\nnot really\n'))).toBeNull();
+    expect(await deflatePdf('%PDF-1.3\nnot really\n')).toBeNull();
     const raw = uncompressed();
     // An object missing from the body: the xref could not be rebuilt faithfully.
     const broken = latin1(raw).replace(/\n5 0 obj\n/, '\n55 0 obj\n');
