@@ -18,16 +18,47 @@ function byteView(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
 }
 
+/** The bytes of a binary string (one char per byte, codes 0–255), as jsPDF writes a file. */
+function binaryBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * One zlib stream, written and read straight through a `CompressionStream`. Streams are
+ * deflated one after the other: in Chromium, 37 streams of a report took 25–75 ms this way and
+ * 240–440 ms started all at once through `Blob.stream()` (the previous code), measured in
+ * fresh pages.
+ */
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart])
-    .stream()
-    .pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const stream = new CompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  // A failure shows on the reader too: these two need no handler of their own.
+  writer.write(data as BufferSource).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** True when this browser can compress natively. */
 export function canDeflateNatively(): boolean {
-  return typeof CompressionStream === 'function' && typeof Response === 'function';
+  return typeof CompressionStream === 'function';
 }
 
 /** An object of the body: its bytes, or for a stream to deflate its new dictionary and data. */
@@ -39,10 +70,13 @@ const STREAM_TAIL = '\nendstream\nendobj\n';
 
 /**
  * The same PDF with every unfiltered stream deflated, or null when the file is not laid out as
- * jsPDF writes it (then nothing is changed).
+ * jsPDF writes it (then nothing is changed). Takes the file as bytes, or as the binary string
+ * `doc.output()` returns: from the string, the structure is read without decoding the bytes back
+ * into a string (about 20 ms of a 35-page report, in a CPU profile).
  */
-export async function deflatePdf(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const s = byteView(bytes);
+export async function deflatePdf(pdf: Uint8Array | string): Promise<Uint8Array | null> {
+  const bytes = typeof pdf === 'string' ? binaryBytes(pdf) : pdf;
+  const s = typeof pdf === 'string' ? pdf : byteView(bytes);
   const xrefAt = s.lastIndexOf('\nxref\n');
   const trailerAt = s.indexOf('\ntrailer\n', xrefAt);
   const startxrefAt = s.indexOf('\nstartxref', trailerAt);
@@ -92,9 +126,9 @@ export async function deflatePdf(bytes: Uint8Array): Promise<Uint8Array | null> 
   const seen = new Set(parts.map((part) => part.num));
   for (let n = 1; n < count; n += 1) if (!seen.has(n)) return null;
 
-  const compressed = await Promise.all(
-    parts.map((part) => (part.kind === 'stream' ? deflate(part.data) : null)),
-  );
+  const compressed: (Uint8Array | null)[] = [];
+  for (const part of parts)
+    compressed.push(part.kind === 'stream' ? await deflate(part.data) : null);
   const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
   const chunks: Uint8Array[] = [bytes.subarray(0, bodyStart)];
   let offset = bodyStart;

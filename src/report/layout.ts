@@ -145,14 +145,35 @@ export class Layout {
     return size * PT_TO_MM * BASELINE_EM;
   }
 
+  /**
+   * The font, size and colour last set through `use` (this class is the only code that sets
+   * them once the document exists). jsPDF keeps them as plain state until the next `text()`,
+   * so setting one again to the same value changes nothing in the file; skipping it saves
+   * thousands of calls a report (each colour is parsed again on every call).
+   */
+  private font = '';
+  private weight = '';
+  private size = Number.NaN;
+  private color = '';
+
   /** Sets font, size and colour for what is drawn or measured next. */
   use(style: TextStyle): void {
-    this.doc.setFont(
-      style.mono ? this.fonts.mono : this.fonts.sans,
-      style.bold ? 'bold' : 'normal',
-    );
-    this.doc.setFontSize(style.size);
-    this.doc.setTextColor(style.color ?? COLORS.text);
+    const font = style.mono ? this.fonts.mono : this.fonts.sans;
+    const weight = style.bold ? 'bold' : 'normal';
+    const color = style.color ?? COLORS.text;
+    if (font !== this.font || weight !== this.weight) {
+      this.doc.setFont(font, weight);
+      this.font = font;
+      this.weight = weight;
+    }
+    if (style.size !== this.size) {
+      this.doc.setFontSize(style.size);
+      this.size = style.size;
+    }
+    if (color !== this.color) {
+      this.doc.setTextColor(color);
+      this.color = color;
+    }
   }
 
   /** Wrapped lines already measured: tables and headings measure the same texts twice. */

@@ -20,6 +20,7 @@ import type {
   TopicsGrid,
 } from '@/domain/report/report-model';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
+import { skipRtlPluginsOnOtherText } from './rtl-plugins';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
@@ -35,6 +36,9 @@ import {
 
 /** A translation function bound to the `report` namespace and the report's language. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+// Once, for every document: jsPDF's right-to-left plugins only where a text needs them.
+skipRtlPluginsOnOtherText(jsPDF.API as unknown as Parameters<typeof skipRtlPluginsOnOtherText>[0]);
 
 const FONT = 'DejaVuSans';
 const MONO = 'courier';
@@ -483,7 +487,7 @@ export async function renderReportPdf(
     );
   }
 
-  const packed = native ? await deflatePdf(new Uint8Array(doc.output('arraybuffer'))) : null;
+  const packed = native ? await deflatePdf(doc.output()) : null;
   const blob = packed
     ? new Blob([packed as BlobPart], { type: 'application/pdf' })
     : doc.output('blob');

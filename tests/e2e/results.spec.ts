@@ -84,3 +84,24 @@ test('results in English, and an empty diagnostic says nobody answered', async (
   await expect(page.getByRole('heading', { name: 'Recommendations' })).toBeVisible();
   await expect(page.locator('table.score-table').first()).toContainText('Coverage');
 });
+
+test('results: the PDF renderer is fetched from the app once the page is idle, before any click', async ({
+  page,
+  guard,
+}) => {
+  test.setTimeout(90_000);
+  const id = await createDiagnostic(page, { title: 'Préchargement du rapport' });
+  await seedAnswers(page, id, [{ role: 'employee' }], PATTERN);
+  // Nothing touches the button: no hover, no focus (the mouse stays where it was).
+  const renderer = page.waitForRequest(/\/render-pdf-[\w-]+\.js$/, { timeout: 30_000 });
+  const texts = page.waitForRequest(/\/report-[\w-]+\.js$/, { timeout: 30_000 });
+  await page.goto(`./#/results/${id}`);
+  await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
+  for (const request of [await renderer, await texts])
+    expect(new URL(request.url()).origin).toBe(new URL(page.url()).origin);
+  expect(guard.foreignRequests).toEqual([]);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le rapport PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^prechargement-du-rapport-.*\.pdf$/);
+});

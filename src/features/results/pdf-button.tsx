@@ -1,9 +1,10 @@
 import i18next from 'i18next';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportModel } from '@/domain/report/report-model';
 import { loadNamespaces } from '@/i18n/i18n';
 import { downloadFile } from '@/utils/download';
+import { loadPdfRenderer, preloadPdfRenderer, whenPageIdle } from './pdf-preload';
 
 type PdfButtonProps = {
   model: ReportModel;
@@ -11,7 +12,10 @@ type PdfButtonProps = {
   texts?: { title: string; intro: string; button: string };
 };
 
-/** Builds the PDF on this device; jspdf and the font load only when the button is pressed. */
+/**
+ * Builds the PDF on this device. jsPDF and the font are fetched once the page is idle, or when
+ * the pointer or the focus reaches the button (pdf-preload.ts), else when it is pressed.
+ */
 export function PdfButton({ model, texts }: PdfButtonProps) {
   const { t } = useTranslation('results');
   const headingId = useId();
@@ -20,12 +24,13 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
   >({
     kind: 'idle',
   });
+  useEffect(() => whenPageIdle(preloadPdfRenderer), []);
   const onClick = async () => {
     setState({ kind: 'working' });
     try {
-      // The renderer (jspdf and the font) and the report texts load in parallel, on the click.
+      // The renderer (jspdf and the font) and the report texts, in parallel if not loaded yet.
       const [{ renderReportPdf }] = await Promise.all([
-        import('@/report/render-pdf'),
+        loadPdfRenderer(),
         loadNamespaces(['report']),
       ]);
       const tr = i18next.getFixedT(model.lang, 'report') as unknown as (
@@ -50,6 +55,8 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
         type="button"
         className="button button--primary"
         onClick={() => void onClick()}
+        onPointerEnter={preloadPdfRenderer}
+        onFocus={preloadPdfRenderer}
         disabled={state.kind === 'working'}
       >
         {texts?.button ?? t('pdf.button')}
