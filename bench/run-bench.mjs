@@ -366,7 +366,7 @@ try {
     firstQuestionAnswerableMs: stats(questionTimes),
     pdfReportMs: {
       ...stats(pdfRuns.map((r) => r.ms)),
-      what: '4 grids (151 items), 10 respondents (2 per role), 15 action-plan lines; click → download, first time in a fresh context (chunks, font and report texts loaded on the click)',
+      what: '4 grids (151 items), 10 respondents (2 per role), 15 action-plan lines; click → download, first time in a fresh context (the renderer, font and report texts are fetched when the page is idle or the button is hovered or focused: here as the click’s pointer reaches the button, or before)',
       file: pdfRuns[0]?.name,
       pdfBytes: pdfRuns[0]?.bytes,
     },
