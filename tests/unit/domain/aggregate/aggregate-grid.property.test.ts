@@ -1,30 +1,15 @@
 import fc from 'fast-check';
-import { ROLES, type AnswerValue, type Answers, type Role } from '@/domain/answers/answers';
+import type { Role } from '@/domain/answers/answers';
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { scoreGrid } from '@/domain/scoring/score-grid';
 import { summarize } from '@/domain/stats';
-import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
+import {
+  aggregateGridFixture,
+  respondentsArbitrary as respondentsOf,
+} from '../../../fixtures/aggregate-arbitraries';
 
-// Ids chosen so that no other string of the output can contain a quoted role name.
-const grid = makeGrid({
-  dimensions: [
-    makeDimension('d-a', ['a1', makeItem('a2', { reverse: true }), makeItem('a3', { weight: 2 })]),
-    makeDimension('d-b', [makeItem('b1', { scale: 'four' }), makeItem('b2', { scale: 'bipolar' })]),
-  ],
-});
-
-const answer = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: -2, max: 5 }) as fc.Arbitrary<AnswerValue> },
-  { weight: 1, arbitrary: fc.constantFrom<AnswerValue>('dk', 'na', 9) },
-);
-
-const answers: fc.Arbitrary<Answers> = fc
-  .record({ a1: answer, a2: answer, a3: answer, b1: answer, b2: answer }, { requiredKeys: [] })
-  .map((record) => record as Answers);
-
-const respondentsArbitrary = fc
-  .array(fc.record({ role: fc.constantFrom<Role>(...ROLES), answers }), { maxLength: 25 })
-  .map((list) => list.map((r, index) => ({ id: `secret-respondent-${index}`, ...r })));
+const grid = aggregateGridFixture;
+const respondentsArbitrary = respondentsOf(25, 'secret-respondent-');
 
 const threshold = fc.constantFrom(undefined, 1, 2, 3, 4, 5);
 
