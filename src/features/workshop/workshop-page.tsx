@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
+import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Grid } from '@/domain/grid/schema';
 import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
 import { StorageBanner } from '@/features/diagnostic/storage-banner';
@@ -104,6 +106,16 @@ function Workshop({ ready }: { ready: Ready }) {
     diagnostic.respondents,
     diagnostic.anonymityThreshold,
   );
+  // Each grid that has its aggregate, greyed while newer ones are computed.
+  const perGrid = (show: (grid: Grid, aggregate: GridAggregate) => ReactNode) =>
+    grids.map((grid) => {
+      const aggregate = aggregates?.get(grid.id);
+      return aggregate ? (
+        <div key={grid.id} className={pending ? 'is-updating' : undefined}>
+          {show(grid, aggregate)}
+        </div>
+      ) : null;
+    });
   const id = encodeURIComponent(diagnostic.id);
   const hasRespondents = diagnostic.respondents.length > 0;
 
@@ -176,14 +188,9 @@ function Workshop({ ready }: { ready: Ready }) {
         {!hasRespondents ? (
           <p>{t('participation.none')}</p>
         ) : (
-          grids.map((grid) => {
-            const aggregate = aggregates?.get(grid.id);
-            return aggregate ? (
-              <div key={grid.id} className={pending ? 'is-updating' : undefined}>
-                <GridAggregateView grid={grid} aggregate={aggregate} lang={lang} />
-              </div>
-            ) : null;
-          })
+          perGrid((grid, aggregate) => (
+            <GridAggregateView grid={grid} aggregate={aggregate} lang={lang} />
+          ))
         )}
       </section>
 
@@ -193,14 +200,9 @@ function Workshop({ ready }: { ready: Ready }) {
         {!hasRespondents ? (
           <p>{t('topics.none')}</p>
         ) : (
-          grids.map((grid) => {
-            const aggregate = aggregates?.get(grid.id);
-            return aggregate ? (
-              <div key={grid.id} className={pending ? 'is-updating' : undefined}>
-                <DiscussionTopics grid={grid} aggregate={aggregate} lang={lang} />
-              </div>
-            ) : null;
-          })
+          perGrid((grid, aggregate) => (
+            <DiscussionTopics grid={grid} aggregate={aggregate} lang={lang} />
+          ))
         )}
       </section>
 

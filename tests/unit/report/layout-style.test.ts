@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { COLORS, Layout, type PdfSurface, type TextStyle } from '@/report/layout';
+import { PAGE } from '@/report/render-pdf';
 
 /** A surface that keeps the text state as jsPDF does and records it at every text() call. */
 function recordingSurface() {
@@ -35,15 +36,6 @@ function recordingSurface() {
   };
   return { surface, drawn, calls };
 }
-
-const PAGE = {
-  width: 210,
-  height: 297,
-  marginLeft: 20,
-  marginRight: 20,
-  marginTop: 24,
-  marginBottom: 22,
-};
 
 describe('Layout.use sets only what changes', () => {
   it('should draw every text in the style asked for, setting each property only when it changes', () => {
