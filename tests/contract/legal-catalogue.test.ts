@@ -80,7 +80,7 @@ describe('the legal catalogue (questionnaires/legal-references.json)', () => {
       });
     }
     expect(byId.get('ct-l2242-17')?.appliesWhen).toEqual({ unionDelegates: true });
-    expect(byId.get('ct-l2312-5')?.appliesWhen).toEqual({ sizeBands: ['11-49'], cse: true });
+    expect(byId.get('ct-l2312-5')?.appliesWhen).toEqual({ sizeBands: ['11-49'] });
     for (const id of ['ct-l1222-4', 'ct-l1121-1', 'rgpd-art-13', 'rgpd-art-35', 'ct-l2281-1']) {
       expect(byId.get(id)?.appliesWhen, id).toBeUndefined();
     }
