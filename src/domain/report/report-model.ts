@@ -14,6 +14,8 @@ import type {
 import type { Audience, Priority } from '@/domain/grid/schema';
 import type { Role } from '@/domain/answers/answers';
 import type { ItemChangeKind } from '@/domain/compare/compare-grids';
+import type { ContextField } from '@/domain/context/applies-when';
+import type { LegalAppliesWhen } from '@/domain/legal/schema';
 
 export type LevelRef = { id: string; label: string; color: string };
 
@@ -67,6 +69,11 @@ export type RecommendationReport = {
   reasons: FiredReasonReport[];
   /** For union audiences: the point to negotiate and its legal hook. */
   negotiation?: string;
+  /**
+   * Legal catalogue ids the recommendation rests on that apply to the diagnostic's context
+   * (surely or depending on what it does not know); details in `ReportModel.legal`.
+   */
+  legalRefs: string[];
   /** Vendor-specification checklist lines from the weakest items. */
   checklist?: { itemId: string; item: string; requirement: string; score: number }[];
 };
@@ -215,6 +222,36 @@ export type EvolutionReport = {
   notCompared: string[];
 };
 
+/** One legal reference as the report shows it, in the report's language. */
+export type LegalReferenceReport = {
+  id: string;
+  citation: string;
+  summary: string;
+  grants: string;
+  /** The official source, as plain text. */
+  source: string;
+  /** The day it was checked against the official text; null when it could not be. */
+  verifiedOn: string | null;
+  /** When it could not be checked: the day it was looked for, and why. */
+  unverified: { checkedOn: string; reason: string } | null;
+  /**
+   * The part of its condition the diagnostic's context does not know (size, CSE, union
+   * delegates…): it applies if this holds. Empty when it surely applies.
+   */
+  dependsOn: LegalAppliesWhen;
+  /** The recommendations of the report citing it. */
+  citedBy: { gridId: string; id: string; title: string }[];
+};
+
+/**
+ * The legal references of the report: those cited by its recommendations that apply to the
+ * diagnostic's context, and those the context rules out (with the reason), for the method annex.
+ */
+export type LegalReport = {
+  references: LegalReferenceReport[];
+  excluded: { id: string; citation: string; failed: ContextField[] }[];
+};
+
 export type ReportModel = {
   lang: string;
   generatedAt: string;
@@ -251,4 +288,6 @@ export type ReportModel = {
   workshop: WorkshopReport | null;
   /** Evolution since a baseline (T0), when the report is built against one. */
   evolution: EvolutionReport | null;
+  /** Legal references, when the report is built with the legal catalogue. */
+  legal: LegalReport | null;
 };
