@@ -8,6 +8,7 @@
  * the narrow no-break space U+202F that `toLocaleString('fr-FR')` puts in numbers.
  */
 import { jsPDF } from 'jspdf';
+import { localeOf } from '@/i18n/format';
 import type {
   DimensionReport,
   EvolutionReport,
@@ -60,9 +61,9 @@ const BODY: TextStyle = { size: BODY_SIZE };
 const PARTIAL_FILL = '#fff4e0';
 const PARTIAL_BORDER = '#b45309';
 
-/** The locale used for numbers and dates of a report language. */
+/** The locale used for numbers and dates of a report language: the interface's (`i18n/format.ts`). */
 export function reportLocale(lang: string): string {
-  return lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return localeOf(lang);
 }
 
 /** A file-name-safe slug: ASCII letters and digits separated by dashes, at most 60 characters, cut between words. */
@@ -196,7 +197,7 @@ export async function renderReportPdf(
     keywords: t('meta.keywords'),
     creator: t('appName'),
   });
-  doc.setLanguage(model.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  doc.setLanguage(reportLocale(model.lang) as Parameters<jsPDF['setLanguage']>[0]);
   const created = new Date(model.generatedAt);
   if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
 
