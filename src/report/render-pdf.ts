@@ -17,11 +17,13 @@ import type {
   LevelRef,
   RecommendationReport,
   ReportModel,
+  ReliabilityGrid,
   RolesComparedGrid,
   TopicsGrid,
 } from '@/domain/report/report-model';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
+import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { conditionText, longDay, statusText } from './legal-text';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
@@ -111,6 +113,10 @@ function makeFormatters(lang: string) {
   // Built once per report: `toLocaleString` would build a formatter for every number.
   const intFormat = new Intl.NumberFormat(locale);
   const oneFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const twoFormat = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dateFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -121,6 +127,8 @@ function makeFormatters(lang: string) {
   return {
     int: (n: number): string => intFormat.format(Math.round(n)),
     one: (n: number): string => oneFormat.format(n),
+    /** Two decimals, always shown (Cronbach's α: 0,70). */
+    two: (n: number): string => twoFormat.format(n),
     pct: (share: number): string => pctFormat.format(share),
     date: (iso: string): string => {
       const date = new Date(iso);
@@ -451,6 +459,8 @@ export async function renderReportPdf(
       renderRolesCompared(layout, model, model.workshop.roles, t, f);
     if (model.workshop && model.workshop.topics.length > 0)
       renderTopics(layout, model.workshop.topics, t, f);
+    if (model.workshop && model.workshop.reliability.length > 0)
+      renderReliability(layout, model.workshop.reliability, t, f);
   }
 
   // Action plan ------------------------------------------------------------------------------
@@ -1066,6 +1076,44 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
         layout.space(2);
       });
     }
+  }
+}
+
+/** Cronbach's α per dimension, per grid, with the items that lower it (docs/scoring.md). */
+function renderReliability(
+  layout: Layout,
+  grids: ReliabilityGrid[],
+  t: Translate,
+  f: Formatters,
+): void {
+  layout.heading(t('reliability.title'), 1);
+  layout.paragraph(t('reliability.intro'), SMALL, { gapAfter: 2 });
+  for (const grid of grids) {
+    layout.heading(grid.title, 2, 3 * layout.lineHeight(BODY_SIZE) + 6);
+    layout.bullets(
+      grid.dimensions.map((d) => {
+        const line =
+          d.alpha !== null
+            ? t('reliability.dimension', {
+                dimension: d.label,
+                alpha: f.two(d.alpha),
+                n: f.int(d.completeCases),
+              })
+            : d.items < 2
+              ? t('reliability.oneItem', { dimension: d.label })
+              : d.completeCases < MIN_RESPONDENTS_FOR_ALPHA
+                ? t('reliability.tooFew', {
+                    dimension: d.label,
+                    min: f.int(MIN_RESPONDENTS_FOR_ALPHA),
+                  })
+                : t('reliability.noVariance', { dimension: d.label });
+        const lowering = d.lowering.map((item) =>
+          t('reliability.lowering', { text: item.text, alpha: f.two(item.alphaIfDeleted) }),
+        );
+        return [line, ...lowering].join(' — ');
+      }),
+      { size: 8.5 },
+    );
   }
 }
 

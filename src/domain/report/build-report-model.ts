@@ -26,9 +26,10 @@ import type {
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
+  ReliabilityGrid,
   TopicsGrid,
 } from './report-model';
-import { discussionTopics, rolesCompared } from './workshop-report';
+import { discussionTopics, reliabilityReport, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
 export function audienceForPurpose(purpose: Purpose): Audience {
@@ -269,6 +270,7 @@ export function buildReportModel(
   const withWorkshop = hasWorkshopSections(diagnostic);
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
+  const reliabilityByGrid: ReliabilityGrid[] = [];
 
   const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
     const texts = { lang, fallback: grid.languages.default };
@@ -286,6 +288,8 @@ export function buildReportModel(
       if (roles) rolesByGrid.push(roles);
       const topics = discussionTopics(grid, aggregate, lang);
       if (topics) topicsByGrid.push(topics);
+      const reliability = reliabilityReport(grid, aggregate, lang);
+      if (reliability) reliabilityByGrid.push(reliability);
     }
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
@@ -369,7 +373,9 @@ export function buildReportModel(
       lang,
     ),
     partial: partial || diagnostic.respondents.length === 0,
-    workshop: withWorkshop ? { roles: rolesByGrid, topics: topicsByGrid } : null,
+    workshop: withWorkshop
+      ? { roles: rolesByGrid, topics: topicsByGrid, reliability: reliabilityByGrid }
+      : null,
     evolution: null,
     legal: legal
       ? buildLegalReport(

@@ -160,12 +160,30 @@ export type TopicsGrid = {
   }[];
 };
 
+/** Internal consistency of one grid's dimensions (Cronbach's α), as the workshop page shows it. */
+export type ReliabilityGrid = {
+  gridId: string;
+  title: string;
+  dimensions: {
+    id: string;
+    label: string;
+    items: number;
+    completeCases: number;
+    /** Null with one item, too few complete cases, or identical answers. */
+    alpha: number | null;
+    /** Items whose removal raises α, with α without them. */
+    lowering: { text: string; alphaIfDeleted: number }[];
+  }[];
+};
+
 /** The workshop sections of the report (several respondents, or a workshop purpose). */
 export type WorkshopReport = {
   /** Grids with at least one visible role and some data. */
   roles: RolesComparedGrid[];
   /** Grids with at least one divergence (two or more scores on a dimension or item). */
   topics: TopicsGrid[];
+  /** Grids answered by enough respondents for α (`MIN_RESPONDENTS_FOR_ALPHA`). */
+  reliability: ReliabilityGrid[];
 };
 
 /** T0 → T1 on one grid: compared on the items both versions share unchanged. */
