@@ -42,32 +42,38 @@ export function LegalReferences({
         <ul className="legal-list">
           {references.map((ref) => (
             <li key={ref.id} className="legal-ref" data-legal-ref-id={ref.id}>
-              <h3>{ref.citation}</h3>
-              <p>{ref.summary}</p>
-              <p>
-                <strong>{t('legal.grants')}</strong> {ref.grants}
-              </p>
-              {Object.keys(ref.dependsOn).length > 0 && (
-                <p className="legal-ref__depends" data-testid="legal-depends">
-                  <strong>{t('legal.dependsOn')}</strong> {text.condition(ref)}
-                </p>
-              )}
-              <p className="legal-ref__cited">
-                {t('legal.citedBy', {
-                  recommendations: ref.citedBy
-                    .filter((c) => shownIds.has(`${c.gridId}/${c.id}`))
-                    .map((c) => `« ${c.title} »`)
-                    .join(', '),
-                })}
-              </p>
-              <p className="legal-ref__source">
-                {t('legal.source')} {ref.source}
-              </p>
-              <p
-                className={`legal-ref__status${ref.verifiedOn ? '' : ' legal-ref__status--unverified'}`}
-              >
-                {text.status(ref)}
-              </p>
+              <details>
+                <summary>
+                  <span className="legal-ref__citation">{ref.citation}</span>
+                  <span className="legal-ref__summary">{ref.summary}</span>
+                  {Object.keys(ref.dependsOn).length > 0 && (
+                    <span className="legal-ref__depends" data-testid="legal-depends">
+                      <strong>{t('legal.dependsOn')}</strong> {text.condition(ref)}
+                    </span>
+                  )}
+                  <span
+                    className={`legal-ref__status${ref.verifiedOn ? '' : ' legal-ref__status--unverified'}`}
+                  >
+                    {text.status(ref)}
+                  </span>
+                </summary>
+                <div className="legal-ref__body">
+                  <p>
+                    <strong>{t('legal.grants')}</strong> {ref.grants}
+                  </p>
+                  <p>
+                    {t('legal.citedBy', {
+                      recommendations: ref.citedBy
+                        .filter((c) => shownIds.has(`${c.gridId}/${c.id}`))
+                        .map((c) => `« ${c.title} »`)
+                        .join(', '),
+                    })}
+                  </p>
+                  <p className="legal-ref__source">
+                    {t('legal.source')} {ref.source}
+                  </p>
+                </div>
+              </details>
             </li>
           ))}
         </ul>
@@ -102,11 +108,15 @@ export function RecommendationLegal({
                 </em>
               </>
             )}
-            <br />
-            <small>{text.status(ref)}</small>
           </li>
         ))}
       </ul>
+      {/* One line per status: the verified date once, each unverified reference with why. */}
+      {[...new Set(refs.map((ref) => text.status(ref)))].map((line) => (
+        <p key={line}>
+          <small>{line}</small>
+        </p>
+      ))}
     </div>
   );
 }
