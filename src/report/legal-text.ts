@@ -13,8 +13,9 @@ export type LegalTranslate = (key: string, options?: Record<string, string>) => 
 export function conditionText(
   when: LegalAppliesWhen,
   t: LegalTranslate,
-  sizeLabel: (band: string) => string,
+  label: (field: 'size' | 'projectKind', value: string) => string,
 ): string {
+  const sizeLabel = (band: string) => label('size', band);
   const parts: string[] = [];
   if (when.sizeBands) {
     parts.push(
@@ -27,7 +28,14 @@ export function conditionText(
       t(when.unionDelegates ? 'legal.cond.unionDelegates' : 'legal.cond.noUnionDelegates'),
     );
   }
-  if (when.projectKinds || when.phases || when.sectors) parts.push(t('legal.cond.project'));
+  if (when.projectKinds) {
+    parts.push(
+      t('legal.cond.projectKinds', {
+        kinds: when.projectKinds.map((kind) => label('projectKind', kind)).join(t('legal.cond.or')),
+      }),
+    );
+  }
+  if (when.phases || when.sectors) parts.push(t('legal.cond.project'));
   return parts.join(t('legal.cond.and'));
 }
 

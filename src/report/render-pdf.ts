@@ -226,7 +226,7 @@ export async function renderReportPdf(
   const legalDay = (ymd: string): string => longDay(ymd, reportLocale(model.lang));
   const legalStatus = (ref: LegalReferenceReport): string => statusText(ref, t, legalDay);
   const legalCondition = (ref: LegalReferenceReport): string =>
-    conditionText(ref.dependsOn, t, (band) => t(`labels.size.${band}`));
+    conditionText(ref.dependsOn, t, (field, value) => t(`labels.${field}.${value}`));
   const legalCitation = (ref: LegalReferenceReport): string =>
     Object.keys(ref.dependsOn).length > 0
       ? `${ref.citation} (${colon(t('legal.dependsOn'))} ${legalCondition(ref)})`

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SizeBand } from '@/domain/diagnostic/diagnostic';
+import type { ProjectKind, SizeBand } from '@/domain/diagnostic/diagnostic';
 import type { LegalReferenceReport, LegalReport } from '@/domain/report/report-model';
 import { localeOf } from '@/i18n/format';
 import { conditionText, longDay, statusText, type LegalTranslate } from '@/report/legal-text';
@@ -9,10 +9,13 @@ function useLegalText(lang: string) {
   // Keys are built from the catalogue's conditions: typed as plain strings here.
   const tr = t as unknown as LegalTranslate;
   const day = (ymd: string) => longDay(ymd, localeOf(lang));
-  const size = (band: string) => t(`labels:size.${band as SizeBand}`);
+  const label = (field: 'size' | 'projectKind', value: string) =>
+    field === 'size'
+      ? t(`labels:size.${value as SizeBand}`)
+      : t(`labels:projectKind.${value as ProjectKind}`);
   return {
     status: (ref: LegalReferenceReport) => statusText(ref, tr, day),
-    condition: (ref: LegalReferenceReport) => conditionText(ref.dependsOn, tr, size),
+    condition: (ref: LegalReferenceReport) => conditionText(ref.dependsOn, tr, label),
   };
 }
 

@@ -63,7 +63,7 @@ async function text(model: ReportModel): Promise<string> {
   return (await extractPdf(blob)).text.replace(/\s+/g, ' ');
 }
 
-describe('the PDF’s legal references', () => {
+describe('the PDF’s legal references', { timeout: 60_000 }, () => {
   it('lists, for a 20-employee company, only what applies, with the verified date and the disclaimer', async () => {
     const small: RoutingContext = {
       ...UNKNOWN_CONTEXT,
