@@ -14,6 +14,7 @@ import type {
   EvolutionReport,
   FiredReasonReport,
   GridReport,
+  LegalReferenceReport,
   LevelRef,
   RecommendationReport,
   ReportModel,
@@ -25,6 +26,7 @@ import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
 import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
+import { conditionText, longDay, statusText } from './legal-text';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
 import {
@@ -221,6 +223,16 @@ export async function renderReportPdf(
     return { text: dim.level.label, swatch: dim.level.color };
   };
 
+  const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
+  const legalDay = (ymd: string): string => longDay(ymd, reportLocale(model.lang));
+  const legalStatus = (ref: LegalReferenceReport): string => statusText(ref, t, legalDay);
+  const legalCondition = (ref: LegalReferenceReport): string =>
+    conditionText(ref.dependsOn, t, (field, value) => t(`labels.${field}.${value}`));
+  const legalCitation = (ref: LegalReferenceReport): string =>
+    Object.keys(ref.dependsOn).length > 0
+      ? `${ref.citation} (${colon(t('legal.dependsOn'))} ${legalCondition(ref)})`
+      : ref.citation;
+
   renderCover(doc, layout, model, t, f);
 
   // Summary ----------------------------------------------------------------------------------
@@ -378,6 +390,17 @@ export async function renderReportPdf(
         { bullet: '–' },
       );
     }
+    const legal = rec.legalRefs.flatMap((id) => legalById.get(id) ?? []);
+    if (legal.length > 0) {
+      layout.labelled(
+        colon(t('legal.onRecommendation')),
+        legal.map(legalCitation).join(' ; '),
+        { size: 8 },
+        { gapAfter: 0.3 },
+      );
+      const statuses = [...new Set(legal.map(legalStatus))];
+      layout.paragraph(statuses.join(' '), { size: 7.5, color: COLORS.muted }, { gapAfter: 1 });
+    }
     if (rec.sources.length > 0) {
       layout.labelled(
         colon(t('rec.sources')),
@@ -387,6 +410,40 @@ export async function renderReportPdf(
       );
     }
     layout.space(2.5);
+  }
+
+  // Legal references that apply to this context --------------------------------------------
+  if (model.legal) {
+    layout.newPage();
+    layout.heading(t('legal.title'), 1);
+    layout.paragraph(t('legal.intro'), SMALL, { gapAfter: 2 });
+    if (model.legal.references.length === 0) layout.paragraph(t('legal.none'), BODY);
+    for (const ref of model.legal.references) {
+      layout.heading(ref.citation, 3, 5 * layout.lineHeight(BODY_SIZE));
+      layout.paragraph(ref.summary, BODY, { gapAfter: 0.8 });
+      layout.labelled(colon(t('legal.grants')), ref.grants, { size: 8.5 }, { gapAfter: 0.8 });
+      if (Object.keys(ref.dependsOn).length > 0) {
+        layout.labelled(
+          colon(t('legal.dependsOn')),
+          legalCondition(ref),
+          { size: 8.5, bold: true },
+          { gapAfter: 0.8 },
+        );
+      }
+      layout.labelled(
+        colon(t('legal.citedBy')),
+        ref.citedBy.map((c) => `« ${c.title} »`).join(', '),
+        { size: 8 },
+        { gapAfter: 0.6 },
+      );
+      layout.labelled(
+        colon(t('legal.source')),
+        ref.source,
+        { size: 7.5, color: COLORS.muted },
+        { gapAfter: 0.6 },
+      );
+      layout.paragraph(legalStatus(ref), { size: 8, bold: true }, { gapAfter: 2.5 });
+    }
   }
 
   // Evolution since a baseline (T0) -----------------------------------------------------------
@@ -452,11 +509,16 @@ export async function renderReportPdf(
   }
 
   // Purpose-specific section -----------------------------------------------------------------
-  renderPurposeSection(layout, model, t, f, colon);
+  renderPurposeSection(layout, model, t, f, colon, (rec) =>
+    rec.legalRefs.flatMap((id) => {
+      const ref = legalById.get(id);
+      return ref ? [`${legalCitation(ref)} — ${legalStatus(ref)}`] : [];
+    }),
+  );
 
   // Method annex -----------------------------------------------------------------------------
   layout.newPage();
-  renderMethod(layout, model, t, f, colon);
+  renderMethod(layout, model, t, f, colon, legalStatus);
 
   // Running header and footer on every page but the cover ------------------------------------
   const total = doc.getNumberOfPages();
@@ -792,6 +854,7 @@ function renderPurposeSection(
   t: Translate,
   f: Formatters,
   colon: (label: string) => string,
+  legalLines: (rec: RecommendationReport) => string[],
 ): void {
   const purpose = model.diagnostic.purpose;
   if (purpose === 'negotiation') {
@@ -810,12 +873,16 @@ function renderPurposeSection(
     recs.forEach((rec, i) => {
       layout.heading(`${i + 1}. ${rec.title}`, 3, 3 * layout.lineHeight(BODY_SIZE));
       layout.paragraph(rec.negotiation ?? '', BODY, { gapAfter: 1 });
-      const legal = rec.sources.filter((s) => s.type === 'law' || s.type === 'agreement');
+      // The catalogue's references that apply to this context, and the agreements cited.
+      const legal = [
+        ...legalLines(rec),
+        ...rec.sources
+          .filter((s) => s.type === 'law' || s.type === 'agreement')
+          .map((s) => (s.url ? `${s.label} (${s.url})` : s.label)),
+      ];
       layout.labelled(
         colon(t('purposeSection.negotiation.legal')),
-        legal.length === 0
-          ? t('purposeSection.negotiation.noLegal')
-          : legal.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        legal.length === 0 ? t('purposeSection.negotiation.noLegal') : legal.join(' ; '),
         { size: 8, color: COLORS.muted },
         { gapAfter: 2.5 },
       );
@@ -1193,6 +1260,7 @@ function renderMethod(
   t: Translate,
   f: Formatters,
   colon: (label: string) => string,
+  legalStatus: (ref: LegalReferenceReport) => string,
 ): void {
   layout.heading(t('method.title'), 1);
 
@@ -1296,4 +1364,31 @@ function renderMethod(
   }
   if (sources.length === 0) layout.paragraph(t('common.none'), BODY);
   else layout.bullets(sources, { size: 8 });
+
+  if (model.legal) {
+    layout.heading(t('legal.methodTitle'), 2);
+    layout.paragraph(t('legal.methodIntro'), { size: 8.5 }, { gapAfter: 1.2 });
+    if (model.legal.references.length === 0) layout.paragraph(t('legal.none'), { size: 8.5 });
+    else {
+      layout.bullets(
+        model.legal.references.map((ref) =>
+          t('legal.methodKept', { citation: ref.citation, status: legalStatus(ref) }),
+        ),
+        { size: 8 },
+      );
+    }
+    if (model.legal.excluded.length > 0) {
+      layout.heading(t('legal.excludedTitle'), 3);
+      layout.bullets(
+        model.legal.excluded.map((ref) =>
+          t('legal.excluded', {
+            citation: ref.citation,
+            reason: ref.failed.map((field) => t(`legal.failed.${field}`)).join(', '),
+          }),
+        ),
+        { size: 8 },
+        { bullet: '–' },
+      );
+    }
+  }
 }

@@ -65,6 +65,20 @@ describe('the legal catalogue (questionnaires/legal-references.json)', () => {
     for (const grid of grids) expect(JSON.stringify(grid)).not.toMatch(/irrecevable|inadmissible/i);
   });
 
+  it('is written in characters the PDF font carries (Latin, Latin-1, Latin Extended-A, punctuation)', () => {
+    // scripts/build-pdf-font.mjs subsets DejaVu Sans to these ranges: a character outside would
+    // silently vanish from the PDF.
+    const inFont = (c: number) =>
+      (c >= 0x20 && c <= 0x7e) ||
+      (c >= 0xa0 && c <= 0x17f) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0x20ac;
+    const outside = [...catalogueText.replace(/\s/g, ' ')].filter(
+      (ch) => !inFont(ch.codePointAt(0) ?? 0),
+    );
+    expect([...new Set(outside)]).toEqual([]);
+  });
+
   it('knows every reference a bundled grid cites, and every entry is cited by some grid', () => {
     const known = new Set(catalogue.references.map((r) => r.id));
     expect([...citedIds].filter((id) => !known.has(id))).toEqual([]);
@@ -84,6 +98,8 @@ describe('the legal catalogue (questionnaires/legal-references.json)', () => {
     for (const id of ['ct-l1222-4', 'ct-l1121-1', 'rgpd-art-13', 'rgpd-art-35', 'ct-l2281-1']) {
       expect(byId.get(id)?.appliesWhen, id).toBeUndefined();
     }
+    // The AI Act's duties concern AI systems.
+    expect(byId.get('ue-2024-1689-art-26-7')?.appliesWhen).toEqual({ projectKinds: ['ai'] });
   });
 });
 

@@ -13,6 +13,8 @@ import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';
 import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
+import { LegalReferences } from './legal-references';
+import { legalCatalogue } from '@/grid-library/legal-catalogue';
 import { ScoreTable } from './score-table';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
@@ -39,7 +41,12 @@ function Results({ ready }: { ready: Ready }) {
   const { diagnostic, resolved, update } = ready;
   // The model depends on answers and plan, not on the clock: the PDF stamps its own date.
   const model = useMemo(
-    () => buildReportModel(diagnostic, resolved.grids, { lang, generatedAt: diagnostic.updatedAt }),
+    () =>
+      buildReportModel(diagnostic, resolved.grids, {
+        lang,
+        generatedAt: diagnostic.updatedAt,
+        legalCatalogue: legalCatalogue(),
+      }),
     [diagnostic, resolved, lang],
   );
   const purposeAudience = audienceForPurpose(diagnostic.purpose);
@@ -47,6 +54,8 @@ function Results({ ready }: { ready: Ready }) {
   const shown = model.recommendations.filter(
     (r) => audience === 'all' || r.audiences.includes(audience),
   );
+  const shownIds = new Set(shown.map((r) => `${r.gridId}/${r.id}`));
+  const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
   const score = (value: number | null) =>
     value === null ? t('noScore') : t('scoreOutOf', { score: formatNumber(value, lang) });
@@ -98,6 +107,13 @@ function Results({ ready }: { ready: Ready }) {
               {t('recommendations.title')}
             </a>
           </li>
+          {model.legal && (
+            <li>
+              <a href="#legal" onClick={(e) => jump(e, 'legal')}>
+                {t('legal.title')}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
 
@@ -237,6 +253,7 @@ function Results({ ready }: { ready: Ready }) {
                 key={rec.id}
                 rec={rec}
                 lang={lang}
+                legal={rec.legalRefs.flatMap((id) => legalById.get(id) ?? [])}
                 inPlan={planned.has(rec.id)}
                 onAddToPlan={() =>
                   update((d, now) =>
@@ -261,6 +278,8 @@ function Results({ ready }: { ready: Ready }) {
           </ol>
         )}
       </section>
+
+      {model.legal && <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />}
 
       <section aria-labelledby="comments-title" className="card">
         <h2 id="comments-title">{t('comments.title')}</h2>

@@ -342,6 +342,7 @@ describe('renderReportPdf, workshop and evolution sections', () => {
     // T0 = 62.4 − 12.25 = 50.15 → 50; T1 62; change +12 (U+2212 for decreases).
     expect(rowsOf(fr.pdf, label)).toContainEqual(['50', '62', '+12', '5']);
     expect(fr.pdf.text).toContain('−12');
+    // T1 is the bundled grid's current version (the fixture reads the real grids).
     expect(fr.pdf.text).toContain(
       `Version 0.9.0 à T0, version ${fr.model.grids[0]?.version ?? '?'} à T1.`,
     );
