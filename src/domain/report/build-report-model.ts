@@ -10,6 +10,8 @@ import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
+import { routingContextOf } from '@/domain/context/context-of';
+import { routeGrid, type LeftOut } from '@/domain/context/route-grid';
 import { recommend, type RecommendationResult } from '@/domain/recommend/recommend';
 import { levelsOf } from '@/domain/scoring/level';
 import { scoreGrid, scoreOverall } from '@/domain/scoring/score-grid';
@@ -18,6 +20,7 @@ import type {
   DimensionReport,
   GridReport,
   LevelRef,
+  LeftOutReport,
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
@@ -175,6 +178,29 @@ function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
   return { strengths: scored.slice(0, s), weaknesses: scored.slice(scored.length - w).reverse() };
 }
 
+function leftOutReports(grid: Grid, leftOut: LeftOut[], texts: Texts): LeftOutReport[] {
+  const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
+  const dimensions = new Map(grid.dimensions.map((d) => [d.id, d]));
+  const items = new Map(grid.dimensions.flatMap((d) => d.items.map((i) => [i.id, i] as const)));
+  const recommendations = new Map(grid.recommendations.map((r) => [r.id, r]));
+  return leftOut.map((entry) => {
+    const dimension = dimensions.get(entry.dimensionId ?? entry.id);
+    const text =
+      entry.kind === 'dimension'
+        ? dimension?.label
+        : entry.kind === 'item'
+          ? items.get(entry.id)?.text
+          : recommendations.get(entry.id)?.title;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      label: text ? t(text) : entry.id,
+      ...(entry.kind === 'item' && dimension ? { dimension: t(dimension.label) } : {}),
+      reasons: entry.reasons,
+    };
+  });
+}
+
 export type BuildReportOptions = { lang: string; generatedAt: string };
 
 /** The workshop sections are in the report for a workshop, or as soon as two people answered. */
@@ -198,7 +224,13 @@ export function buildReportModel(
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
 
-  const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
+  const context = routingContextOf(diagnostic);
+  // One respondent: the grid as that person was asked it (their role's routing and wording).
+  const soleRole =
+    diagnostic.respondents.length === 1 ? diagnostic.respondents[0]?.role : undefined;
+  const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
+    const routed = routeGrid(fullGrid, context, soleRole);
+    const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
     const respondents = diagnostic.respondents.map((r) => ({
       id: r.id,
@@ -256,6 +288,7 @@ export function buildReportModel(
         na: scale.allowNotApplicable,
       })),
       sources: grid.sources.map((s) => ({ id: s.id, label: t(s.label), url: s.url, type: s.type })),
+      leftOut: leftOutReports(fullGrid, routed.leftOut, texts),
     };
   });
 
@@ -276,6 +309,7 @@ export function buildReportModel(
       project: diagnostic.project,
       sector: diagnostic.sector,
       size: diagnostic.size,
+      context,
       createdAt: diagnostic.createdAt,
       updatedAt: diagnostic.updatedAt,
     },
@@ -293,7 +327,7 @@ export function buildReportModel(
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
-      loadedGrids.map((g) => g.grid),
+      loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
       lang,
     ),
     partial: partial || diagnostic.respondents.length === 0,
