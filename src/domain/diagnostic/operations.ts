@@ -30,12 +30,17 @@ export type NewDiagnosticInput = {
   sector?: string;
   size?: SizeBand;
   /** The context asked by the start form; when given, `project.kind/phase` and `size` follow it. */
-  context?: DiagnosticContext;
+  context?: ContextInput;
   grids: LoadedGrid[];
 };
 
+/** A context to store; its list of project kinds is copied. */
+export type ContextInput = Omit<DiagnosticContext, 'projectKinds'> & {
+  projectKinds: readonly ProjectKind[];
+};
+
 /** The older fields that mirror a context (the first project kind, the phase and size when known). */
-function contextMirror(context: DiagnosticContext) {
+function contextMirror(context: ContextInput) {
   return {
     kind: context.projectKinds[0] ?? 'other',
     phase: context.phase === 'unknown' ? undefined : context.phase,
@@ -49,7 +54,7 @@ function contextMirror(context: DiagnosticContext) {
  */
 export function setContext(
   diagnostic: Diagnostic,
-  context: DiagnosticContext,
+  context: ContextInput,
   now: string,
 ): Diagnostic {
   const mirror = contextMirror(context);

@@ -327,7 +327,9 @@ describe('renderReportPdf, workshop and evolution sections', () => {
     // T0 = 62.4 − 12.25 = 50.15 → 50; T1 62; change +12 (U+2212 for decreases).
     expect(rowsOf(fr.pdf, label)).toContainEqual(['50', '62', '+12', '5']);
     expect(fr.pdf.text).toContain('−12');
-    expect(fr.pdf.text).toContain('Version 0.9.0 à T0, version 1.0.0 à T1.');
+    // T1 is the bundled grid's version.
+    const t1 = fr.model.grids[0]?.version ?? '?';
+    expect(fr.pdf.text).toContain(`Version 0.9.0 à T0, version ${t1} à T1.`);
     expect(fr.pdf.text).toContain('Retirée depuis T0 — Ancienne question retirée depuis T0');
     expect(fr.pdf.text).toContain('Modifiée (échelle, sens de lecture)');
     expect(en.pdf.text).toContain('Changed (scale, direction)');
