@@ -6,6 +6,7 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { formatNumber, formatPercent } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
+import { ReliabilityTable } from './reliability-table';
 
 const ScoreRadar = lazy(() =>
   import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
@@ -190,6 +191,7 @@ export const GridAggregateView = memo(function GridAggregateView({
               </tbody>
             </table>
           </TableScroll>
+          <ReliabilityTable grid={grid} aggregate={aggregate} lang={lang} />
         </>
       )}
     </section>
