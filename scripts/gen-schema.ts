@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AppliesWhen } from '@/domain/context/applies-when';
 import {
   Condition,
   Dimension,
@@ -97,6 +98,11 @@ function describe(registry: z.core.$ZodRegistry<Meta>): void {
     id: 'Condition',
     description:
       'Quand afficher la recommandation : données typées (dimension, item, dontKnowRate, spread, roleGap, all, any, not). — When the recommendation applies: typed data.',
+  });
+  add(AppliesWhen, {
+    id: 'AppliesWhen',
+    description:
+      'Version 2 : quand l’élément s’applique, selon le contexte du diagnostic (projectKinds, phases, sizeBands, cse, unionDelegates, sectors) et le rôle du répondant (roles). Tous les champs donnés doivent être vrais ; dans une liste, une valeur suffit. Un champ du contexte inconnu (« je ne sais pas ») garde l’élément. — Format version 2: when the element applies, by the diagnostic’s context and the respondent’s role. All given fields must hold; within a list, any value matches; an unknown context field keeps the element.',
   });
   add(Recommendation, {
     id: 'Recommendation',

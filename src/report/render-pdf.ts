@@ -691,14 +691,24 @@ function renderCover(
     layout.space(6);
   } else layout.space(4);
 
+  const c = d.context;
+  const notGiven = t('labels.notGiven');
   const rows: [string, string][] = [
     [t('cover.project'), d.project.name],
-    [t('cover.kind'), t(`labels.projectKind.${d.project.kind}`)],
-    [t('cover.phase'), t(`labels.projectPhase.${d.project.phase}`)],
+    [
+      t('cover.kind'),
+      c.projectKinds.length === 0
+        ? notGiven
+        : c.projectKinds.map((kind) => t(`labels.projectKind.${kind}`)).join(', '),
+    ],
+    [t('cover.phase'), c.phase === 'unknown' ? notGiven : t(`labels.projectPhase.${c.phase}`)],
     [t('cover.purpose'), t(`labels.purpose.${d.purpose}`)],
   ];
-  if (d.sector) rows.push([t('cover.sector'), d.sector]);
-  if (d.size) rows.push([t('cover.size'), t(`labels.size.${d.size}`)]);
+  if (c.sector !== 'unknown') rows.push([t('cover.sector'), t(`labels.sector.${c.sector}`)]);
+  else if (d.sector) rows.push([t('cover.sector'), d.sector]);
+  rows.push([t('cover.size'), c.size === 'unknown' ? notGiven : t(`labels.size.${c.size}`)]);
+  rows.push([t('cover.cse'), t(`labels.answer.${c.cse}`)]);
+  rows.push([t('cover.unionDelegates'), t(`labels.answer.${c.unionDelegates}`)]);
   rows.push([t('cover.date'), f.date(model.generatedAt)]);
   rows.push([t('cover.respondents'), f.int(model.participation.respondents)]);
   rows.push([
@@ -1348,6 +1358,24 @@ function renderMethod(
     );
     layout.paragraph(t('method.hash'), { size: 8, color: COLORS.muted }, { gapAfter: 0.3 });
     layout.paragraph(grid.hash, { size: 7.5, mono: true }, { gapAfter: 2.5 });
+  }
+
+  layout.heading(t('method.leftOutTitle'), 2);
+  layout.paragraph(t('method.leftOutIntro'), { size: 8.5 });
+  const leftOut = model.grids.filter((grid) => grid.leftOut.length > 0);
+  if (leftOut.length === 0) layout.paragraph(t('method.leftOutNone'), { size: 8.5 });
+  for (const grid of leftOut) {
+    layout.heading(grid.title, 3);
+    layout.bullets(
+      grid.leftOut.map((entry) =>
+        t('method.leftOutEntry', {
+          kind: t(`method.leftOutKind.${entry.kind}`),
+          label: entry.dimension ? `${entry.label} (${entry.dimension})` : entry.label,
+          reasons: entry.reasons.map((reason) => t(`method.leftOutReason.${reason}`)).join(', '),
+        }),
+      ),
+      { size: 8 },
+    );
   }
 
   layout.heading(t('method.sourcesTitle'), 2);

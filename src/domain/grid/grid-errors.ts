@@ -34,6 +34,7 @@ export const GRID_ERROR_CODES = [
   'number_too_small',
   'number_too_large',
   'unsupported_schema_version',
+  'needs_schema_version',
   'unknown_condition_type',
   'invalid',
   // Cross-checks, once the shape parses
@@ -91,6 +92,7 @@ export const GRID_ERROR_PARAMS: Readonly<Record<GridErrorCode, readonly string[]
   number_too_small: ['value', 'min'],
   number_too_large: ['value', 'max'],
   unsupported_schema_version: ['value', 'expected'],
+  needs_schema_version: ['key', 'version'],
   unknown_condition_type: ['value', 'expected'],
   invalid: [],
   duplicate_id: ['id'],

@@ -134,6 +134,12 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
     }
   }
 
+  if (grid.schemaVersion < 2) {
+    for (const { path, key } of listVersion2Fields(grid)) {
+      push('needs_schema_version', path, { key, version: 2 });
+    }
+  }
+
   const seenIds = new Set<string>();
   for (const { path, id } of listGridIds(grid)) {
     if (seenIds.has(id)) push('duplicate_id', path, { id });
@@ -266,6 +272,11 @@ export function listGridTexts(grid: Grid): { path: PathSegment[]; text: Localize
       add(item.poles?.low, ...base, 'poles', 'low');
       add(item.poles?.high, ...base, 'poles', 'high');
       add(item.specification, ...base, 'specification');
+      add(item.expected, ...base, 'expected');
+      add(item.observed, ...base, 'observed');
+      item.roleWording?.forEach((wording, w) =>
+        add(wording.text, ...base, 'roleWording', w, 'text'),
+      );
     });
   });
   grid.recommendations.forEach((recommendation, r) => {
@@ -276,6 +287,31 @@ export function listGridTexts(grid: Grid): { path: PathSegment[]; text: Localize
   });
   grid.sources.forEach((source, s) => add(source.label, 'sources', s, 'label'));
   return texts;
+}
+
+/** Fields of format version 2 used in the grid, with their paths, in file order. */
+function listVersion2Fields(grid: Grid): { path: PathSegment[]; key: string }[] {
+  const found: { path: PathSegment[]; key: string }[] = [];
+  const check = (object: object, base: PathSegment[], keys: readonly string[]): void => {
+    for (const key of keys) {
+      if ((object as Record<string, unknown>)[key] !== undefined)
+        found.push({ path: [...base, key], key });
+    }
+  };
+  grid.dimensions.forEach((dimension, d) => {
+    check(dimension, ['dimensions', d], ['appliesWhen']);
+    dimension.items.forEach((item, i) => {
+      check(
+        item,
+        ['dimensions', d, 'items', i],
+        ['appliesWhen', 'expected', 'observed', 'roleWording'],
+      );
+    });
+  });
+  grid.recommendations.forEach((recommendation, r) => {
+    check(recommendation, ['recommendations', r], ['appliesWhen']);
+  });
+  return found;
 }
 
 function listGridIds(grid: Grid): { path: PathSegment[]; id: string }[] {

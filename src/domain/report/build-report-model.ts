@@ -11,6 +11,7 @@ import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
 import { routingContextOf } from '@/domain/context/context-of';
+import { routeGrid, type LeftOut } from '@/domain/context/route-grid';
 import type { RoutingContext } from '@/domain/context/applies-when';
 import type { LegalCatalogue } from '@/domain/legal/schema';
 import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
@@ -23,6 +24,7 @@ import type {
   GridReport,
   LegalReport,
   LevelRef,
+  LeftOutReport,
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
@@ -185,6 +187,29 @@ function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
   return { strengths: scored.slice(0, s), weaknesses: scored.slice(scored.length - w).reverse() };
 }
 
+function leftOutReports(grid: Grid, leftOut: LeftOut[], texts: Texts): LeftOutReport[] {
+  const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
+  const dimensions = new Map(grid.dimensions.map((d) => [d.id, d]));
+  const items = new Map(grid.dimensions.flatMap((d) => d.items.map((i) => [i.id, i] as const)));
+  const recommendations = new Map(grid.recommendations.map((r) => [r.id, r]));
+  return leftOut.map((entry) => {
+    const dimension = dimensions.get(entry.dimensionId ?? entry.id);
+    const text =
+      entry.kind === 'dimension'
+        ? dimension?.label
+        : entry.kind === 'item'
+          ? items.get(entry.id)?.text
+          : recommendations.get(entry.id)?.title;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      label: text ? t(text) : entry.id,
+      ...(entry.kind === 'item' && dimension ? { dimension: t(dimension.label) } : {}),
+      reasons: entry.reasons,
+    };
+  });
+}
+
 export type BuildReportOptions = {
   lang: string;
   generatedAt: string;
@@ -272,7 +297,13 @@ export function buildReportModel(
   const topicsByGrid: TopicsGrid[] = [];
   const reliabilityByGrid: ReliabilityGrid[] = [];
 
-  const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
+  const context = routingContextOf(diagnostic);
+  // One respondent: the grid as that person was asked it (their role's routing and wording).
+  const soleRole =
+    diagnostic.respondents.length === 1 ? diagnostic.respondents[0]?.role : undefined;
+  const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
+    const routed = routeGrid(fullGrid, context, soleRole);
+    const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
     const respondents = diagnostic.respondents.map((r) => ({
       id: r.id,
@@ -332,6 +363,7 @@ export function buildReportModel(
         na: scale.allowNotApplicable,
       })),
       sources: grid.sources.map((s) => ({ id: s.id, label: t(s.label), url: s.url, type: s.type })),
+      leftOut: leftOutReports(fullGrid, routed.leftOut, texts),
     };
   });
 
@@ -352,6 +384,7 @@ export function buildReportModel(
       project: diagnostic.project,
       sector: diagnostic.sector,
       size: diagnostic.size,
+      context,
       createdAt: diagnostic.createdAt,
       updatedAt: diagnostic.updatedAt,
     },
@@ -369,7 +402,7 @@ export function buildReportModel(
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
-      loadedGrids.map((g) => g.grid),
+      loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
       lang,
     ),
     partial: partial || diagnostic.respondents.length === 0,

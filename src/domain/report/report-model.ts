@@ -14,8 +14,20 @@ import type {
 import type { Audience, Priority } from '@/domain/grid/schema';
 import type { Role } from '@/domain/answers/answers';
 import type { ItemChangeKind } from '@/domain/compare/compare-grids';
-import type { ContextField } from '@/domain/context/applies-when';
+import type { ContextField, RoutingContext } from '@/domain/context/applies-when';
 import type { LegalAppliesWhen } from '@/domain/legal/schema';
+import type { LeftOutReason } from '@/domain/context/route-grid';
+
+/** A dimension, item or recommendation the context left out, its text resolved, and why. */
+export type LeftOutReport = {
+  kind: 'dimension' | 'item' | 'recommendation';
+  id: string;
+  /** Dimension label, item text or recommendation title, in the report's language. */
+  label: string;
+  /** The label of a left-out item's dimension. */
+  dimension?: string;
+  reasons: LeftOutReason[];
+};
 
 export type LevelRef = { id: string; label: string; color: string };
 
@@ -100,6 +112,8 @@ export type GridReport = {
     na: boolean;
   }[];
   sources: { id: string; label: string; url?: string; type?: string }[];
+  /** What the diagnostic's context left out of this grid (never asked, scored or fired). */
+  leftOut: LeftOutReport[];
 };
 
 export type CommentGroup = {
@@ -260,9 +274,11 @@ export type ReportModel = {
     title: string;
     organisation?: string;
     purpose: Purpose;
-    project: { name: string; kind: ProjectKind; phase: ProjectPhase };
+    project: { name: string; kind: ProjectKind; phase?: ProjectPhase };
     sector?: string;
     size?: SizeBand;
+    /** The context routing read (the start form's answers, or what older diagnostics recorded). */
+    context: RoutingContext;
     createdAt: string;
     updatedAt: string;
   };

@@ -1,3 +1,5 @@
+import { ContextEditor } from '@/features/context/context-editor';
+import { LeftOutList } from './left-out-list';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '@/domain/grid/schema';
@@ -86,6 +88,7 @@ function Results({ ready }: { ready: Ready }) {
           <p className="notice notice--warn">{t('partial')}</p>
         )}
       </header>
+      <ContextEditor diagnostic={diagnostic} update={update} />
       <MigrationOffer ready={ready} />
 
       <nav aria-label={t('toc')} className="results-toc">
@@ -223,6 +226,7 @@ function Results({ ready }: { ready: Ready }) {
               lang={lang}
             />
           </div>
+          <LeftOutList entries={g.leftOut} />
         </section>
       ))}
 
