@@ -36,7 +36,8 @@ async function show(n: number, lang: 'fr' | 'en' = 'fr') {
   );
 }
 
-describe('ReliabilityTable', () => {
+// Rendering a 40-respondent table can take seconds on a loaded machine.
+describe('ReliabilityTable', { timeout: 20_000 }, () => {
   it('is not shown below 30 respondents', async () => {
     await show(29);
     expect(screen.queryByTestId('reliability')).toBeNull();

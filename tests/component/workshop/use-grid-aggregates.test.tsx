@@ -73,7 +73,7 @@ describe('useGridAggregates', () => {
     const { result, rerender } = render({ list, threshold: 3 });
     // Nothing computed yet: no figures, and it says it is computing.
     expect(result.current).toEqual({ aggregates: null, pending: true });
-    await waitFor(() => expect(result.current.pending).toBe(false));
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 10_000 });
     const before = result.current.aggregates;
     expect(before).toEqual(expected(list, 3));
 
@@ -81,7 +81,7 @@ describe('useGridAggregates', () => {
     rerender({ list: more, threshold: 3 });
     expect(result.current.pending).toBe(true);
     expect(result.current.aggregates).toEqual(before);
-    await waitFor(() => expect(result.current.pending).toBe(false));
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 10_000 });
     expect(result.current.aggregates).toEqual(expected(more, 3));
   });
 
@@ -91,7 +91,7 @@ describe('useGridAggregates', () => {
     const second = [...first, ...respondents(5, size)];
     const { result, rerender } = render({ list: first, threshold: 3 });
     rerender({ list: second, threshold: 3 });
-    await waitFor(() => expect(result.current.pending).toBe(false));
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 10_000 });
     expect(result.current.aggregates).toEqual(expected(second, 3));
     // Nothing computed later for the older list replaces them.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -105,7 +105,7 @@ describe('useGridAggregates', () => {
       (r, i) => ({ ...r, role: i < 3 ? 'employee' : 'manager' }) as const,
     );
     const { result, rerender } = render({ list, threshold: 3 });
-    await waitFor(() => expect(result.current.pending).toBe(false));
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 10_000 });
     expect(result.current.aggregates?.get(grid.id)?.roles.map((r) => r.role)).toEqual([
       'manager',
       'employee',
@@ -113,7 +113,7 @@ describe('useGridAggregates', () => {
     rerender({ list, threshold: 4 });
     // Not the previous results: they show the employees apart.
     expect(result.current).toEqual({ aggregates: null, pending: true });
-    await waitFor(() => expect(result.current.pending).toBe(false));
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 10_000 });
     expect(result.current.aggregates).toEqual(expected(list, 4));
   });
 });
