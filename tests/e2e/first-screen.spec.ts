@@ -76,6 +76,23 @@ test('the answer page paints its first question without its loading screen, from
   expect(onReturn.filter((s) => s.what !== 'diagnostic')).toEqual([]);
 });
 
+test('the results page paints with its radars, never behind its loading screen', async ({
+  page,
+}) => {
+  await watchLoadingScreens(page);
+  const id = await createDiagnostic(page, { title: 'Résultats sans attente' });
+  await page.goto('about:blank');
+  await page.goto(`./#/results/${encodeURIComponent(id)}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Résultats/ })).toBeVisible();
+  // Every chart draws (its code is fetched with the page's, see page-files.ts `alsoLoads`).
+  const charts = page.locator('main figure.chart');
+  await expect(charts).toHaveCount(5);
+  await expect(page.locator('main figure.chart svg.recharts-surface')).toHaveCount(5);
+  // No loading screen of the page: every text file its first render uses was loaded with it.
+  const seen = await loadingSeen(page);
+  expect(seen.filter((s) => s.what !== 'diagnostic')).toEqual([]);
+});
+
 test('a page whose code is not there yet says so only when the wait lasts, then shows the page', async ({
   page,
 }) => {
