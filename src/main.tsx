@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
-import { loadPageCode, loadPageTexts } from '@/app/pages';
+import { loadPageCode, loadPageTexts, openPageData } from '@/app/pages';
 import { parseRoute } from '@/app/router';
 import { initI18n } from '@/i18n/i18n';
 import './styles.css';
@@ -12,10 +12,12 @@ if (root) {
   // loaded while i18next starts, and the first render waits for them: the page then renders
   // with the shell, in one paint, never behind a loading screen. (A few milliseconds: the
   // files come with the shell's. Were they missing, the page shows its failure.)
-  const route = parseRoute(window.location.hash).name;
-  const pageCode = loadPageCode(route);
+  const route = parseRoute(window.location.hash);
+  const pageCode = loadPageCode(route.name);
+  // Its diagnostic, if it opens one, is read meanwhile (the page takes it when it renders).
+  openPageData(route);
   void initI18n()
-    .then(() => Promise.all([pageCode, loadPageTexts(route)]))
+    .then(() => Promise.all([pageCode, loadPageTexts(route.name)]))
     .then(() => {
       // The first render as a transition: React renders it in slices of a few milliseconds, where
       // a plain render is one task (about 120 ms on a phone-speed CPU, the largest of the load).

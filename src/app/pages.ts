@@ -1,7 +1,7 @@
 import { loadNamespaces } from '@/i18n/i18n';
 import { lazyComponent } from './lazy-component';
 import { PAGE_FILES } from './page-files';
-import type { RouteName } from './router';
+import type { Route, RouteName } from './router';
 
 /**
  * The pages with a chunk of their own (the start page is in the entry). main.tsx loads the one
@@ -40,4 +40,19 @@ export function loadPageCode(route: RouteName): Promise<void> {
 /** Loads the translation files of the page of `route` (i18next started); never rejects. */
 export function loadPageTexts(route: RouteName): Promise<void> {
   return loadNamespaces(PAGE_FILES[route]?.namespaces ?? []).catch(() => undefined);
+}
+
+/** The pages that open a stored diagnostic (`useDiagnostic`). */
+const OPENS_A_DIAGNOSTIC: readonly RouteName[] = ['answer', 'results', 'workshop'];
+
+/**
+ * Starts reading what the page of `route` shows, before it renders: the diagnostic in its
+ * address, read from storage and checked while the app renders its first screen.
+ */
+export function openPageData(route: Route): void {
+  const id = route.params.diagnosticId;
+  if (id === undefined || !OPENS_A_DIAGNOSTIC.includes(route.name)) return;
+  import('@/features/diagnostic/use-diagnostic')
+    .then((m) => m.preopenDiagnostic(id))
+    .catch(() => {});
 }
