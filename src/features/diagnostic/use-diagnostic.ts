@@ -3,7 +3,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic, saveDiagnostic, type StorageFailure } from '@/storage/diagnostics-store';
 import { applyJournal, clearJournal, writeJournal } from '@/storage/journal';
 import { formatPercent } from '@/i18n/format';
-import { currentLanguage } from '@/i18n/i18n';
+import { DEFAULT_LANGUAGE } from '@/i18n/languages';
 import { nowIso } from '@/utils/id';
 import { resolveGrids, resolveGridsInSlices, type ResolvedGrids } from './resolve-grids';
 
@@ -107,7 +107,9 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
     // While storage answers: the first number format of a page sets up the browser's number
     // data (measured 15-60 ms on the bench machine, more on a phone), which the page's first
     // render would otherwise pay. Made now, the formats the page asks for next are ready.
-    formatPercent(0, currentLanguage());
+    // (The page's language is on <html>: no import of i18n into this chunk, which moved i18next
+    // out of the entry into a chunk of its own.)
+    formatPercent(0, document.documentElement.lang || DEFAULT_LANGUAGE);
     return () => {
       alive = false;
     };
