@@ -1,12 +1,16 @@
 /**
  * Writes the grid JSON Schema, generated from the zod schema, to `questionnaires/grid.schema.json`
  * (for editors: `"$schema": "./grid.schema.json"`) and `public/grid.schema.json` (served with the
- * app, for authors of custom grids). Run: `npm run gen:schema`. Never edit the output by hand;
+ * app, for authors of custom grids); the legal catalogue's JSON Schema to
+ * `questionnaires/legal-references.schema.json`; and the catalogue's ids to
+ * `src/domain/legal/reference-ids.ts` (what grid validation checks `legalRefs` against, without
+ * loading the catalogue). Run: `npm run gen:schema`. Never edit the output by hand;
  * `tests/contract/schema-up-to-date.test.ts` fails when it is stale.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AppliesWhen } from '@/domain/context/applies-when';
 import {
   Condition,
   Dimension,
@@ -22,6 +26,14 @@ import {
   ScalePoint,
   Source,
 } from '@/domain/grid/schema';
+import {
+  BilingualText,
+  IsoDay,
+  LegalAppliesWhen,
+  LegalCatalogue,
+  LegalRefId,
+  LegalReference,
+} from '@/domain/legal/schema';
 
 /** Identifier of the schema (a name, not an address: nothing is fetched from it). */
 export const GRID_SCHEMA_ID = 'urn:qvt-numerique:grid-schema:1';
@@ -87,10 +99,19 @@ function describe(registry: z.core.$ZodRegistry<Meta>): void {
     description:
       'Quand afficher la recommandation : données typées (dimension, item, dontKnowRate, spread, roleGap, all, any, not). — When the recommendation applies: typed data.',
   });
+  add(AppliesWhen, {
+    id: 'AppliesWhen',
+    description:
+      'Version 2 : quand l’élément s’applique, selon le contexte du diagnostic (projectKinds, phases, sizeBands, cse, unionDelegates, sectors) et le rôle du répondant (roles). Tous les champs donnés doivent être vrais ; dans une liste, une valeur suffit. Un champ du contexte inconnu (« je ne sais pas ») garde l’élément. — Format version 2: when the element applies, by the diagnostic’s context and the respondent’s role. All given fields must hold; within a list, any value matches; an unknown context field keeps the element.',
+  });
   add(Recommendation, {
     id: 'Recommendation',
     description:
       'Recommandation affichée quand sa condition est remplie. — Recommendation shown when its condition holds.',
+  });
+  add(Recommendation.shape.legalRefs, {
+    description:
+      'Références du catalogue juridique (questionnaires/legal-references.json) sur lesquelles repose la recommandation. — Legal catalogue ids the recommendation rests on.',
   });
   add(Source, {
     id: 'Source',
@@ -143,12 +164,91 @@ export function renderGridJsonSchema(): string {
   return `${JSON.stringify(buildGridJsonSchema(), null, 2)}\n`;
 }
 
+/** Identifier of the legal catalogue's schema. */
+export const LEGAL_SCHEMA_ID = 'urn:qvt-numerique:legal-references-schema:1';
+export const LEGAL_SCHEMA_FILE = 'questionnaires/legal-references.schema.json';
+export const LEGAL_CATALOGUE_FILE = 'questionnaires/legal-references.json';
+export const LEGAL_IDS_FILE = 'src/domain/legal/reference-ids.ts';
+
+/** The legal catalogue JSON Schema (draft 2020-12), generated from the zod `LegalCatalogue`. */
+export function buildLegalJsonSchema(): Record<string, unknown> {
+  const registry = z.registry<Meta>();
+  registry.add(LegalRefId, {
+    id: 'LegalRefId',
+    description: 'Identifiant permanent : minuscules, chiffres, tirets. — Permanent id.',
+  });
+  registry.add(BilingualText, {
+    id: 'BilingualText',
+    description: 'Texte en français et en anglais. — Text in French and English.',
+  });
+  registry.add(IsoDay, { id: 'IsoDay', description: 'Jour AAAA-MM-JJ. — Day YYYY-MM-DD.' });
+  registry.add(LegalAppliesWhen, {
+    id: 'LegalAppliesWhen',
+    description:
+      'Quand la référence s’applique : tranches de taille, CSE, délégués syndicaux… (ET entre champs, OU dans une liste). — When it applies.',
+  });
+  registry.add(LegalReference, {
+    id: 'LegalReference',
+    description:
+      'Une référence : citation, résumé, ce qu’elle donne à qui, quand elle s’applique, vérifiée (verifiedOn) ou non (unverified), source officielle. — One reference.',
+  });
+  const text = BilingualText.shape.fr;
+  const schema = z.toJSONSchema(LegalCatalogue, {
+    target: 'draft-2020-12',
+    io: 'input',
+    metadata: registry,
+    override: (ctx) => {
+      if (ctx.zodSchema === text) ctx.jsonSchema.pattern = '\\S';
+      // Exactly one of verifiedOn / unverified (zod checks it with a refinement).
+      if (ctx.zodSchema === LegalReference) {
+        ctx.jsonSchema.oneOf = [
+          { properties: { verifiedOn: true }, required: ['verifiedOn'] },
+          { properties: { unverified: true }, required: ['unverified'] },
+        ];
+      }
+    },
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    $id: LEGAL_SCHEMA_ID,
+    title: 'Catalogue juridique daté — Dated legal catalogue',
+    description:
+      'Références juridiques citées par les grilles, datées et sourcées. — Legal references cited by the grids, dated and sourced.',
+    ...rest,
+  };
+}
+
+export function renderLegalJsonSchema(): string {
+  return `${JSON.stringify(buildLegalJsonSchema(), null, 2)}\n`;
+}
+
+/** `reference-ids.ts` from the catalogue's text. Throws when the catalogue is invalid. */
+export function renderLegalIds(catalogueText: string): string {
+  const catalogue = LegalCatalogue.parse(JSON.parse(catalogueText));
+  const ids = catalogue.references.map((r) => `  '${r.id}',`).join('\n');
+  return `/**
+ * The ids of the legal catalogue (\`questionnaires/legal-references.json\`), generated by
+ * \`npm run gen:schema\`: grid validation checks \`legalRefs\` against them without loading the
+ * catalogue itself (the answer page validates grids). Never edit by hand.
+ */
+export const LEGAL_REFERENCE_IDS: readonly string[] = [
+${ids}
+];
+`;
+}
+
 function main(): void {
   const text = renderGridJsonSchema();
   for (const file of GRID_SCHEMA_FILES) {
     writeFileSync(fileURLToPath(new URL(`../${file}`, import.meta.url)), text);
     console.log(`wrote ${file}`);
   }
+  const at = (file: string) => fileURLToPath(new URL(`../${file}`, import.meta.url));
+  writeFileSync(at(LEGAL_SCHEMA_FILE), renderLegalJsonSchema());
+  console.log(`wrote ${LEGAL_SCHEMA_FILE}`);
+  writeFileSync(at(LEGAL_IDS_FILE), renderLegalIds(readFileSync(at(LEGAL_CATALOGUE_FILE), 'utf8')));
+  console.log(`wrote ${LEGAL_IDS_FILE}`);
 }
 
 // Imported by the contract test (under vitest) without writing anything.

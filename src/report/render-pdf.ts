@@ -8,20 +8,25 @@
  * the narrow no-break space U+202F that `toLocaleString('fr-FR')` puts in numbers.
  */
 import { jsPDF } from 'jspdf';
+import { localeOf } from '@/i18n/format';
 import type {
   DimensionReport,
   EvolutionReport,
   FiredReasonReport,
   GridReport,
+  LegalReferenceReport,
   LevelRef,
   RecommendationReport,
   ReportModel,
+  ReliabilityGrid,
   RolesComparedGrid,
   TopicsGrid,
 } from '@/domain/report/report-model';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
+import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
+import { conditionText, longDay, statusText } from './legal-text';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
 import {
@@ -58,9 +63,9 @@ const BODY: TextStyle = { size: BODY_SIZE };
 const PARTIAL_FILL = '#fff4e0';
 const PARTIAL_BORDER = '#b45309';
 
-/** The locale used for numbers and dates of a report language. */
+/** The locale used for numbers and dates of a report language: the interface's (`i18n/format.ts`). */
 export function reportLocale(lang: string): string {
-  return lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return localeOf(lang);
 }
 
 /** A file-name-safe slug: ASCII letters and digits separated by dashes, at most 60 characters, cut between words. */
@@ -109,6 +114,10 @@ function makeFormatters(lang: string) {
   // Built once per report: `toLocaleString` would build a formatter for every number.
   const intFormat = new Intl.NumberFormat(locale);
   const oneFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const twoFormat = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dateFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -119,6 +128,8 @@ function makeFormatters(lang: string) {
   return {
     int: (n: number): string => intFormat.format(Math.round(n)),
     one: (n: number): string => oneFormat.format(n),
+    /** Two decimals, always shown (Cronbach's α: 0,70). */
+    two: (n: number): string => twoFormat.format(n),
     pct: (share: number): string => pctFormat.format(share),
     date: (iso: string): string => {
       const date = new Date(iso);
@@ -188,7 +199,7 @@ export async function renderReportPdf(
     keywords: t('meta.keywords'),
     creator: t('appName'),
   });
-  doc.setLanguage(model.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  doc.setLanguage(reportLocale(model.lang) as Parameters<jsPDF['setLanguage']>[0]);
   const created = new Date(model.generatedAt);
   if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
 
@@ -211,6 +222,16 @@ export async function renderReportPdf(
     }
     return { text: dim.level.label, swatch: dim.level.color };
   };
+
+  const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
+  const legalDay = (ymd: string): string => longDay(ymd, reportLocale(model.lang));
+  const legalStatus = (ref: LegalReferenceReport): string => statusText(ref, t, legalDay);
+  const legalCondition = (ref: LegalReferenceReport): string =>
+    conditionText(ref.dependsOn, t, (field, value) => t(`labels.${field}.${value}`));
+  const legalCitation = (ref: LegalReferenceReport): string =>
+    Object.keys(ref.dependsOn).length > 0
+      ? `${ref.citation} (${colon(t('legal.dependsOn'))} ${legalCondition(ref)})`
+      : ref.citation;
 
   renderCover(doc, layout, model, t, f);
 
@@ -369,6 +390,17 @@ export async function renderReportPdf(
         { bullet: '–' },
       );
     }
+    const legal = rec.legalRefs.flatMap((id) => legalById.get(id) ?? []);
+    if (legal.length > 0) {
+      layout.labelled(
+        colon(t('legal.onRecommendation')),
+        legal.map(legalCitation).join(' ; '),
+        { size: 8 },
+        { gapAfter: 0.3 },
+      );
+      const statuses = [...new Set(legal.map(legalStatus))];
+      layout.paragraph(statuses.join(' '), { size: 7.5, color: COLORS.muted }, { gapAfter: 1 });
+    }
     if (rec.sources.length > 0) {
       layout.labelled(
         colon(t('rec.sources')),
@@ -378,6 +410,40 @@ export async function renderReportPdf(
       );
     }
     layout.space(2.5);
+  }
+
+  // Legal references that apply to this context --------------------------------------------
+  if (model.legal) {
+    layout.newPage();
+    layout.heading(t('legal.title'), 1);
+    layout.paragraph(t('legal.intro'), SMALL, { gapAfter: 2 });
+    if (model.legal.references.length === 0) layout.paragraph(t('legal.none'), BODY);
+    for (const ref of model.legal.references) {
+      layout.heading(ref.citation, 3, 5 * layout.lineHeight(BODY_SIZE));
+      layout.paragraph(ref.summary, BODY, { gapAfter: 0.8 });
+      layout.labelled(colon(t('legal.grants')), ref.grants, { size: 8.5 }, { gapAfter: 0.8 });
+      if (Object.keys(ref.dependsOn).length > 0) {
+        layout.labelled(
+          colon(t('legal.dependsOn')),
+          legalCondition(ref),
+          { size: 8.5, bold: true },
+          { gapAfter: 0.8 },
+        );
+      }
+      layout.labelled(
+        colon(t('legal.citedBy')),
+        ref.citedBy.map((c) => `« ${c.title} »`).join(', '),
+        { size: 8 },
+        { gapAfter: 0.6 },
+      );
+      layout.labelled(
+        colon(t('legal.source')),
+        ref.source,
+        { size: 7.5, color: COLORS.muted },
+        { gapAfter: 0.6 },
+      );
+      layout.paragraph(legalStatus(ref), { size: 8, bold: true }, { gapAfter: 2.5 });
+    }
   }
 
   // Evolution since a baseline (T0) -----------------------------------------------------------
@@ -394,6 +460,8 @@ export async function renderReportPdf(
       renderRolesCompared(layout, model, model.workshop.roles, t, f);
     if (model.workshop && model.workshop.topics.length > 0)
       renderTopics(layout, model.workshop.topics, t, f);
+    if (model.workshop && model.workshop.reliability.length > 0)
+      renderReliability(layout, model.workshop.reliability, t, f);
   }
 
   // Action plan ------------------------------------------------------------------------------
@@ -441,11 +509,16 @@ export async function renderReportPdf(
   }
 
   // Purpose-specific section -----------------------------------------------------------------
-  renderPurposeSection(layout, model, t, f, colon);
+  renderPurposeSection(layout, model, t, f, colon, (rec) =>
+    rec.legalRefs.flatMap((id) => {
+      const ref = legalById.get(id);
+      return ref ? [`${legalCitation(ref)} — ${legalStatus(ref)}`] : [];
+    }),
+  );
 
   // Method annex -----------------------------------------------------------------------------
   layout.newPage();
-  renderMethod(layout, model, t, f, colon);
+  renderMethod(layout, model, t, f, colon, legalStatus);
 
   // Running header and footer on every page but the cover ------------------------------------
   const total = doc.getNumberOfPages();
@@ -618,14 +691,24 @@ function renderCover(
     layout.space(6);
   } else layout.space(4);
 
+  const c = d.context;
+  const notGiven = t('labels.notGiven');
   const rows: [string, string][] = [
     [t('cover.project'), d.project.name],
-    [t('cover.kind'), t(`labels.projectKind.${d.project.kind}`)],
-    [t('cover.phase'), t(`labels.projectPhase.${d.project.phase}`)],
+    [
+      t('cover.kind'),
+      c.projectKinds.length === 0
+        ? notGiven
+        : c.projectKinds.map((kind) => t(`labels.projectKind.${kind}`)).join(', '),
+    ],
+    [t('cover.phase'), c.phase === 'unknown' ? notGiven : t(`labels.projectPhase.${c.phase}`)],
     [t('cover.purpose'), t(`labels.purpose.${d.purpose}`)],
   ];
-  if (d.sector) rows.push([t('cover.sector'), d.sector]);
-  if (d.size) rows.push([t('cover.size'), t(`labels.size.${d.size}`)]);
+  if (c.sector !== 'unknown') rows.push([t('cover.sector'), t(`labels.sector.${c.sector}`)]);
+  else if (d.sector) rows.push([t('cover.sector'), d.sector]);
+  rows.push([t('cover.size'), c.size === 'unknown' ? notGiven : t(`labels.size.${c.size}`)]);
+  rows.push([t('cover.cse'), t(`labels.answer.${c.cse}`)]);
+  rows.push([t('cover.unionDelegates'), t(`labels.answer.${c.unionDelegates}`)]);
   rows.push([t('cover.date'), f.date(model.generatedAt)]);
   rows.push([t('cover.respondents'), f.int(model.participation.respondents)]);
   rows.push([
@@ -781,6 +864,7 @@ function renderPurposeSection(
   t: Translate,
   f: Formatters,
   colon: (label: string) => string,
+  legalLines: (rec: RecommendationReport) => string[],
 ): void {
   const purpose = model.diagnostic.purpose;
   if (purpose === 'negotiation') {
@@ -799,12 +883,16 @@ function renderPurposeSection(
     recs.forEach((rec, i) => {
       layout.heading(`${i + 1}. ${rec.title}`, 3, 3 * layout.lineHeight(BODY_SIZE));
       layout.paragraph(rec.negotiation ?? '', BODY, { gapAfter: 1 });
-      const legal = rec.sources.filter((s) => s.type === 'law' || s.type === 'agreement');
+      // The catalogue's references that apply to this context, and the agreements cited.
+      const legal = [
+        ...legalLines(rec),
+        ...rec.sources
+          .filter((s) => s.type === 'law' || s.type === 'agreement')
+          .map((s) => (s.url ? `${s.label} (${s.url})` : s.label)),
+      ];
       layout.labelled(
         colon(t('purposeSection.negotiation.legal')),
-        legal.length === 0
-          ? t('purposeSection.negotiation.noLegal')
-          : legal.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        legal.length === 0 ? t('purposeSection.negotiation.noLegal') : legal.join(' ; '),
         { size: 8, color: COLORS.muted },
         { gapAfter: 2.5 },
       );
@@ -1002,6 +1090,44 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
   }
 }
 
+/** Cronbach's α per dimension, per grid, with the items that lower it (docs/scoring.md). */
+function renderReliability(
+  layout: Layout,
+  grids: ReliabilityGrid[],
+  t: Translate,
+  f: Formatters,
+): void {
+  layout.heading(t('reliability.title'), 1);
+  layout.paragraph(t('reliability.intro'), SMALL, { gapAfter: 2 });
+  for (const grid of grids) {
+    layout.heading(grid.title, 2, 3 * layout.lineHeight(BODY_SIZE) + 6);
+    layout.bullets(
+      grid.dimensions.map((d) => {
+        const line =
+          d.alpha !== null
+            ? t('reliability.dimension', {
+                dimension: d.label,
+                alpha: f.two(d.alpha),
+                n: f.int(d.completeCases),
+              })
+            : d.items < 2
+              ? t('reliability.oneItem', { dimension: d.label })
+              : d.completeCases < MIN_RESPONDENTS_FOR_ALPHA
+                ? t('reliability.tooFew', {
+                    dimension: d.label,
+                    min: f.int(MIN_RESPONDENTS_FOR_ALPHA),
+                  })
+                : t('reliability.noVariance', { dimension: d.label });
+        const lowering = d.lowering.map((item) =>
+          t('reliability.lowering', { text: item.text, alpha: f.two(item.alphaIfDeleted) }),
+        );
+        return [line, ...lowering].join(' — ');
+      }),
+      { size: 8.5 },
+    );
+  }
+}
+
 /** Horizontal bars: one row per answer, its label, its count and a bar scaled to the largest. */
 const DIST_STYLE: TextStyle = { size: 7.5 };
 const DIST_LABEL_WIDTH = 66;
@@ -1144,6 +1270,7 @@ function renderMethod(
   t: Translate,
   f: Formatters,
   colon: (label: string) => string,
+  legalStatus: (ref: LegalReferenceReport) => string,
 ): void {
   layout.heading(t('method.title'), 1);
 
@@ -1233,6 +1360,24 @@ function renderMethod(
     layout.paragraph(grid.hash, { size: 7.5, mono: true }, { gapAfter: 2.5 });
   }
 
+  layout.heading(t('method.leftOutTitle'), 2);
+  layout.paragraph(t('method.leftOutIntro'), { size: 8.5 });
+  const leftOut = model.grids.filter((grid) => grid.leftOut.length > 0);
+  if (leftOut.length === 0) layout.paragraph(t('method.leftOutNone'), { size: 8.5 });
+  for (const grid of leftOut) {
+    layout.heading(grid.title, 3);
+    layout.bullets(
+      grid.leftOut.map((entry) =>
+        t('method.leftOutEntry', {
+          kind: t(`method.leftOutKind.${entry.kind}`),
+          label: entry.dimension ? `${entry.label} (${entry.dimension})` : entry.label,
+          reasons: entry.reasons.map((reason) => t(`method.leftOutReason.${reason}`)).join(', '),
+        }),
+      ),
+      { size: 8 },
+    );
+  }
+
   layout.heading(t('method.sourcesTitle'), 2);
   const seen = new Set<string>();
   const sources: string[] = [];
@@ -1247,4 +1392,31 @@ function renderMethod(
   }
   if (sources.length === 0) layout.paragraph(t('common.none'), BODY);
   else layout.bullets(sources, { size: 8 });
+
+  if (model.legal) {
+    layout.heading(t('legal.methodTitle'), 2);
+    layout.paragraph(t('legal.methodIntro'), { size: 8.5 }, { gapAfter: 1.2 });
+    if (model.legal.references.length === 0) layout.paragraph(t('legal.none'), { size: 8.5 });
+    else {
+      layout.bullets(
+        model.legal.references.map((ref) =>
+          t('legal.methodKept', { citation: ref.citation, status: legalStatus(ref) }),
+        ),
+        { size: 8 },
+      );
+    }
+    if (model.legal.excluded.length > 0) {
+      layout.heading(t('legal.excludedTitle'), 3);
+      layout.bullets(
+        model.legal.excluded.map((ref) =>
+          t('legal.excluded', {
+            citation: ref.citation,
+            reason: ref.failed.map((field) => t(`legal.failed.${field}`)).join(', '),
+          }),
+        ),
+        { size: 8 },
+        { bullet: '–' },
+      );
+    }
+  }
 }

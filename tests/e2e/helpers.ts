@@ -28,11 +28,12 @@ export async function createDiagnostic(
   await expect(page.getByRole('heading', { level: 1, name: 'Nouveau diagnostic' })).toBeVisible();
   if (options.purpose) await page.getByRole('radio', { name: options.purpose }).check();
   await page.getByLabel('Titre du diagnostic').fill(options.title);
-  const boxes = page.getByRole('checkbox');
+  const grids = page.getByRole('group', { name: 'Grilles à utiliser' });
+  const boxes = grids.getByRole('checkbox');
   await expect(boxes).toHaveCount(4);
   if (options.grids) {
     for (const [id, title] of Object.entries(GRID_TITLES_FR)) {
-      const box = page.getByRole('checkbox', { name: new RegExp(title) });
+      const box = grids.getByRole('checkbox', { name: new RegExp(title) });
       if (options.grids.includes(id)) await box.check();
       else await box.uncheck();
     }

@@ -194,7 +194,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
     '« casse.json » n’est pas un fichier JSON valide (ligne 1, colonne 12).',
   );
   await expect(refused).toContainText(
-    'grille « social-dialogue » en version 2.0.0 dans le fichier, 1.0.0 dans ce diagnostic',
+    'grille « social-dialogue » en version 2.0.0 dans le fichier, 1.1.0 dans ce diagnostic',
   );
   await expect(refused).toContainText('« proto.json » contient une clé interdite « __proto__ »');
   await expect(
@@ -251,8 +251,8 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
       req.onerror = () => reject(req.error);
     });
     const snapshot = d.grids[0]!;
-    snapshot.version = '1.1.0';
-    snapshot.grid.version = '1.1.0';
+    snapshot.version = '1.2.0';
+    snapshot.grid.version = '1.2.0';
     const first = snapshot.grid.dimensions[0]!;
     const flipped = first.items[0]!;
     flipped.reverse = !flipped.reverse;
@@ -283,7 +283,7 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
 
   const grid = page.locator('section[data-grid-id="uses"]');
   await expect(grid.locator('.recharts-radar')).toHaveCount(2);
-  await expect(grid).toContainText('Version 1.0.0 à T0, version 1.1.0 à T1.');
+  await expect(grid).toContainText('Version 1.1.0 à T0, version 1.2.0 à T1.');
   const rows = grid.getByTestId('delta-table').locator('tbody tr');
   await expect(rows).toHaveCount(8);
   // Everyone answered the lowest point at T0 and the highest at T1: every common item moves, and

@@ -19,21 +19,9 @@ import {
   type SizeBand,
 } from '@/domain/diagnostic/diagnostic';
 import type { Role } from '@/domain/answers/answers';
+import { SECTORS, type Sector } from './sectors';
 
-/** Sectors a condition may name; a diagnostic's sector is one of them or unknown. */
-export const SECTORS = [
-  'health-social',
-  'industry',
-  'construction',
-  'retail',
-  'transport-logistics',
-  'finance-insurance',
-  'information-communication',
-  'services',
-  'public-sector',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+export { SECTORS, type Sector } from './sectors';
 
 export const UNKNOWN = 'unknown' as const;
 export type Known<T> = T | typeof UNKNOWN;

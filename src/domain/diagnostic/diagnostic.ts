@@ -7,6 +7,7 @@
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import { Answers, AnswerValue, Role } from '@/domain/answers/answers';
+import { SECTORS } from '@/domain/context/sectors';
 /**
  * Default anonymity threshold: a role with fewer respondents is never shown apart. Part of the
  * diagnostic's model (a new diagnostic starts with it); the rule that applies it is
@@ -39,6 +40,24 @@ export type ProjectPhase = z.infer<typeof ProjectPhase>;
 export const SIZE_BANDS = ['1-10', '11-49', '50-249', '250-999', '1000+'] as const;
 export const SizeBand = z.enum(SIZE_BANDS);
 export type SizeBand = z.infer<typeof SizeBand>;
+
+const YesNoUnknown = z.enum(['yes', 'no', 'unknown']);
+
+/**
+ * The context the start form asks once, each question with « je ne sais pas » (`unknown`; no
+ * project kind ticked = unknown). Routing reads it (`routingContextOf`) to ask only the questions
+ * that apply. Optional: diagnostics created before it was asked have none, and their context is
+ * read from `project` and `size`. Same shape as `RoutingContext` (`src/domain/context`).
+ */
+export const DiagnosticContext = z.object({
+  projectKinds: z.array(ProjectKind).check(z.maxLength(PROJECT_KINDS.length)),
+  phase: z.union([ProjectPhase, z.literal('unknown')]),
+  size: z.union([SizeBand, z.literal('unknown')]),
+  cse: YesNoUnknown,
+  unionDelegates: YesNoUnknown,
+  sector: z.enum([...SECTORS, 'unknown']),
+});
+export type DiagnosticContext = z.infer<typeof DiagnosticContext>;
 
 export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
@@ -102,11 +121,16 @@ export const Diagnostic = z.object({
   organisation: z.optional(ShortText),
   project: z.object({
     name: ShortText,
+    /** The main kind (the first of `context.projectKinds`, or `other`). */
     kind: ProjectKind,
-    phase: ProjectPhase,
+    /** Absent when the phase is not known (`context.phase` is then `unknown`). */
+    phase: z.optional(ProjectPhase),
   }),
+  /** Free-text sector of diagnostics created before `context.sector` was asked. */
   sector: z.optional(ShortText),
   size: z.optional(SizeBand),
+  /** The routing context, asked by the start form (absent on older diagnostics). */
+  context: z.optional(DiagnosticContext),
   grids: z.array(GridSnapshot).check(z.minLength(1)),
   respondents: z.array(Respondent),
   /** The respondent currently answering on this device. */

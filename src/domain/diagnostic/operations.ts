@@ -11,6 +11,7 @@ import {
   DIAGNOSTIC_FORMAT_VERSION,
   type ActionItem,
   type Diagnostic,
+  type DiagnosticContext,
   type ProjectKind,
   type ProjectPhase,
   type Purpose,
@@ -25,17 +26,64 @@ export type NewDiagnosticInput = {
   title: string;
   purpose: Purpose;
   organisation?: string;
-  project: { name: string; kind: ProjectKind; phase: ProjectPhase };
+  project: { name: string; kind: ProjectKind; phase?: ProjectPhase };
   sector?: string;
   size?: SizeBand;
+  /** The context asked by the start form; when given, `project.kind/phase` and `size` follow it. */
+  context?: ContextInput;
   grids: LoadedGrid[];
 };
+
+/** A context to store; its list of project kinds is copied. */
+export type ContextInput = Omit<DiagnosticContext, 'projectKinds'> & {
+  projectKinds: readonly ProjectKind[];
+};
+
+/** The older fields that mirror a context (the first project kind, the phase and size when known). */
+function contextMirror(context: ContextInput) {
+  return {
+    kind: context.projectKinds[0] ?? 'other',
+    phase: context.phase === 'unknown' ? undefined : context.phase,
+    size: context.size === 'unknown' ? undefined : context.size,
+  };
+}
+
+/**
+ * The diagnostic with a new context. Answers are not touched: an answer to a question the new
+ * context no longer asks stays stored (unscored) and counts again if the context changes back.
+ */
+export function setContext(
+  diagnostic: Diagnostic,
+  context: ContextInput,
+  now: string,
+): Diagnostic {
+  const mirror = contextMirror(context);
+  const project = { name: diagnostic.project.name, kind: mirror.kind, phase: mirror.phase };
+  if (project.phase === undefined) delete project.phase;
+  const next: Diagnostic = {
+    ...diagnostic,
+    context: { ...context, projectKinds: [...context.projectKinds] },
+    project,
+    size: mirror.size,
+    updatedAt: now,
+  };
+  if (next.size === undefined) delete next.size;
+  return next;
+}
 
 const blankToUndefined = (value: string | undefined): string | undefined =>
   value && value.trim() !== '' ? value.trim() : undefined;
 
 /** Builds a new diagnostic keeping a copy of each grid exactly as it will be answered. */
 export function createDiagnostic(
+  input: NewDiagnosticInput,
+  ids: { id: string; now: string },
+): Diagnostic {
+  const created = createWithoutContext(input, ids);
+  return input.context === undefined ? created : setContext(created, input.context, ids.now);
+}
+
+function createWithoutContext(
   input: NewDiagnosticInput,
   ids: { id: string; now: string },
 ): Diagnostic {

@@ -8,6 +8,7 @@ import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import type { GridErrorCode } from './grid-errors';
 import type { PathSegment } from './locate';
+import { LEGAL_REFERENCE_IDS } from '@/domain/legal/reference-ids';
 import {
   Dimension,
   Grid,
@@ -113,7 +114,8 @@ export type RuleReport = (code: GridErrorCode, path: PathSegment[], params: Para
  * Checks what the shape cannot: unique ids (one namespace for scales, levels, dimensions,
  * items, recommendations and sources), references to scales, sources, dimensions and items,
  * default language present in every text, ascending levels and scale values, item condition
- * values within the item's scale. Calls `report` for each break, in file order.
+ * values within the item's scale, legal references known to the catalogue (whose ids are never
+ * removed, so a grid valid once stays valid). Calls `report` for each break, in file order.
  */
 export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
   const push = (code: GridErrorCode, path: PathSegment[], params: Params = {}): void => {
@@ -129,6 +131,12 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
     if (Object.keys(text).length === 0) push('empty_text', path);
     else if (!Object.hasOwn(text, defaultLang)) {
       push('missing_default_language', path, { lang: defaultLang });
+    }
+  }
+
+  if (grid.schemaVersion < 2) {
+    for (const { path, key } of listVersion2Fields(grid)) {
+      push('needs_schema_version', path, { key, version: 2 });
     }
   }
 
@@ -230,9 +238,13 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
     }
   };
 
+  const legalIds: ReadonlySet<string> = new Set(LEGAL_REFERENCE_IDS);
   grid.recommendations.forEach((recommendation, r) => {
     const base: PathSegment[] = ['recommendations', r];
     checkSources(recommendation.sources, base);
+    recommendation.legalRefs?.forEach((id, k) => {
+      if (!legalIds.has(id)) push('unknown_legal_ref', [...base, 'legalRefs', k], { id });
+    });
     checkCondition(recommendation.condition, [...base, 'condition']);
   });
 }
@@ -260,6 +272,11 @@ export function listGridTexts(grid: Grid): { path: PathSegment[]; text: Localize
       add(item.poles?.low, ...base, 'poles', 'low');
       add(item.poles?.high, ...base, 'poles', 'high');
       add(item.specification, ...base, 'specification');
+      add(item.expected, ...base, 'expected');
+      add(item.observed, ...base, 'observed');
+      item.roleWording?.forEach((wording, w) =>
+        add(wording.text, ...base, 'roleWording', w, 'text'),
+      );
     });
   });
   grid.recommendations.forEach((recommendation, r) => {
@@ -270,6 +287,31 @@ export function listGridTexts(grid: Grid): { path: PathSegment[]; text: Localize
   });
   grid.sources.forEach((source, s) => add(source.label, 'sources', s, 'label'));
   return texts;
+}
+
+/** Fields of format version 2 used in the grid, with their paths, in file order. */
+function listVersion2Fields(grid: Grid): { path: PathSegment[]; key: string }[] {
+  const found: { path: PathSegment[]; key: string }[] = [];
+  const check = (object: object, base: PathSegment[], keys: readonly string[]): void => {
+    for (const key of keys) {
+      if ((object as Record<string, unknown>)[key] !== undefined)
+        found.push({ path: [...base, key], key });
+    }
+  };
+  grid.dimensions.forEach((dimension, d) => {
+    check(dimension, ['dimensions', d], ['appliesWhen']);
+    dimension.items.forEach((item, i) => {
+      check(
+        item,
+        ['dimensions', d, 'items', i],
+        ['appliesWhen', 'expected', 'observed', 'roleWording'],
+      );
+    });
+  });
+  grid.recommendations.forEach((recommendation, r) => {
+    check(recommendation, ['recommendations', r], ['appliesWhen']);
+  });
+  return found;
 }
 
 function listGridIds(grid: Grid): { path: PathSegment[]; id: string }[] {

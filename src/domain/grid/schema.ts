@@ -9,8 +9,19 @@
 // loads this module first). Its schemas are plain zod core schemas: same checks, same issues.
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
+import { ROLES } from '@/domain/answers/roles';
+import { AppliesWhen } from '@/domain/context/applies-when';
 
-export const GRID_SCHEMA_VERSION = 1;
+/**
+ * The format version this application writes. Version 2 added applicability (`appliesWhen` on
+ * dimensions, items and recommendations) and worded variants of items (`expected`, `observed`,
+ * `roleWording`). A version 1 grid is read as it is: a version 2 grid with no applicability and
+ * no variants (same content, same hash, same answers). Using a version 2 field in a version 1
+ * grid is an error (`needs_schema_version`), so an old application never meets it unannounced.
+ */
+export const GRID_SCHEMA_VERSION = 2;
+/** Format versions this application reads. */
+export const GRID_SCHEMA_VERSIONS = [1, 2] as const;
 
 /** An id authors can read and type: lowercase letters, digits and dashes. */
 export const Id = z
@@ -80,6 +91,27 @@ export const Item = z.strictObject({
   /** A requirement for the vendor's specification (cahier des charges) when this item scores low. */
   specification: z.optional(LocalizedText),
   sources: z._default(z.array(Id), []),
+  /** Version 2: when the item is asked (context and respondent's role); always when absent. */
+  appliesWhen: z.optional(AppliesWhen),
+  /** Version 2: the wording before deployment (phases idea and choice): what is expected. */
+  expected: z.optional(LocalizedText),
+  /** Version 2: the wording once deployed (phases deployment and in-use): what is observed. */
+  observed: z.optional(LocalizedText),
+  /**
+   * Version 2: the wording for some roles (the first entry naming the role wins), e.g. asking
+   * management what it has heard rather than what it lives. Takes precedence over `expected`
+   * and `observed`.
+   */
+  roleWording: z.optional(
+    z
+      .array(
+        z.strictObject({
+          roles: z.array(z.enum(ROLES)).check(z.minLength(1)),
+          text: LocalizedText,
+        }),
+      )
+      .check(z.minLength(1)),
+  ),
 });
 export type Item = z.infer<typeof Item>;
 
@@ -87,6 +119,8 @@ export const Dimension = z.strictObject({
   id: Id,
   label: LocalizedText,
   description: LocalizedText,
+  /** Version 2: when the dimension is asked at all; always when absent. */
+  appliesWhen: z.optional(AppliesWhen),
   items: z.array(Item).check(z.minLength(1)),
 });
 export type Dimension = z.infer<typeof Dimension>;
@@ -159,6 +193,11 @@ export const Recommendation = z.strictObject({
   audiences: z.array(Audience).check(z.minLength(1)),
   priority: Priority,
   sources: z._default(z.array(Id), []),
+  /**
+   * Ids of the legal catalogue (`questionnaires/legal-references.json`) this recommendation
+   * rests on; the report shows those that apply to the diagnostic's context.
+   */
+  legalRefs: z.optional(z.array(Id).check(z.minLength(1))),
   /** For union audiences: the point to negotiate and its legal hook, in one sentence. */
   negotiation: z.optional(LocalizedText),
   /**
@@ -169,6 +208,8 @@ export const Recommendation = z.strictObject({
     z.strictObject({ maxScore: z.number().check(z.minimum(0), z.maximum(100)) }),
   ),
   condition: Condition,
+  /** Version 2: the contexts the recommendation is written for; it never fires elsewhere. */
+  appliesWhen: z.optional(AppliesWhen),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -185,7 +226,7 @@ export type Source = z.infer<typeof Source>;
 export const Grid = z.strictObject({
   /** Editors use it to find the JSON Schema; ignored by the app. */
   $schema: z.optional(z.string()),
-  schemaVersion: z.literal(GRID_SCHEMA_VERSION),
+  schemaVersion: z.literal(GRID_SCHEMA_VERSIONS),
   id: Id,
   /** Semantic version of the grid's content. */
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, { message: 'semver' })),

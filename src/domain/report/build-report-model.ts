@@ -10,6 +10,11 @@ import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
+import { routingContextOf } from '@/domain/context/context-of';
+import { routeGrid, type LeftOut } from '@/domain/context/route-grid';
+import type { RoutingContext } from '@/domain/context/applies-when';
+import type { LegalCatalogue } from '@/domain/legal/schema';
+import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
 import { recommend, type RecommendationResult } from '@/domain/recommend/recommend';
 import { levelsOf } from '@/domain/scoring/level';
 import { scoreGrid, scoreOverall } from '@/domain/scoring/score-grid';
@@ -17,13 +22,16 @@ import type {
   CommentGroup,
   DimensionReport,
   GridReport,
+  LegalReport,
   LevelRef,
+  LeftOutReport,
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
+  ReliabilityGrid,
   TopicsGrid,
 } from './report-model';
-import { discussionTopics, rolesCompared } from './workshop-report';
+import { discussionTopics, reliabilityReport, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
 export function audienceForPurpose(purpose: Purpose): Audience {
@@ -76,10 +84,13 @@ function dimensionReports(
   });
 }
 
+type LegalContext = { catalogue: LegalCatalogue; context: RoutingContext } | null;
+
 function recommendationReport(
   grid: Grid,
   result: RecommendationResult,
   texts: Texts,
+  legal: LegalContext,
 ): RecommendationReport {
   const rec = result.recommendation;
   const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
@@ -114,6 +125,7 @@ function recommendationReport(
       observed: reason.observed,
     })),
     negotiation: rec.negotiation ? t(rec.negotiation) : undefined,
+    legalRefs: legal ? applicableRefIds(legal.catalogue, rec.legalRefs ?? [], legal.context) : [],
     checklist: result.checklist?.flatMap((entry) => {
       const item = items.get(entry.itemId);
       if (!item?.specification) return [];
@@ -175,7 +187,90 @@ function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
   return { strengths: scored.slice(0, s), weaknesses: scored.slice(scored.length - w).reverse() };
 }
 
-export type BuildReportOptions = { lang: string; generatedAt: string };
+function leftOutReports(grid: Grid, leftOut: LeftOut[], texts: Texts): LeftOutReport[] {
+  const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
+  const dimensions = new Map(grid.dimensions.map((d) => [d.id, d]));
+  const items = new Map(grid.dimensions.flatMap((d) => d.items.map((i) => [i.id, i] as const)));
+  const recommendations = new Map(grid.recommendations.map((r) => [r.id, r]));
+  return leftOut.map((entry) => {
+    const dimension = dimensions.get(entry.dimensionId ?? entry.id);
+    const text =
+      entry.kind === 'dimension'
+        ? dimension?.label
+        : entry.kind === 'item'
+          ? items.get(entry.id)?.text
+          : recommendations.get(entry.id)?.title;
+    return {
+      kind: entry.kind,
+      id: entry.id,
+      label: text ? t(text) : entry.id,
+      ...(entry.kind === 'item' && dimension ? { dimension: t(dimension.label) } : {}),
+      reasons: entry.reasons,
+    };
+  });
+}
+
+export type BuildReportOptions = {
+  lang: string;
+  generatedAt: string;
+  /** The legal catalogue: without it, the report has no legal section (`legal: null`). */
+  legalCatalogue?: LegalCatalogue;
+};
+
+/** The catalogue's text in the report's language: English for `en`, else French. */
+function legalText(text: { fr: string; en: string }, lang: string): string {
+  return lang === 'en' ? text.en : text.fr;
+}
+
+/**
+ * The legal section: the references cited by `recommendations` that apply in `context`, and
+ * those it rules out.
+ */
+export function buildLegalReport(
+  catalogue: LegalCatalogue,
+  grids: readonly Grid[],
+  recommendations: readonly RecommendationReport[],
+  context: RoutingContext,
+  lang: string,
+): LegalReport {
+  const cited = new Map<string, string[]>();
+  for (const grid of grids) {
+    for (const rec of grid.recommendations) cited.set(`${grid.id}/${rec.id}`, rec.legalRefs ?? []);
+  }
+  const titles = new Map(recommendations.map((r) => [`${r.gridId}/${r.id}`, r.title]));
+  const selection = selectLegalReferences(
+    catalogue,
+    recommendations.map((r) => ({
+      id: r.id,
+      gridId: r.gridId,
+      legalRefs: cited.get(`${r.gridId}/${r.id}`) ?? [],
+    })),
+    context,
+  );
+  return {
+    references: selection.references.map(({ reference, dependsOn, citedBy }) => ({
+      id: reference.id,
+      citation: legalText(reference.citation, lang),
+      summary: legalText(reference.summary, lang),
+      grants: legalText(reference.grants, lang),
+      source: reference.source,
+      verifiedOn: reference.verifiedOn ?? null,
+      unverified: reference.unverified
+        ? {
+            checkedOn: reference.unverified.checkedOn,
+            reason: legalText(reference.unverified.reason, lang),
+          }
+        : null,
+      dependsOn,
+      citedBy: citedBy.map((c) => ({ ...c, title: titles.get(`${c.gridId}/${c.id}`) ?? c.id })),
+    })),
+    excluded: selection.excluded.map(({ reference, failed }) => ({
+      id: reference.id,
+      citation: legalText(reference.citation, lang),
+      failed,
+    })),
+  };
+}
 
 /** The workshop sections are in the report for a workshop, or as soon as two people answered. */
 export function hasWorkshopSections(diagnostic: Diagnostic): boolean {
@@ -189,6 +284,9 @@ export function buildReportModel(
   options: BuildReportOptions,
 ): ReportModel {
   const { lang } = options;
+  const legal: LegalContext = options.legalCatalogue
+    ? { catalogue: options.legalCatalogue, context: routingContextOf(diagnostic) }
+    : null;
   const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
   const audience = audienceForPurpose(diagnostic.purpose);
   const allRecs: RecommendationReport[] = [];
@@ -197,8 +295,15 @@ export function buildReportModel(
   const withWorkshop = hasWorkshopSections(diagnostic);
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
+  const reliabilityByGrid: ReliabilityGrid[] = [];
 
-  const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
+  const context = routingContextOf(diagnostic);
+  // One respondent: the grid as that person was asked it (their role's routing and wording).
+  const soleRole =
+    diagnostic.respondents.length === 1 ? diagnostic.respondents[0]?.role : undefined;
+  const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
+    const routed = routeGrid(fullGrid, context, soleRole);
+    const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
     const respondents = diagnostic.respondents.map((r) => ({
       id: r.id,
@@ -214,6 +319,8 @@ export function buildReportModel(
       if (roles) rolesByGrid.push(roles);
       const topics = discussionTopics(grid, aggregate, lang);
       if (topics) topicsByGrid.push(topics);
+      const reliability = reliabilityReport(grid, aggregate, lang);
+      if (reliability) reliabilityByGrid.push(reliability);
     }
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
@@ -228,7 +335,7 @@ export function buildReportModel(
     const results = recommend(grid, contextFromAggregate(grid, aggregate));
     const recommendations = results.map((result) => {
       distances.set(result.recommendation.id, result.distance);
-      return recommendationReport(grid, result, texts);
+      return recommendationReport(grid, result, texts, legal);
     });
     allRecs.push(...recommendations);
     const t = (text: Parameters<typeof pickText>[0]) =>
@@ -256,6 +363,7 @@ export function buildReportModel(
         na: scale.allowNotApplicable,
       })),
       sources: grid.sources.map((s) => ({ id: s.id, label: t(s.label), url: s.url, type: s.type })),
+      leftOut: leftOutReports(fullGrid, routed.leftOut, texts),
     };
   });
 
@@ -276,6 +384,7 @@ export function buildReportModel(
       project: diagnostic.project,
       sector: diagnostic.sector,
       size: diagnostic.size,
+      context,
       createdAt: diagnostic.createdAt,
       updatedAt: diagnostic.updatedAt,
     },
@@ -293,11 +402,22 @@ export function buildReportModel(
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
-      loadedGrids.map((g) => g.grid),
+      loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
       lang,
     ),
     partial: partial || diagnostic.respondents.length === 0,
-    workshop: withWorkshop ? { roles: rolesByGrid, topics: topicsByGrid } : null,
+    workshop: withWorkshop
+      ? { roles: rolesByGrid, topics: topicsByGrid, reliability: reliabilityByGrid }
+      : null,
     evolution: null,
+    legal: legal
+      ? buildLegalReport(
+          legal.catalogue,
+          loadedGrids.map((g) => g.grid),
+          allRecs,
+          legal.context,
+          lang,
+        )
+      : null,
   };
 }

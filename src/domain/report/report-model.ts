@@ -14,6 +14,20 @@ import type {
 import type { Audience, Priority } from '@/domain/grid/schema';
 import type { Role } from '@/domain/answers/answers';
 import type { ItemChangeKind } from '@/domain/compare/compare-grids';
+import type { ContextField, RoutingContext } from '@/domain/context/applies-when';
+import type { LegalAppliesWhen } from '@/domain/legal/schema';
+import type { LeftOutReason } from '@/domain/context/route-grid';
+
+/** A dimension, item or recommendation the context left out, its text resolved, and why. */
+export type LeftOutReport = {
+  kind: 'dimension' | 'item' | 'recommendation';
+  id: string;
+  /** Dimension label, item text or recommendation title, in the report's language. */
+  label: string;
+  /** The label of a left-out item's dimension. */
+  dimension?: string;
+  reasons: LeftOutReason[];
+};
 
 export type LevelRef = { id: string; label: string; color: string };
 
@@ -67,6 +81,11 @@ export type RecommendationReport = {
   reasons: FiredReasonReport[];
   /** For union audiences: the point to negotiate and its legal hook. */
   negotiation?: string;
+  /**
+   * Legal catalogue ids the recommendation rests on that apply to the diagnostic's context
+   * (surely or depending on what it does not know); details in `ReportModel.legal`.
+   */
+  legalRefs: string[];
   /** Vendor-specification checklist lines from the weakest items. */
   checklist?: { itemId: string; item: string; requirement: string; score: number }[];
 };
@@ -93,6 +112,8 @@ export type GridReport = {
     na: boolean;
   }[];
   sources: { id: string; label: string; url?: string; type?: string }[];
+  /** What the diagnostic's context left out of this grid (never asked, scored or fired). */
+  leftOut: LeftOutReport[];
 };
 
 export type CommentGroup = {
@@ -153,12 +174,30 @@ export type TopicsGrid = {
   }[];
 };
 
+/** Internal consistency of one grid's dimensions (Cronbach's α), as the workshop page shows it. */
+export type ReliabilityGrid = {
+  gridId: string;
+  title: string;
+  dimensions: {
+    id: string;
+    label: string;
+    items: number;
+    completeCases: number;
+    /** Null with one item, too few complete cases, or identical answers. */
+    alpha: number | null;
+    /** Items whose removal raises α, with α without them. */
+    lowering: { text: string; alphaIfDeleted: number }[];
+  }[];
+};
+
 /** The workshop sections of the report (several respondents, or a workshop purpose). */
 export type WorkshopReport = {
   /** Grids with at least one visible role and some data. */
   roles: RolesComparedGrid[];
   /** Grids with at least one divergence (two or more scores on a dimension or item). */
   topics: TopicsGrid[];
+  /** Grids answered by enough respondents for α (`MIN_RESPONDENTS_FOR_ALPHA`). */
+  reliability: ReliabilityGrid[];
 };
 
 /** T0 → T1 on one grid: compared on the items both versions share unchanged. */
@@ -197,6 +236,36 @@ export type EvolutionReport = {
   notCompared: string[];
 };
 
+/** One legal reference as the report shows it, in the report's language. */
+export type LegalReferenceReport = {
+  id: string;
+  citation: string;
+  summary: string;
+  grants: string;
+  /** The official source, as plain text. */
+  source: string;
+  /** The day it was checked against the official text; null when it could not be. */
+  verifiedOn: string | null;
+  /** When it could not be checked: the day it was looked for, and why. */
+  unverified: { checkedOn: string; reason: string } | null;
+  /**
+   * The part of its condition the diagnostic's context does not know (size, CSE, union
+   * delegates…): it applies if this holds. Empty when it surely applies.
+   */
+  dependsOn: LegalAppliesWhen;
+  /** The recommendations of the report citing it. */
+  citedBy: { gridId: string; id: string; title: string }[];
+};
+
+/**
+ * The legal references of the report: those cited by its recommendations that apply to the
+ * diagnostic's context, and those the context rules out (with the reason), for the method annex.
+ */
+export type LegalReport = {
+  references: LegalReferenceReport[];
+  excluded: { id: string; citation: string; failed: ContextField[] }[];
+};
+
 export type ReportModel = {
   lang: string;
   generatedAt: string;
@@ -205,9 +274,11 @@ export type ReportModel = {
     title: string;
     organisation?: string;
     purpose: Purpose;
-    project: { name: string; kind: ProjectKind; phase: ProjectPhase };
+    project: { name: string; kind: ProjectKind; phase?: ProjectPhase };
     sector?: string;
     size?: SizeBand;
+    /** The context routing read (the start form's answers, or what older diagnostics recorded). */
+    context: RoutingContext;
     createdAt: string;
     updatedAt: string;
   };
@@ -233,4 +304,6 @@ export type ReportModel = {
   workshop: WorkshopReport | null;
   /** Evolution since a baseline (T0), when the report is built against one. */
   evolution: EvolutionReport | null;
+  /** Legal references, when the report is built with the legal catalogue. */
+  legal: LegalReport | null;
 };

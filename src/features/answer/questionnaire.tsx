@@ -8,6 +8,9 @@ import {
   setComment,
 } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
+import { routingContextOf } from '@/domain/context/context-of';
+import { routeGrid } from '@/domain/context/route-grid';
+import { ContextEditor } from '@/features/context/context-editor';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatPercent } from '@/i18n/format';
 import type { DiagnosticSession } from '@/features/diagnostic/use-diagnostic';
@@ -33,7 +36,15 @@ export function Questionnaire({ ready, respondent, step }: QuestionnaireProps) {
   const { diagnostic, resolved, save, update } = ready;
   const lang = currentLanguage();
   const uid = useId();
-  const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
+  // The grids as this respondent is asked them: only what applies in the diagnostic's context
+  // and to their role, in the wording of the project's phase and of their role.
+  const contextKey = JSON.stringify(routingContextOf(diagnostic));
+  const grids = useMemo(() => {
+    const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
+    return resolved.grids
+      .map((g) => routeGrid(g.grid, context, respondent.role).grid)
+      .filter((grid) => grid.dimensions.length > 0);
+  }, [resolved, contextKey, respondent.role]);
   const steps = useMemo(() => listSteps(grids), [grids]);
   const base = `#/answer/${encodeURIComponent(diagnostic.id)}`;
   const stepHref = (key: string) => `${base}/${encodeURIComponent(key)}`;
@@ -104,6 +115,8 @@ export function Questionnaire({ ready, respondent, step }: QuestionnaireProps) {
           {t('brokenGrids', { grids: resolved.broken.join(', ') })}
         </p>
       )}
+
+      <ContextEditor diagnostic={diagnostic} update={update} />
 
       <div className="answer-columns">
         <nav className="answer-nav" aria-label={t('nav.label')}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RecommendationReport } from '@/domain/report/report-model';
+import type { LegalReferenceReport, RecommendationReport } from '@/domain/report/report-model';
+import { RecommendationLegal } from './legal-references';
 import { formatNumber, formatPercent } from '@/i18n/format';
 
 type RecommendationCardProps = {
@@ -7,6 +8,8 @@ type RecommendationCardProps = {
   lang: string;
   inPlan: boolean;
   onAddToPlan: () => void;
+  /** The recommendation's legal references that apply (from the report's legal section). */
+  legal?: readonly LegalReferenceReport[];
 };
 
 /** Formats why a recommendation fired, e.g. "Right to disconnect: 32/100, below 50". */
@@ -43,7 +46,13 @@ export function useReasonText(lang: string) {
 }
 
 /** One recommendation: title and reason at a glance, body, actions and sources on opening. */
-export function RecommendationCard({ rec, lang, inPlan, onAddToPlan }: RecommendationCardProps) {
+export function RecommendationCard({
+  rec,
+  lang,
+  inPlan,
+  onAddToPlan,
+  legal = [],
+}: RecommendationCardProps) {
   const { t } = useTranslation(['results', 'labels']);
   const reasonText = useReasonText(lang);
   const why = reasonText(rec);
@@ -90,6 +99,7 @@ export function RecommendationCard({ rec, lang, inPlan, onAddToPlan }: Recommend
               </ul>
             </>
           )}
+          <RecommendationLegal refs={legal} lang={lang} />
           <p className="rec-card__audiences">
             {t('recommendations.audiences', {
               audiences: rec.audiences.map((a) => t(`labels:audience.${a}`)).join(', '),

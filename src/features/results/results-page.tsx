@@ -1,3 +1,5 @@
+import { ContextEditor } from '@/features/context/context-editor';
+import { LeftOutList } from './left-out-list';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '@/domain/grid/schema';
@@ -13,6 +15,8 @@ import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';
 import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
+import { LegalReferences } from './legal-references';
+import { legalCatalogue } from '@/grid-library/legal-catalogue';
 import { ScoreTable } from './score-table';
 import { loadRadarCode, ScoreRadar } from './lazy-radar';
 import { TableScroll } from '@/components/table-scroll';
@@ -42,7 +46,12 @@ function Results({ ready }: { ready: Ready }) {
   const { diagnostic, resolved, update } = ready;
   // The model depends on answers and plan, not on the clock: the PDF stamps its own date.
   const model = useMemo(
-    () => buildReportModel(diagnostic, resolved.grids, { lang, generatedAt: diagnostic.updatedAt }),
+    () =>
+      buildReportModel(diagnostic, resolved.grids, {
+        lang,
+        generatedAt: diagnostic.updatedAt,
+        legalCatalogue: legalCatalogue(),
+      }),
     [diagnostic, resolved, lang],
   );
   const purposeAudience = audienceForPurpose(diagnostic.purpose);
@@ -50,6 +59,8 @@ function Results({ ready }: { ready: Ready }) {
   const shown = model.recommendations.filter(
     (r) => audience === 'all' || r.audiences.includes(audience),
   );
+  const shownIds = new Set(shown.map((r) => `${r.gridId}/${r.id}`));
+  const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
   const score = (value: number | null) =>
     value === null ? t('noScore') : t('scoreOutOf', { score: formatNumber(value, lang) });
@@ -80,6 +91,7 @@ function Results({ ready }: { ready: Ready }) {
           <p className="notice notice--warn">{t('partial')}</p>
         )}
       </header>
+      <ContextEditor diagnostic={diagnostic} update={update} />
       <MigrationOffer ready={ready} />
 
       <nav aria-label={t('toc')} className="results-toc">
@@ -101,6 +113,13 @@ function Results({ ready }: { ready: Ready }) {
               {t('recommendations.title')}
             </a>
           </li>
+          {model.legal && (
+            <li>
+              <a href="#legal" onClick={(e) => jump(e, 'legal')}>
+                {t('legal.title')}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
 
@@ -206,6 +225,7 @@ function Results({ ready }: { ready: Ready }) {
               lang={lang}
             />
           </div>
+          <LeftOutList entries={g.leftOut} />
         </section>
       ))}
 
@@ -236,6 +256,7 @@ function Results({ ready }: { ready: Ready }) {
                 key={rec.id}
                 rec={rec}
                 lang={lang}
+                legal={rec.legalRefs.flatMap((id) => legalById.get(id) ?? [])}
                 inPlan={planned.has(rec.id)}
                 onAddToPlan={() =>
                   update((d, now) =>
@@ -260,6 +281,8 @@ function Results({ ready }: { ready: Ready }) {
           </ol>
         )}
       </section>
+
+      {model.legal && <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />}
 
       <section aria-labelledby="comments-title" className="card">
         <h2 id="comments-title">{t('comments.title')}</h2>

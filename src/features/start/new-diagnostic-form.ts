@@ -1,8 +1,12 @@
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
-import { ProjectKind, ProjectPhase, Purpose, SizeBand } from '@/domain/diagnostic/diagnostic';
+import { Purpose } from '@/domain/diagnostic/diagnostic';
 
-/** The new-diagnostic form; messages are i18n keys of the `newDiagnostic` namespace. */
+/**
+ * The new-diagnostic form; messages are i18n keys of the `newDiagnostic` namespace. The context
+ * (project kinds, phase, size, CSE, union delegates, sector) is asked by `ContextFields`, whose
+ * every answer is valid (« je ne sais pas » included).
+ */
 export const NewDiagnosticForm = z.object({
   purpose: Purpose,
   title: z
@@ -10,10 +14,6 @@ export const NewDiagnosticForm = z.object({
     .check(z.trim(), z.minLength(1, 'errors.titleRequired'), z.maxLength(300, 'errors.tooLong')),
   organisation: z.string().check(z.maxLength(300, 'errors.tooLong')),
   projectName: z.string().check(z.maxLength(300, 'errors.tooLong')),
-  projectKind: ProjectKind,
-  projectPhase: ProjectPhase,
-  sector: z.string().check(z.maxLength(300, 'errors.tooLong')),
-  size: z.union([SizeBand, z.literal('')]),
   gridIds: z.array(z.string()).check(z.minLength(1, 'errors.gridsRequired')),
 });
 export type NewDiagnosticForm = z.infer<typeof NewDiagnosticForm>;

@@ -3,12 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '@/app/router';
-import {
-  PROJECT_KINDS,
-  PROJECT_PHASES,
-  PURPOSES,
-  SIZE_BANDS,
-} from '@/domain/diagnostic/diagnostic';
+import { PURPOSES, type DiagnosticContext } from '@/domain/diagnostic/diagnostic';
 import { createDiagnostic, type LoadedGrid } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
 import { loadBundledGrids } from '@/grid-library/bundled-grids';
@@ -16,6 +11,7 @@ import { newestCustomGrids } from '@/features/grids/custom-grid-choices';
 import { currentLanguage } from '@/i18n/i18n';
 import { saveDiagnostic } from '@/storage/diagnostics-store';
 import { newId, nowIso } from '@/utils/id';
+import { ContextFields, UNKNOWN_DIAGNOSTIC_CONTEXT } from '@/features/context/context-fields';
 import { estimateMinutes, NewDiagnosticForm } from './new-diagnostic-form';
 
 function countItems(grid: LoadedGrid['grid']): number {
@@ -29,6 +25,7 @@ export function NewDiagnosticPage() {
   const [grids, setGrids] = useState<LoadedGrid[] | null>(null);
   const [customIds, setCustomIds] = useState<ReadonlySet<string>>(new Set());
   const [loadFailed, setLoadFailed] = useState(false);
+  const [context, setContext] = useState<DiagnosticContext>(UNKNOWN_DIAGNOSTIC_CONTEXT);
 
   const form = useForm<NewDiagnosticForm>({
     resolver: zodResolver(NewDiagnosticForm),
@@ -37,10 +34,6 @@ export function NewDiagnosticPage() {
       title: '',
       organisation: '',
       projectName: '',
-      projectKind: 'collaboration',
-      projectPhase: 'choice',
-      sector: '',
-      size: '',
       gridIds: [],
     },
   });
@@ -72,9 +65,8 @@ export function NewDiagnosticPage() {
         title: values.title,
         purpose: values.purpose,
         organisation: values.organisation,
-        project: { name: values.projectName, kind: values.projectKind, phase: values.projectPhase },
-        sector: values.sector,
-        size: values.size === '' ? undefined : values.size,
+        project: { name: values.projectName, kind: 'other' },
+        context,
         grids: chosen,
       },
       { id: newId(), now: nowIso() },
@@ -102,9 +94,9 @@ export function NewDiagnosticPage() {
       <form
         noValidate
         onSubmit={handleSubmit(onSubmit, (errs) => {
-          const first = (
-            ['title', 'organisation', 'projectName', 'sector', 'gridIds'] as const
-          ).find((name) => errs[name]);
+          const first = (['title', 'organisation', 'projectName', 'gridIds'] as const).find(
+            (name) => errs[name],
+          );
           if (first && first !== 'gridIds') setFocus(first);
           else document.getElementById(`${uid}-grid-0`)?.focus();
         })}
@@ -168,53 +160,15 @@ export function NewDiagnosticPage() {
             />
             {fieldError('projectName')}
           </div>
-          <div className="field">
-            <label htmlFor={`${uid}-projectKind`}>{t('fields.projectKind')}</label>
-            <select id={`${uid}-projectKind`} {...register('projectKind')}>
-              {PROJECT_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`labels:projectKind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-projectPhase`}>{t('fields.projectPhase')}</label>
-            <select id={`${uid}-projectPhase`} {...register('projectPhase')}>
-              {PROJECT_PHASES.map((phase) => (
-                <option key={phase} value={phase}>
-                  {t(`labels:projectPhase.${phase}`)}
-                </option>
-              ))}
-            </select>
-          </div>
         </div>
 
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${uid}-sector`}>{t('fields.sector')}</label>
-            <input
-              id={`${uid}-sector`}
-              type="text"
-              autoComplete="off"
-              aria-invalid={errors.sector ? 'true' : 'false'}
-              aria-describedby={describedBy('sector')}
-              {...register('sector')}
-            />
-            {fieldError('sector')}
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-size`}>{t('fields.size')}</label>
-            <select id={`${uid}-size`} {...register('size')}>
-              <option value="">{t('fields.sizeNone')}</option>
-              {SIZE_BANDS.map((size) => (
-                <option key={size} value={size}>
-                  {t(`labels:size.${size}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <fieldset className="field context-group" aria-describedby={`${uid}-context-intro`}>
+          <legend>{t('labels:context.legend')}</legend>
+          <p id={`${uid}-context-intro`} className="field__hint">
+            {t('labels:context.intro')}
+          </p>
+          <ContextFields idPrefix={`${uid}-context`} value={context} onChange={setContext} />
+        </fieldset>
 
         <fieldset
           className="field choice-group"

@@ -7,6 +7,7 @@ import { pickText } from '@/domain/grid/text';
 import { formatNumber, formatPercent } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
 import { ScoreRadar } from '@/features/results/lazy-radar';
+import { ReliabilityTable } from './reliability-table';
 
 /** Overall series colour (the radar's own) and one colour per role; names always go with them. */
 export const ALL_COLOR = '#1d4ed8';
@@ -185,6 +186,7 @@ export const GridAggregateView = memo(function GridAggregateView({
               </tbody>
             </table>
           </TableScroll>
+          <ReliabilityTable grid={grid} aggregate={aggregate} lang={lang} />
         </>
       )}
     </section>

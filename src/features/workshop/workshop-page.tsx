@@ -1,3 +1,5 @@
+import { routingContextOf } from '@/domain/context/context-of';
+import { routeGrid } from '@/domain/context/route-grid';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
@@ -105,7 +107,13 @@ function Workshop({ ready }: { ready: Ready }) {
   const { t } = useTranslation(['workshop', 'answer']);
   const lang = currentLanguage();
   const { diagnostic, resolved, update, flush, save } = ready;
-  const grids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
+  // Aggregates read the grids as the diagnostic's context routes them (not per role: see
+  // docs/writing-a-grid.md), so an item left out is never in a mean, a spread or a topic.
+  const contextKey = JSON.stringify(routingContextOf(diagnostic));
+  const grids = useMemo(() => {
+    const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
+    return resolved.grids.map((g) => routeGrid(g.grid, context).grid);
+  }, [resolved, contextKey]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
   const { aggregates, pending } = useGridAggregates(
     grids,

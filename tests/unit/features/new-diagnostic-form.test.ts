@@ -5,10 +5,6 @@ const VALID = {
   title: 'Déploiement de la messagerie',
   organisation: '',
   projectName: '',
-  projectKind: 'collaboration',
-  projectPhase: 'idea',
-  sector: '',
-  size: '',
   gridIds: ['uses'],
 };
 
@@ -30,11 +26,11 @@ describe('NewDiagnosticForm', () => {
       title: 'errors.titleRequired',
       gridIds: 'errors.gridsRequired',
     });
-    expect(messages({ ...VALID, organisation: 'x'.repeat(301), sector: 'y'.repeat(301) })).toEqual({
+    expect(
+      messages({ ...VALID, organisation: 'x'.repeat(301), projectName: 'y'.repeat(301) }),
+    ).toEqual({
       organisation: 'errors.tooLong',
-      sector: 'errors.tooLong',
+      projectName: 'errors.tooLong',
     });
-    expect(messages({ ...VALID, size: '1-10' })).toEqual({});
-    expect(Object.keys(messages({ ...VALID, size: 'huge' }))).toEqual(['size']);
   });
 });

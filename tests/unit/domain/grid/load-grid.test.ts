@@ -37,7 +37,8 @@ function expectWellFormed(errors: readonly GridError[]): void {
   }
 }
 
-const AGREE_ITEM_KEYS = 'id, text, help, poles, scale, reverse, weight, specification, sources';
+const AGREE_ITEM_KEYS =
+  'id, text, help, poles, scale, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording';
 
 // [fixture, code, path, params] — each fixture breaks ONE thing of minimal.json.
 const INVALID_FIXTURES: [string, string, string, Record<string, string | number>][] = [
@@ -142,7 +143,7 @@ const INVALID_FIXTURES: [string, string, string, Record<string, string | number>
     'unsupported-schema-version',
     'unsupported_schema_version',
     'schemaVersion',
-    { value: '2', expected: 1 },
+    { value: '3', expected: 2 },
   ],
   [
     'unknown-condition-type',
