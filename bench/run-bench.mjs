@@ -5,9 +5,13 @@
  *
  * - Bytes (stable): the JS the start page and the answer page really load before they are usable
  *   (gzip level 9), everything the build emits, and each lazy chunk named from the Vite manifest.
- * - Lighthouse 12, mobile preset (default throttling), median of 3, on both pages.
- * - Times (noisy): start page usable, first question answerable, full PDF report — median of 5,
- *   a fresh browser context each time.
+ * - Lighthouse 12, mobile preset (default throttling), median of 3, on the start, answer and
+ *   results pages.
+ * - Times (noisy): start page usable, full PDF report — median of 5, a fresh browser context
+ *   each time.
+ * - First screens against the floor (bench/first-screen.bench.mjs): navigation → first question
+ *   answerable and → results radars painted, without CPU throttling and at 4×, and the same on
+ *   a static one-question page (bench/floor.html), with the ratio to it — median of 5.
  * - The scoring engine (bench/engine.bench.ts, Node).
  * - The workshop import (bench/workshop.bench.mjs, in Chromium against the same build): 1,000
  *   response files and a 10,000-row survey CSV, each phase timed with the page's longest task.
@@ -49,6 +53,7 @@ import {
   startPageReady,
 } from './lib/app.mjs';
 import { seedCompleteDiagnostic } from './lib/seed.mjs';
+import { benchFirstScreens, firstScreensMarkdown, installFloor } from './first-screen.bench.mjs';
 import { benchWorkshop, workshopMarkdown } from './workshop.bench.mjs';
 
 const args = process.argv.slice(2);
@@ -252,7 +257,10 @@ async function lighthouseRuns(url, runs, userDataDir) {
   };
 }
 
-/** A Chromium profile holding a diagnostic, for Lighthouse on the answer page. */
+/**
+ * A Chromium profile holding a diagnostic being answered and a complete one, for Lighthouse on
+ * the answer and results pages.
+ */
 async function seededProfile(baseUrl) {
   const dir = mkdtempSync(join(tmpdir(), 'qvt-bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -263,8 +271,10 @@ async function seededProfile(baseUrl) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const { answerHash } = await createAnsweringDiagnostic(page, baseUrl, 'Lighthouse');
+  const full = await createAnsweringDiagnostic(page, baseUrl, 'Lighthouse, résultats');
+  await seedCompleteDiagnostic(page, full.id, { perRole: 2, actions: 15 });
   await context.close();
-  return { dir, answerHash };
+  return { dir, answerHash, resultsHash: `#/results/${encodeURIComponent(full.id)}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,6 +298,7 @@ function runNodeBench(script, resultFile) {
 const started = Date.now();
 log(`▶ building into ${OUT_DIR}`);
 await buildApp(OUT_DIR);
+installFloor(OUT_DIR);
 const manifest = readManifest(OUT_DIR);
 const emitted = emittedJs(OUT_DIR);
 const sizes = new Map(emitted.map((f) => [f.file, f.gzipBytes]));
@@ -348,14 +359,10 @@ try {
   log(`▶ times (${TIMING_RUNS} run${TIMING_RUNS === 1 ? '' : 's'} each, fresh context each)`);
   const timesLoad = await quietEnough();
   const startTimes = [];
-  const questionTimes = [];
   const pdfRuns = [];
   for (let i = 0; i < TIMING_RUNS; i += 1) {
     startTimes.push(
       await timeUntil(browser, `${server.url}#/`, 'main a.button--primary[href="#/new"]'),
-    );
-    questionTimes.push(
-      await timeUntil(browser, server.url + answerHash, 'main input[type="radio"]', answerState),
     );
     pdfRuns.push(
       await timePdf(browser, `${server.url}#/results/${encodeURIComponent(full.id)}`, pdfState),
@@ -363,7 +370,6 @@ try {
   }
   results.times = {
     startPageUsableMs: stats(startTimes),
-    firstQuestionAnswerableMs: stats(questionTimes),
     pdfReportMs: {
       ...stats(pdfRuns.map((r) => r.ms)),
       what: '4 grids (151 items), 10 respondents (2 per role), 15 action-plan lines; click → download, first time in a fresh context (the renderer, font and report texts are fetched when the page is idle or the button is hovered or focused: here as the click’s pointer reaches the button, or before)',
@@ -374,8 +380,21 @@ try {
     loadAverage1mAtStart: timesLoad,
   };
   log(
-    `  start ${results.times.startPageUsableMs.median} ms, first question ${results.times.firstQuestionAnswerableMs.median} ms, PDF ${results.times.pdfReportMs.median} ms`,
+    `  start ${results.times.startPageUsableMs.median} ms, PDF ${results.times.pdfReportMs.median} ms`,
   );
+
+  log(`▶ first screens against the floor (${TIMING_RUNS} run${TIMING_RUNS === 1 ? '' : 's'})`);
+  const firstScreensLoad = await quietEnough();
+  const diagnostics = {
+    answerHash,
+    answerState,
+    resultsHash: `#/results/${encodeURIComponent(full.id)}`,
+    resultsState: pdfState,
+  };
+  results.firstScreens = {
+    ...(await benchFirstScreens(browser, server.url, diagnostics, { runs: TIMING_RUNS, log })),
+    loadAverage1mAtStart: firstScreensLoad,
+  };
 
   if (LIGHTHOUSE) {
     log(
@@ -391,13 +410,18 @@ try {
           LIGHTHOUSE_RUNS,
           profile.dir,
         ),
+        resultsPage: await lighthouseRuns(
+          server.url + profile.resultsHash,
+          LIGHTHOUSE_RUNS,
+          profile.dir,
+        ),
         loadAverage1mAtStart: lighthouseLoad,
       };
     } finally {
       rmSync(profile.dir, { recursive: true, force: true });
     }
     log(
-      `  start ${results.lighthouseMobile.startPage.score.median}, answer ${results.lighthouseMobile.answerPage.score.median}`,
+      `  start ${results.lighthouseMobile.startPage.score.median}, answer ${results.lighthouseMobile.answerPage.score.median}, results ${results.lighthouseMobile.resultsPage.score.median}`,
     );
   }
 
@@ -471,12 +495,13 @@ function markdown(r) {
       ...[
         ['Start', l.startPage],
         ['Answer', l.answerPage],
+        ['Results', l.resultsPage],
       ].map(
         ([name, p]) =>
           `| ${name} | ${s(p.score, '')} | ${s(p.fcpMs)} | ${s(p.lcpMs)} | ${s(p.tbtMs)} | ${p.cls.median} |`,
       ),
       '',
-      `Lighthouse's CPU benchmark index while it ran (median): start ${l.startPage.benchmarkIndex.median}, answer ${l.answerPage.benchmarkIndex.median} — a quiet desktop scores about 1000–2500; lower means a busy machine and inflated TBT. LCP element: start \`${l.startPage.lcpElement}\`, answer \`${l.answerPage.lcpElement}\`.`,
+      `Lighthouse's CPU benchmark index while it ran (median): start ${l.startPage.benchmarkIndex.median}, answer ${l.answerPage.benchmarkIndex.median}, results ${l.resultsPage.benchmarkIndex.median} — a quiet desktop scores about 1000–2500; lower means a busy machine and inflated TBT. LCP element: start \`${l.startPage.lcpElement}\`, answer \`${l.answerPage.lcpElement}\`, results \`${l.resultsPage.lcpElement}\`.`,
       '',
     );
   } else lines.push('## Lighthouse', '', 'Not run (--no-lighthouse).', '');
@@ -487,13 +512,19 @@ function markdown(r) {
       '| Measure | Median (min, max, runs) |',
       '|---|---|',
       `| Start page usable (navigation → start button) | ${s(r.times.startPageUsableMs)} |`,
-      `| First question answerable (navigation → first radio) | ${s(r.times.firstQuestionAnswerableMs)} |`,
       `| Full PDF report (click → download) | ${s(r.times.pdfReportMs)} |`,
       '',
       `PDF: ${r.times.pdfReportMs.what}; ${r.times.pdfReportMs.file}, ${kb(r.times.pdfReportMs.pdfBytes ?? 0)}.`,
       '',
     );
   }
+  if (r.firstScreens)
+    lines.push(
+      firstScreensMarkdown(
+        r.firstScreens,
+        `First screens against the floor (load ${r.firstScreens.loadAverage1mAtStart} at start)`,
+      ),
+    );
   lines.push('## Scoring, aggregation and import (Node)', '');
   const engine = r.engine;
   if (engine.measured) {

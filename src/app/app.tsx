@@ -1,56 +1,63 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useEffect, useRef } from 'react';
+import { LoadingStatus } from '@/components/loading-status';
 import { StartPage } from '@/features/start/start-page';
-import { loadNamespaces } from '@/i18n/i18n';
 import { ErrorBoundary } from './error-boundary';
+import { useLazyComponent, type LazyComponent } from './lazy-component';
 import { Layout } from './layout';
 import { PAGE_FILES } from './page-files';
-import { useRoute, type Route } from './router';
+import { PAGES } from './pages';
+import { useRoute, type Route, type RouteName } from './router';
 import { NotFoundPage } from './not-found-page';
 
-const NewDiagnosticPage = lazy(() =>
-  import('@/features/start/new-diagnostic-page').then((m) => ({ default: m.NewDiagnosticPage })),
-);
-const AnswerPage = lazy(() =>
-  import('@/features/answer/answer-page').then((m) => ({ default: m.AnswerPage })),
-);
-const ResultsPage = lazy(() =>
-  import('@/features/results/results-page').then((m) => ({ default: m.ResultsPage })),
-);
-const WorkshopPage = lazy(() =>
-  import('@/features/workshop/workshop-page').then((m) => ({ default: m.WorkshopPage })),
-);
-const ComparePage = lazy(() =>
-  import('@/features/compare/compare-page').then((m) => ({ default: m.ComparePage })),
-);
-const GridsPage = lazy(() =>
-  import('@/features/grids/grids-page').then((m) => ({ default: m.GridsPage })),
-);
-const AboutPage = lazy(() =>
-  import('@/features/about/about-page').then((m) => ({ default: m.AboutPage })),
-);
+/**
+ * A page with its own chunk: rendered at once when its code and texts are loaded (the route in
+ * the address starts loading them before the first render, see main.tsx), else once they are;
+ * meanwhile a loading line, shown only if the wait lasts.
+ */
+function LazyPage<P extends object>({
+  name,
+  page,
+  props,
+}: {
+  name: RouteName;
+  page: LazyComponent<P>;
+  props: P;
+}) {
+  const Component = useLazyComponent(page, PAGE_FILES[name]?.namespaces);
+  // Not a component made in the render: the page module's own export, loaded once.
+  // eslint-disable-next-line react-hooks/static-components
+  return Component ? <Component {...props} /> : <LoadingStatus what="page" />;
+}
 
 function Page({ route }: { route: Route }) {
-  // A prefetch, safe during render: i18next loads each file once and ignores repeats.
-  const namespaces = PAGE_FILES[route.name]?.namespaces;
-  if (namespaces) void loadNamespaces(namespaces);
-  switch (route.name) {
+  const { name, params } = route;
+  switch (name) {
     case 'start':
       return <StartPage />;
     case 'new':
-      return <NewDiagnosticPage />;
+      return <LazyPage name={name} page={PAGES.new} props={{}} />;
     case 'answer':
-      return <AnswerPage diagnosticId={route.params.diagnosticId} step={route.params.step} />;
+      return (
+        <LazyPage
+          name={name}
+          page={PAGES.answer}
+          props={{ diagnosticId: params.diagnosticId, step: params.step }}
+        />
+      );
     case 'results':
-      return <ResultsPage diagnosticId={route.params.diagnosticId} />;
+      return (
+        <LazyPage name={name} page={PAGES.results} props={{ diagnosticId: params.diagnosticId }} />
+      );
     case 'workshop':
-      return <WorkshopPage diagnosticId={route.params.diagnosticId} />;
+      return (
+        <LazyPage name={name} page={PAGES.workshop} props={{ diagnosticId: params.diagnosticId }} />
+      );
     case 'compare':
-      return <ComparePage t0={route.params.t0} t1={route.params.t1} />;
+      return <LazyPage name={name} page={PAGES.compare} props={{ t0: params.t0, t1: params.t1 }} />;
     case 'grids':
-      return <GridsPage gridId={route.params.gridId} />;
+      return <LazyPage name={name} page={PAGES.grids} props={{ gridId: params.gridId }} />;
     case 'about':
-      return <AboutPage />;
+      return <LazyPage name={name} page={PAGES.about} props={{}} />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }
@@ -58,7 +65,6 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
-  const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -108,7 +114,8 @@ export function App() {
   return (
     <Layout route={route} mainRef={mainRef}>
       <ErrorBoundary resetKey={route.path}>
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        {/* For a text file a page did not list in page-files.ts: its wait still shows. */}
+        <Suspense fallback={<LoadingStatus what="page" />}>
           <Page route={route} />
         </Suspense>
       </ErrorBoundary>

@@ -2,12 +2,23 @@ import type { Namespace } from '@/i18n/resources-fr';
 import type { RouteName } from './router';
 
 /**
- * The files behind each lazy page, in one place: the page's module (its chunk) and the
- * translation files it needs. app.tsx asks for the translations together with the page's code;
- * the build (scripts/vite/route-preload.ts) lets the browser fetch both, for the route in the
- * address, while it is still downloading the app's shell.
+ * The files behind each lazy page, in one place: the page's module (its chunk), the modules it
+ * loads as it opens, and the translation files it needs (every namespace its first render uses:
+ * one missing suspends the page behind its loading line). app.tsx loads the translations with
+ * the page's code; the build (scripts/vite/route-preload.ts) lets the browser fetch all of them,
+ * for the route in the address, while it is still downloading the app's shell.
  */
-export const PAGE_FILES: Partial<Record<RouteName, { module: string; namespaces: Namespace[] }>> = {
+export const PAGE_FILES: Partial<
+  Record<
+    RouteName,
+    {
+      module: string;
+      namespaces: Namespace[];
+      /** Modules the page imports as soon as it opens (its radars): fetched with it. */
+      alsoLoads?: string[];
+    }
+  >
+> = {
   new: {
     module: 'src/features/start/new-diagnostic-page.tsx',
     namespaces: ['newDiagnostic', 'labels', 'grids'],
@@ -15,7 +26,9 @@ export const PAGE_FILES: Partial<Record<RouteName, { module: string; namespaces:
   answer: { module: 'src/features/answer/answer-page.tsx', namespaces: ['answer', 'labels'] },
   results: {
     module: 'src/features/results/results-page.tsx',
-    namespaces: ['results', 'labels', 'plan'],
+    // `answer` for the diagnostic's gate, `grids` for the migration offer.
+    namespaces: ['results', 'labels', 'plan', 'answer', 'grids'],
+    alsoLoads: ['src/features/results/radar-chart.tsx'],
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',

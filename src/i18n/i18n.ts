@@ -98,8 +98,13 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /** Loads namespaces not yet loaded (for code that translates outside a component, e.g. the PDF). */
-export async function loadNamespaces(namespaces: Namespace[]): Promise<void> {
-  await i18next.loadNamespaces(namespaces);
+export async function loadNamespaces(namespaces: readonly Namespace[]): Promise<void> {
+  if (namespaces.length > 0) await i18next.loadNamespaces([...namespaces]);
+}
+
+/** Whether every one of `namespaces` is loaded in the current language (a page can render). */
+export function namespacesLoaded(namespaces: readonly Namespace[]): boolean {
+  return namespaces.every((namespace) => i18next.hasLoadedNamespace(namespace));
 }
 
 export function currentLanguage(): Language {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '@/app/router';
 import { compareGrids, type GridComparison } from '@/domain/compare/compare-grids';
@@ -7,18 +7,16 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { buildEvolution } from '@/domain/report/evolution-report';
+import { loadRadarCode, ScoreRadar } from '@/features/results/lazy-radar';
 import { PdfButton } from '@/features/results/pdf-button';
 import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
 import './compare.css';
+import { LoadingStatus } from '@/components/loading-status';
 import { TableScroll } from '@/components/table-scroll';
 import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
-
-const ScoreRadar = lazy(() =>
-  import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
-);
 
 const T0_COLOR = '#6b7280';
 
@@ -34,7 +32,11 @@ function sharedGridIds(d0: Diagnostic, d1: Diagnostic): string[] {
 export function ComparePage({ t0, t1 }: ComparePageProps) {
   const { t } = useTranslation(['compare', 'common']);
   const list = useDiagnosticList();
-  if (list === null) return <p role="status">{t('common:loading')}</p>;
+  // Two diagnostics compared: a radar per grid, whose code downloads while they are read.
+  useEffect(() => {
+    if (t0 && t1) loadRadarCode();
+  }, [t0, t1]);
+  if (list === null) return <LoadingStatus what="list" />;
   const d0 = t0 ? list.diagnostics.find((d) => d.id === t0) : undefined;
   const d1 = t1 ? list.diagnostics.find((d) => d.id === t1) : undefined;
   const chosen = t0 !== undefined && t1 !== undefined;
@@ -279,23 +281,21 @@ function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
       </p>
       <div className="chart-and-table">
         <figure className="chart">
-          <Suspense fallback={<div className="radar radar--loading" />}>
-            <ScoreRadar
-              data={result.dimensions.map((d) => ({
-                axis: labels1.get(d.dimensionId) ?? d.dimensionId,
-                score: d.t1,
-              }))}
-              series={[
-                {
-                  key: 't0',
-                  name: t('t0'),
-                  color: T0_COLOR,
-                  values: result.dimensions.map((d) => d.t0),
-                },
-              ]}
-              mainName={t('t1')}
-            />
-          </Suspense>
+          <ScoreRadar
+            data={result.dimensions.map((d) => ({
+              axis: labels1.get(d.dimensionId) ?? d.dimensionId,
+              score: d.t1,
+            }))}
+            series={[
+              {
+                key: 't0',
+                name: t('t0'),
+                color: T0_COLOR,
+                values: result.dimensions.map((d) => d.t0),
+              },
+            ]}
+            mainName={t('t1')}
+          />
           <figcaption>{t('chart', { grid: title })}</figcaption>
           <ul className="legend">
             <li>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadingStatus } from '@/components/loading-status';
 import type { DiagnosticSession } from './use-diagnostic';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;
@@ -15,7 +16,7 @@ export function DiagnosticGate({ session, emptyTitle, children }: DiagnosticGate
   const { t } = useTranslation(['answer', 'common', 'start']);
   switch (session.status) {
     case 'loading':
-      return <p role="status">{t('common:loading')}</p>;
+      return <LoadingStatus what="diagnostic" />;
     case 'missing':
       return (
         <section>

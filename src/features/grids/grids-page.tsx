@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from '@/app/router';
+import { LoadingStatus } from '@/components/loading-status';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { pickText } from '@/domain/grid/text';
 import { currentLanguage } from '@/i18n/i18n';
@@ -19,7 +20,7 @@ export function GridsPage({ gridId }: { gridId?: string }) {
   const { t } = useTranslation(['grids', 'common']);
   const library = useGridLibrary();
   const lang = currentLanguage();
-  if (library.status === 'loading') return <p role="status">{t('common:loading')}</p>;
+  if (library.status === 'loading') return <LoadingStatus what="list" />;
   if (gridId !== undefined) {
     const entry =
       library.bundled.find((g) => g.key === gridId) ?? library.custom.find((g) => g.key === gridId);

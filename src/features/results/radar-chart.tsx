@@ -5,7 +5,7 @@ import { useDrawnInTurn } from './draw-in-turn';
 export type RadarDatum = { axis: string; score: number | null };
 export type RadarSeries = { key: string; name: string; color: string; values: (number | null)[] };
 
-type ScoreRadarProps = {
+export type ScoreRadarProps = {
   data: RadarDatum[];
   /** More series to overlay (roles, T0/T1); the main series is `data`. */
   series?: RadarSeries[];

@@ -1,6 +1,6 @@
 import { ContextEditor } from '@/features/context/context-editor';
 import { LeftOutList } from './left-out-list';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '@/domain/grid/schema';
 import { audienceForPurpose, buildReportModel } from '@/domain/report/build-report-model';
@@ -18,10 +18,13 @@ import { RecommendationCard } from './recommendation-card';
 import { LegalReferences } from './legal-references';
 import { legalCatalogue } from '@/grid-library/legal-catalogue';
 import { ScoreTable } from './score-table';
+import { loadRadarCode, ScoreRadar } from './lazy-radar';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
 
-const ScoreRadar = lazy(() => import('./radar-chart').then((m) => ({ default: m.ScoreRadar })));
+// Every results page draws radars: their code (recharts) downloads from the moment this page's
+// code runs, while the diagnostic is read and checked, so the radars draw with the page.
+loadRadarCode();
 
 const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
 
@@ -125,13 +128,11 @@ function Results({ ready }: { ready: Ready }) {
         <div className="chart-and-table">
           {model.grids.length >= 3 && (
             <figure className="chart">
-              <Suspense fallback={<div className="radar radar--loading" />}>
-                <ScoreRadar
-                  data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
-                  mainName={diagnostic.title}
-                  height={340}
-                />
-              </Suspense>
+              <ScoreRadar
+                data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
+                mainName={diagnostic.title}
+                height={340}
+              />
               <figcaption>{t('overview.chart')}</figcaption>
             </figure>
           )}
@@ -212,12 +213,10 @@ function Results({ ready }: { ready: Ready }) {
           </h2>
           <div className="chart-and-table">
             <figure className="chart">
-              <Suspense fallback={<div className="radar radar--loading" />}>
-                <ScoreRadar
-                  data={g.dimensions.map((d) => ({ axis: d.label, score: d.score }))}
-                  mainName={g.title}
-                />
-              </Suspense>
+              <ScoreRadar
+                data={g.dimensions.map((d) => ({ axis: d.label, score: d.score }))}
+                mainName={g.title}
+              />
               <figcaption>{t('grid.chart', { grid: g.title })}</figcaption>
             </figure>
             <ScoreTable

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Role } from '@/domain/answers/answers';
@@ -6,11 +6,8 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { formatNumber, formatPercent } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
+import { ScoreRadar } from '@/features/results/lazy-radar';
 import { ReliabilityTable } from './reliability-table';
-
-const ScoreRadar = lazy(() =>
-  import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
-);
 
 /** Overall series colour (the radar's own) and one colour per role; names always go with them. */
 export const ALL_COLOR = '#1d4ed8';
@@ -65,16 +62,14 @@ export const GridAggregateView = memo(function GridAggregateView({
         <>
           <div className="chart-and-table">
             <figure className="chart">
-              <Suspense fallback={<div className="radar radar--loading" />}>
-                <ScoreRadar
-                  data={aggregate.dimensions.map((d) => ({
-                    axis: labels.get(d.dimensionId) ?? d.dimensionId,
-                    score: d.score,
-                  }))}
-                  series={series}
-                  mainName={t('aggregate.all')}
-                />
-              </Suspense>
+              <ScoreRadar
+                data={aggregate.dimensions.map((d) => ({
+                  axis: labels.get(d.dimensionId) ?? d.dimensionId,
+                  score: d.score,
+                }))}
+                series={series}
+                mainName={t('aggregate.all')}
+              />
               <figcaption>{t('aggregate.chart', { grid: title })}</figcaption>
               <ul className="legend" aria-label={t('aggregate.legend', { grid: title })}>
                 <li>

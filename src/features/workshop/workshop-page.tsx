@@ -1,14 +1,16 @@
 import { routingContextOf } from '@/domain/context/context-of';
 import { routeGrid } from '@/domain/context/route-grid';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
+import { LoadingStatus } from '@/components/loading-status';
 import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
+import { loadRadarCode } from '@/features/results/lazy-radar';
 import { StorageBanner } from '@/features/diagnostic/storage-banner';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
@@ -26,6 +28,10 @@ import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
 export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
   const { t } = useTranslation('workshop');
   const session = useDiagnostic(diagnosticId);
+  // A workshop draws a radar per grid: their code downloads while the diagnostic is read.
+  useEffect(() => {
+    if (diagnosticId) loadRadarCode();
+  }, [diagnosticId]);
   if (!diagnosticId) return <DiagnosticPicker />;
   return (
     <DiagnosticGate session={session} emptyTitle={t('title')}>
@@ -39,7 +45,7 @@ function DiagnosticPicker() {
   const { t } = useTranslation(['workshop', 'labels', 'common']);
   const lang = currentLanguage();
   const list = useDiagnosticList();
-  if (list === null) return <p role="status">{t('common:loading')}</p>;
+  if (list === null) return <LoadingStatus what="list" />;
   return (
     <section>
       <h1>{t('picker.title')}</h1>

@@ -55,6 +55,31 @@ describe('route preload: which files each route needs', () => {
     expect(files.pages.new).toEqual(['assets/new-page.js']);
   });
 
+  it('adds the chunks of the modules a page loads as it opens (alsoLoads), once each', () => {
+    const list = bundle();
+    list['assets/radar.js'] = chunk(
+      'assets/radar.js',
+      ['/app/src/features/results/radar-chart.tsx'],
+      ['assets/charts.js', 'assets/diagnostic.js', 'assets/index.js'],
+    );
+    list['assets/charts.js'] = chunk('assets/charts.js', ['/app/node_modules/recharts/index.js']);
+    const pages = {
+      answer: { ...PAGES.answer, alsoLoads: ['src/features/results/radar-chart.tsx'] },
+    };
+    const files = routeFiles(list, ROOT, pages, ['fr'], { fr: [] });
+    expect(files.pages.answer).toEqual([
+      'assets/answer-page.js',
+      'assets/diagnostic.js',
+      'assets/radar.js',
+      'assets/charts.js',
+    ]);
+    expect(() =>
+      routeFiles(list, ROOT, { answer: { ...pages.answer, alsoLoads: ['src/gone.tsx'] } }, ['fr'], {
+        fr: [],
+      }),
+    ).toThrow(/no chunk for src\/gone\.tsx/);
+  });
+
   it('finds each namespace file per language, kebab-case or camelCase, and the shell texts', () => {
     const files = routeFiles(bundle(), ROOT, PAGES, ['fr', 'en'], SHELL);
     expect(files.languages.fr).toEqual({
@@ -155,9 +180,11 @@ describe('route preload: the script in the page', () => {
 });
 
 describe('route preload: the pages it knows are the app’s lazy pages', () => {
-  it('lists exactly the modules app.tsx loads lazily', () => {
-    const app = readFileSync(resolve(__dirname, '../../../src/app/app.tsx'), 'utf8');
-    const lazy = [...app.matchAll(/import\('@\/([^']+)'\)/g)].map((m) => `src/${m[1]}.tsx`);
+  it('lists exactly the pages pages.ts loads lazily', () => {
+    const app = readFileSync(resolve(__dirname, '../../../src/app/pages.ts'), 'utf8');
+    const lazy = [...app.matchAll(/lazyComponent\(\(\) =>\s*import\('@\/([^']+)'\)/g)].map(
+      (m) => `src/${m[1]}.tsx`,
+    );
     const known = Object.values(PAGE_FILES).map((p) => p.module);
     expect(lazy.length).toBeGreaterThan(0);
     expect([...known].sort()).toEqual([...lazy].sort());
