@@ -47,7 +47,7 @@ const LOADING_TEXT = 'Chargement…';
 /** What "ready" means, checked in the page on every DOM change. */
 const READY = {
   question: `(() => {
-    const el = document.querySelector('main input[type="radio"]');
+    const el = document.querySelector('main .likert input[type="radio"]');
     return !!el && !el.disabled && el.getClientRects().length > 0;
   })()`,
   radars: `(() => {

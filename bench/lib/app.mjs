@@ -130,7 +130,7 @@ export async function startPageReady(page) {
 
 /** The answer page is usable: the first answer of the first question can be chosen. */
 export async function answerPageReady(page) {
-  await page.locator('main input[type="radio"]').first().waitFor({ state: 'visible' });
+  await page.locator('main .likert input[type="radio"]').first().waitFor({ state: 'visible' });
 }
 
 /**
@@ -183,7 +183,7 @@ export async function createAnsweringDiagnostic(page, baseUrl, title = 'Banc d�
   await page.getByRole('button', { name: 'Créer et commencer' }).click();
   await page.getByRole('radio', { name: 'Salarié·e', exact: true }).check();
   await page.getByRole('button', { name: 'Commencer à répondre' }).click();
-  await page.locator('main input[type="radio"]').first().waitFor({ state: 'visible' });
+  await page.locator('main .likert input[type="radio"]').first().waitFor({ state: 'visible' });
   await page.waitForURL(/#\/answer\/[^/]+\/[^/]+$/);
   const match = /#\/answer\/([^/]+)\/([^/]+)$/.exec(page.url());
   if (!match) throw new Error(`no diagnostic id and step in ${page.url()}`);

@@ -55,7 +55,7 @@ test('the answer page paints its first question without its loading screen, from
   await page.goto('about:blank');
   await page.goto(answerUrl);
   await expect(page.getByText('Dimension 1 sur 16')).toBeVisible();
-  await expect(page.locator('main input[type="radio"]').first()).toBeEnabled();
+  await expect(page.locator('main .likert input[type="radio"]').first()).toBeEnabled();
   const onLoad = await loadingSeen(page);
   expect(onLoad.filter((s) => s.what !== 'diagnostic')).toEqual([]);
   // The diagnostic itself is read from storage (its status is in the page, empty, meanwhile):
