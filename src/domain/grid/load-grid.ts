@@ -29,10 +29,13 @@ type Params = Record<string, string | number>;
 export function loadGrid(input: unknown): LoadGridResult {
   try {
     const parsed = Grid.safeParse(input);
-    if (!parsed.success) return failure(mapZodIssues(parsed.error.issues, input));
-    const errors = checkGridReferences(parsed.data);
-    if (errors.length > 0) return failure(errors);
-    return withLazyHash(parsed.data);
+    if (parsed.success) {
+      const errors = checkGridReferences(parsed.data);
+      return errors.length > 0 ? failure(errors) : withLazyHash(parsed.data);
+    }
+    // Every error in one pass: the shape's, then the rules' on what could be read of the file
+    // (a recommendation naming an unknown dimension is listed beside a missing field).
+    return failure(mergeErrors(mapZodIssues(parsed.error.issues, input), ruleBreaks(input)));
   } catch {
     return failure([makeError('internal', [])]);
   }
@@ -81,10 +84,27 @@ export function loadGridText(text: string): LoadGridResult {
  * Checks what the shape cannot (see `grid-rules.ts`): unique ids, references, default language
  * in every text, ascending levels and scale values, item condition values within the scale.
  */
-export function checkGridReferences(grid: Grid): GridError[] {
+export function checkGridReferences(grid: Grid | unknown): GridError[] {
   const errors: GridError[] = [];
   forEachGridRuleBreak(grid, (code, path, params) => errors.push(makeError(code, path, params)));
   return errors;
+}
+
+/** The rules' breaks on a file whose shape is wrong; none if reading it fails. */
+function ruleBreaks(input: unknown): GridError[] {
+  try {
+    return checkGridReferences(input);
+  } catch {
+    return [];
+  }
+}
+
+/** `first` then the errors of `second` not already in it (same code, place and values). */
+function mergeErrors(first: GridError[], second: GridError[]): GridError[] {
+  const key = (error: GridError): string =>
+    `${error.code}\u0000${error.path}\u0000${JSON.stringify(error.params)}`;
+  const seen = new Set(first.map(key));
+  return [...first, ...second.filter((error) => !seen.has(key(error)))];
 }
 
 /**

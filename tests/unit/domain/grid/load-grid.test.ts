@@ -321,12 +321,57 @@ describe('loadGrid error reporting', () => {
     ]);
   });
 
-  it('does not run cross-checks while the shape is wrong', () => {
+  it('lists the shape errors and the cross-check errors together, in one pass', () => {
     const input = minimal() as { id: number; dimensions: { items: { scale: string }[] }[] };
     input.id = 3;
     (input.dimensions[0]?.items[0] as { scale: string }).scale = 'nope';
     expect(errorsOf(loadGrid(input))).toEqual([
       { code: 'wrong_type', path: 'id', params: { expected: 'string', received: 'number' } },
+      { code: 'unknown_scale', path: 'dimensions[0].items[0].scale', params: { id: 'nope' } },
+    ]);
+  });
+
+  it('lists a schema error and a recommendation naming an unknown dimension (issue #15)', () => {
+    const text = readFileSync(
+      join(FIXTURES, 'custom-grids/invalid-schema-and-reference.json'),
+      'utf8',
+    );
+    expect(errorsOf(loadGridText(text))).toEqual([
+      {
+        code: 'unknown_key',
+        path: 'dimensions[0].items[1]',
+        params: { key: 'revers', allowed: AGREE_ITEM_KEYS },
+      },
+      {
+        code: 'unknown_dimension',
+        path: 'recommendations[0].condition.dimension',
+        params: { id: 't-charges' },
+      },
+    ]);
+  });
+
+  it('does not check references against a part the shape refuses', () => {
+    // The dimensions are not a list, the scale list holds an element without an id, a source
+    // id is not an id: nothing can be said of the references to them.
+    const input = minimal() as Record<string, unknown> & { scales: unknown[]; sources: unknown[] };
+    input.dimensions = { a: 1 };
+    input.scales.push({ label: { fr: 'x' } });
+    (input.sources[0] as { id: string }).id = 'Not An Id';
+    const codes = errorsOf(loadGrid(input)).map((error) => error.code);
+    expect(codes).not.toContain('unknown_dimension');
+    expect(codes).not.toContain('unknown_item');
+    expect(codes).not.toContain('unknown_scale');
+    expect(codes).not.toContain('unknown_source');
+    expect(codes).toContain('wrong_type');
+    expect(codes).toContain('required');
+    expect(codes).toContain('invalid_id');
+  });
+
+  it('checks texts against a valid default language only', () => {
+    const input = minimal() as { languages: { default: string } };
+    input.languages.default = 'french';
+    expect(errorsOf(loadGrid(input))).toEqual([
+      { code: 'invalid_language', path: 'languages.default', params: { value: 'french' } },
     ]);
   });
 
@@ -660,7 +705,7 @@ describe('loadGrid never throws', () => {
       { numRuns: 1000 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, 30_000);
 
   it('on any text, and on damaged minimal.json text', () => {
     const damaged = fc
