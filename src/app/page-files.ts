@@ -19,7 +19,7 @@ export const PAGE_FILES: Partial<Record<RouteName, { module: string; namespaces:
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',
-    namespaces: ['workshop', 'labels', 'answer', 'results'],
+    namespaces: ['workshop', 'labels', 'answer', 'results', 'files'],
   },
   compare: { module: 'src/features/compare/compare-page.tsx', namespaces: ['compare'] },
   grids: {

@@ -108,6 +108,12 @@ function* parseEach<S extends z.ZodMiniType>(
   return parsed;
 }
 
+/**
+ * Ids a grid may not use: grid, item and dimension ids become keys of the files the app writes
+ * (answers, comments), and every JSON file reader refuses these keys (`read-json-file.ts`).
+ */
+export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype'];
+
 /** Reports one broken rule: its error code, the JSON path and the message's values. */
 export type RuleReport = (code: GridErrorCode, path: PathSegment[], params: Params) => void;
 
@@ -144,8 +150,13 @@ export function forEachGridRuleBreak(grid: unknown, report: RuleReport): void {
   }
 
   const seenIds = new Set<string>();
+  const gridId = validId(grid);
+  if (gridId !== undefined && RESERVED_IDS.includes(gridId)) {
+    push('reserved_id', ['id'], { id: gridId });
+  }
   for (const { path, id } of listIds(grid)) {
     if (seenIds.has(id)) push('duplicate_id', path, { id });
+    else if (RESERVED_IDS.includes(id)) push('reserved_id', path, { id });
     seenIds.add(id);
   }
 

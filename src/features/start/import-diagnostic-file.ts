@@ -1,5 +1,6 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
+import { jsonFileErrorMessage } from '@/i18n/file-errors';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { getDiagnostic, saveDiagnostic } from '@/storage/diagnostics-store';
 import { readFileText } from '@/utils/download';
@@ -28,10 +29,7 @@ export async function importDiagnosticFile(
   if (!parsed.ok) {
     return {
       ok: false,
-      error:
-        parsed.code === 'invalidJson'
-          ? t('files:invalidJson', { name })
-          : t('files:notDiagnostic', { name, detail: parsed.detail }),
+      error: jsonFileErrorMessage(i18next.getFixedT(null, 'files'), name, parsed.error),
     };
   }
   const { broken } = resolveGrids(parsed.diagnostic);
