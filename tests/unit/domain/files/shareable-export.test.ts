@@ -9,8 +9,11 @@ import { makeGrid } from '../../../fixtures/make-grid';
 
 const NOW = '2025-03-01T10:00:00.000Z';
 const source = makeGrid();
-const loaded = loadGrid(source);
-if (!loaded.ok) throw new Error('fixture grid invalid');
+const loaded = (() => {
+  const result = loadGrid(source);
+  if (!result.ok) throw new Error('fixture grid invalid');
+  return result;
+})();
 
 function workshop(people: { role: Role; comment?: string; pseudonym?: string }[]): Diagnostic {
   const diagnostic = createDiagnostic(
