@@ -242,7 +242,7 @@ const READERS: {
     open: async (page) => {
       const id = await createDiagnostic(page, { title: 'Hostile', grids: ['uses'] });
       await page.goto(`./#/workshop/${id}`);
-      await expect(page.getByTestId('participation-total')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Choisir des fichiers…' })).toBeVisible();
     },
     give: (page, name, text) =>
       page.getByTestId('response-files-input').setInputFiles({
