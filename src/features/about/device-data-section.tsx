@@ -81,7 +81,10 @@ export function DeviceDataSection() {
     }
     const parsed = parseBackup(read.text);
     if (!parsed.ok) {
-      setError(jsonFileErrorMessage(tFiles, name, parsed.error));
+      const { error } = parsed;
+      const single = error.code === 'wrongKind' && error.found === 'diagnostic';
+      const message = jsonFileErrorMessage(tFiles, name, error);
+      setError(single ? `${message} ${t('restore.diagnosticHint')}` : message);
       return;
     }
     const device = await readDeviceData();
