@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
 import { jsonFileErrorMessage } from '@/i18n/file-errors';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
@@ -16,6 +16,7 @@ export async function importDiagnosticFile(
   file: File,
   existingIds: string[],
   t: TFunction<['start', 'files']>,
+  tFiles: TFunction<'files'>,
 ): Promise<ImportOutcome> {
   const name = file.name;
   const read = await readFileText(file, MAX_IMPORT_BYTES);
@@ -29,7 +30,7 @@ export async function importDiagnosticFile(
   if (!parsed.ok) {
     return {
       ok: false,
-      error: jsonFileErrorMessage(i18next.getFixedT(null, 'files'), name, parsed.error),
+      error: jsonFileErrorMessage(tFiles, name, parsed.error),
     };
   }
   const { broken } = resolveGrids(parsed.diagnostic);
