@@ -101,7 +101,7 @@ test('a file that is not a backup is explained and changes nothing', async ({ pa
   await openApp(page, '/about');
   await restore(page, 'diag.json', { format: 'qvt-numerique/diagnostic', id: 'x' });
   await expect(page.getByRole('alert')).toContainText(
-    'Le fichier « diag.json » n’est pas une sauvegarde de cette application.',
+    'Le fichier « diag.json » est un fichier de diagnostic, pas une sauvegarde. Pour un seul diagnostic, utilisez « Importer un diagnostic » sur l’accueil.',
   );
   await expect(page.getByRole('alert')).toContainText('Rien n’a été modifié sur cet appareil.');
   await restore(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { createDiagnostic } from './helpers';
 import { loadGrid } from '../../src/domain/grid/load-grid';
 
 /**
@@ -32,8 +33,6 @@ function hostileGrid(): Json {
   const item = dimension.items[0]!;
   item.text = { fr: `Question ${IMG}`, en: `Question ${IMG}` };
   item.help = { fr: `Aide ${SCRIPT}`, en: `Help ${SCRIPT}` };
-  // An item whose id is a property of every object.
-  dimension.items.push({ ...item, id: 'constructor', help: undefined });
   grid.recommendations[0] = {
     ...grid.recommendations[0],
     title: { fr: `Recommandation ${IMG}`, en: `Recommendation ${IMG}` },
@@ -66,7 +65,6 @@ function diagnosticFile(grid: Json): string {
         answers: {
           'test-minimal': {
             't-autonomie-1': 1,
-            constructor: 2,
             't-autonomie-2': 'dk',
             't-autonomie-3': 0,
           },
@@ -91,7 +89,11 @@ function diagnosticFile(grid: Json): string {
     createdAt: NOW,
     updatedAt: NOW,
   });
-  // `__proto__` keys as JSON.parse creates them: own properties, which must never reach a prototype.
+  return text;
+}
+
+/** The same file with `__proto__` keys, as JSON.parse would create them (own properties). */
+function withProtoKeys(text: string): string {
   return text
     .replace('"t-autonomie-1":1', '"__proto__":{"polluted":true},"t-autonomie-1":1')
     .replace('"answers":{', '"answers":{"__proto__":{"test-minimal":{"t-charge-1":4}},');
@@ -169,3 +171,110 @@ test('a grid whose source link is javascript: is refused on import, and nothing 
   await expect(page.getByRole('alert')).toContainText('Rien n’a été modifié sur cet appareil.');
   await expect(page.getByText('Aucun diagnostic enregistré pour l’instant.')).toBeVisible();
 });
+
+test('a diagnostic file with __proto__ keys is refused with its place, and no prototype changes', async ({
+  page,
+}) => {
+  await openApp(page);
+  await importFile(page, 'proto.json', withProtoKeys(diagnosticFile(hostileGrid())));
+  await expect(page.getByRole('alert')).toContainText(
+    'Le fichier « proto.json » contient une clé interdite « __proto__ » (à « respondents[0].answers.__proto__ »)',
+  );
+  await expect(page.getByText('Aucun diagnostic enregistré pour l’instant.')).toBeVisible();
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted ?? null)).toBeNull();
+});
+
+/** Valid JSON nested 10,000 levels deep inside a file that says it is `format`. */
+const deepFile = (format: string) =>
+  `{"format": "${format}", "formatVersion": 1, "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+const constructorFile = (format: string) =>
+  `{"format": "${format}", "formatVersion": 1, "a": [{"constructor": {"prototype": 1}}]}`;
+const GRID_LIKE = '{"schemaVersion": 1, "id": "une-grille"}';
+const BACKUP_LIKE = '{"format": "qvt-numerique/backup", "formatVersion": 1}';
+
+/** Where each kind of file is given to the app, and where its refusal is shown. */
+const READERS: {
+  kind: string;
+  format: string;
+  open: (page: Page) => Promise<void>;
+  give: (page: Page, name: string, text: string) => Promise<void>;
+  shown: (page: Page) => ReturnType<Page['getByRole']>;
+  wrongKind: [string, string];
+}[] = [
+  {
+    kind: 'grid',
+    format: 'qvt-numerique/grid',
+    open: (page) => openApp(page, '/grids'),
+    give: (page, name, text) =>
+      page.getByLabel('Fichier de grille (JSON)').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      }),
+    shown: (page) => page.locator('.grid-errors'),
+    wrongKind: [BACKUP_LIKE, 'ce fichier n’est pas une grille : c’est une sauvegarde'],
+  },
+  {
+    kind: 'diagnostic',
+    format: 'qvt-numerique/diagnostic',
+    open: (page) => openApp(page, '/'),
+    give: importFile,
+    shown: (page) => page.getByRole('alert'),
+    wrongKind: [GRID_LIKE, 'est une grille, pas un fichier de diagnostic'],
+  },
+  {
+    kind: 'backup',
+    format: 'qvt-numerique/backup',
+    open: (page) => openApp(page, '/about'),
+    give: (page, name, text) =>
+      page.getByTestId('restore-input').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      }),
+    shown: (page) => page.getByRole('alert'),
+    wrongKind: [GRID_LIKE, 'est une grille, pas une sauvegarde'],
+  },
+  {
+    kind: 'responses',
+    format: 'qvt-numerique/responses',
+    open: async (page) => {
+      const id = await createDiagnostic(page, { title: 'Hostile', grids: ['uses'] });
+      await page.goto(`./#/workshop/${id}`);
+      await expect(page.getByRole('button', { name: 'Choisir des fichiers…' })).toBeVisible();
+    },
+    give: (page, name, text) =>
+      page.getByTestId('response-files-input').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      }),
+    shown: (page) => page.getByRole('region', { name: 'Aperçu de l’import' }).getByRole('alert'),
+    wrongKind: [BACKUP_LIKE, 'est une sauvegarde, pas un fichier de réponses'],
+  },
+];
+
+for (const reader of READERS) {
+  test(`the same hostile files are refused by the ${reader.kind} reader, in French, with their place`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await reader.open(page);
+    const cases: [string, string, string][] = [
+      ['profond.json', deepFile(reader.format), 'structure trop profonde'],
+      ['profond.json', deepFile(reader.format), 'plus de 100 niveaux'],
+      ['cle.json', constructorFile(reader.format), 'clé interdite « constructor »'],
+      ['autre.json', reader.wrongKind[0], reader.wrongKind[1]],
+      ['casse.json', '{\n  "format": x', 'ligne 2, colonne 13'],
+    ];
+    for (const [name, text, expected] of cases) {
+      await reader.give(page, name, text);
+      await expect(reader.shown(page)).toContainText(expected);
+      await expect(reader.shown(page)).not.toContainText(/Invalid input|expected|received/);
+    }
+    expect(
+      await page.evaluate(() => (({}) as Record<string, unknown>).polluted ?? null),
+    ).toBeNull();
+  });
+}

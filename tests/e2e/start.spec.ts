@@ -19,8 +19,13 @@ test('a first visit loads no storage code; the list exports, deletes, imports an
   await expect(page.getByRole('link', { name: 'Reprendre « Aller-retour »' })).toBeVisible();
 
   // Export, then delete after confirming: the list is empty again.
+  await page
+    .getByRole('button', { name: 'Sauvegarde privée de « Aller-retour » dans un fichier' })
+    .click();
+  const warning = page.getByRole('dialog', { name: 'Cette sauvegarde identifie des personnes' });
+  await expect(warning).toContainText('le rôle, le pseudonyme et les commentaires');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter « Aller-retour » dans un fichier' }).click();
+  await warning.getByRole('button', { name: 'Télécharger la sauvegarde privée' }).click();
   const file = testInfo.outputPath('aller-retour.json');
   await (await download).saveAs(file);
   await page.getByRole('button', { name: 'Supprimer « Aller-retour »' }).click();

@@ -22,6 +22,16 @@ async function downloadText(page: Page, name: string | RegExp): Promise<string> 
   return readDownload(await download);
 }
 
+/** The private backup: asked for, then downloaded once the warning is confirmed. */
+async function downloadPrivate(page: Page, name: string | RegExp): Promise<string> {
+  await page.getByRole('button', { name }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cette sauvegarde identifie des personnes' });
+  await expect(dialog).toContainText('seul représentant du personnel');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Télécharger la sauvegarde privée' }).click();
+  return readDownload(await download);
+}
+
 // 9 respondents: 3 employees, 3 managers, 2 representatives and 1 "other". With the default
 // threshold 3, the representatives (2) and "other" (1) are masked together (3 people), so the
 // employees and managers are shown apart.
@@ -52,7 +62,10 @@ async function exportedResponses(page: Page, title: string): Promise<ResponseFil
   );
   await page.goto(`./#/workshop/${source}`);
   await expect(page.getByTestId('participation-total')).toHaveText('9 répondants au total.');
-  const text = await downloadText(page, 'Exporter toutes les réponses (9 répondants)');
+  const text = await downloadPrivate(
+    page,
+    'Sauvegarde privée de toutes les réponses (9 répondants)',
+  );
   const file = JSON.parse(text) as ResponseFileJson;
   expect(file.format).toBe('qvt-numerique/responses');
   expect(text).not.toContain('pseudonym');
@@ -191,7 +204,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
   const refused = preview.getByRole('alert');
   await expect(refused).toContainText('Fichiers refusés');
   await expect(refused).toContainText(
-    '« casse.json » n’est pas un fichier JSON valide (ligne 1, colonne 12).',
+    '« casse.json » n’est pas un fichier JSON valide : erreur de syntaxe ligne 1, colonne 12.',
   );
   await expect(refused).toContainText(
     'grille « social-dialogue » en version 2.0.0 dans le fichier, 1.1.0 dans ce diagnostic',
@@ -366,7 +379,7 @@ test('a large batch lists the files to check and shows every file on request', a
   await one.focus();
   await expect(one.locator('option')).toHaveCount(21);
   await one.selectOption({ label: 'Participant 5' });
-  const text = await downloadText(page, 'Exporter ce répondant');
+  const text = await downloadPrivate(page, 'Sauvegarde privée de ce répondant');
   expect((JSON.parse(text) as ResponseFileJson).respondents.map((r) => r.id)).toEqual(['lot-4']);
 });
 
@@ -577,4 +590,52 @@ test('a participant on their own device exports their answers from the review st
   expect(Object.keys(file.respondents[0]?.answers.skills ?? {})).toHaveLength(1);
   expect(text).not.toContain('Camille');
   await expect(page.getByRole('status').filter({ hasText: 'téléchargé' })).toBeVisible();
+});
+
+test('a role of one person: the shareable export holds neither the role nor its comment', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const SECRET = 'Seul délégué ici : la direction ne nous consulte jamais';
+  const id = await createDiagnostic(page, { title: 'Petit rôle', grids: ['social-dialogue'] });
+  await seedAnswers(
+    page,
+    id,
+    [
+      ...Array.from({ length: 4 }, (_, i) => ({ role: 'employee', comment: `Salarié ${i}` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ role: 'manager', comment: `Cadre ${i}` })),
+      { role: 'representative', comment: SECRET },
+    ],
+    `(i, r, n) => (i + r) % n`,
+  );
+  await page.goto(`./#/workshop/${id}`);
+  await expect(page.getByTestId('participation-total')).toHaveText('8 répondants au total.');
+
+  // Shareable, by default: no role of one person, no comment at all.
+  const shared = await downloadText(page, 'Télécharger l’export partageable');
+  const file = JSON.parse(shared) as { format: string; respondents: { role: string }[] };
+  expect(file.format).toBe('qvt-numerique/shared-responses');
+  expect(shared).not.toContain('representative');
+  expect(shared).not.toContain(SECRET);
+  expect(shared).not.toContain('Salarié');
+  // Merged as on the page: the representative, and the managers by secondary suppression.
+  expect(file.respondents.map((r) => r.role)).toEqual([
+    ...Array(4).fill('employee'),
+    ...Array(4).fill('masked'),
+  ]);
+
+  // Comments asked for: the others' are there, never the lone representative's.
+  await page.getByLabel(/Inclure les commentaires/).check();
+  const withComments = await downloadText(page, 'Télécharger l’export partageable');
+  expect(withComments).toContain('Salarié 2');
+  expect(withComments).not.toContain(SECRET);
+  expect(withComments).not.toContain('representative');
+
+  // The private backup is complete, and says so before the download.
+  const full = await downloadPrivate(
+    page,
+    'Sauvegarde privée de toutes les réponses (8 répondants)',
+  );
+  expect(full).toContain('representative');
+  expect(full).toContain(SECRET);
 });

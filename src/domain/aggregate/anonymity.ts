@@ -53,3 +53,28 @@ export function decideRoleVisibility(
   }
   return { visible, maskedRespondents };
 }
+
+/**
+ * Roles whose comments no shared output holds (the PDF report, the shareable export): a role
+ * with fewer respondents than the threshold, when people of another role answered too. Such a
+ * comment, even without a name or a role beside it, can be told apart by what it says (the only
+ * union representative's remark on the CSE). When everyone answered in one role, the comments
+ * are the whole group's and stay (a diagnostic answered by one person keeps its comments).
+ */
+export function rolesWithWithheldComments(
+  counts: ReadonlyMap<Role, number>,
+  threshold: number,
+): Set<Role> {
+  const present = ROLES.filter((role) => (counts.get(role) ?? 0) > 0);
+  if (present.length < 2) return new Set();
+  return new Set(present.filter((role) => (counts.get(role) ?? 0) < threshold));
+}
+
+/** Respondents per role, every role of `ROLES` listed (0 when nobody answered in it). */
+export function countRoles(respondents: readonly { role: Role }[]): Map<Role, number> {
+  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
+  for (const respondent of respondents) {
+    counts.set(respondent.role, (counts.get(respondent.role) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -9,15 +9,21 @@
  * a new id) or replace (the device's version is overwritten). Nothing here touches storage.
  */
 import '@/domain/zod-setup';
-import '@/domain/zod-messages';
 import * as z from 'zod/mini';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './file-formats';
+import {
+  checkContent,
+  contentProblem,
+  readJsonFile,
+  type JsonFileError,
+  type PathSegment,
+} from './read-json-file';
 
-export const BACKUP_FORMAT = 'qvt-numerique/backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION };
 /** Largest backup file read, in bytes (checked by the caller before reading). */
 export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 /** Most diagnostics, and most custom grids, one backup may carry. */
@@ -64,36 +70,12 @@ export type Backup = {
   grids: RestoredGrid[];
 };
 
-export type BackupErrorCode =
-  /** Not JSON at all. */
-  | 'invalidJson'
-  /** JSON, but not a backup of this app (e.g. a single diagnostic or a grid). */
-  | 'notBackup'
-  /** A backup of a format version this app does not read; `detail` is the version found. */
-  | 'unsupportedVersion'
-  /** A `__proto__` key somewhere: refused, it could change objects' prototypes. */
-  | 'forbiddenKey'
-  /** Diagnostic number `index` (0-based) is not a valid diagnostic; `detail` says where. */
-  | 'invalidDiagnostic'
-  /** Custom grid number `index` is not a valid grid; `detail` says where. */
-  | 'invalidGrid'
-  /** Two diagnostics (or two grids) of the file share an id; `detail` is the id. */
-  | 'duplicateEntry';
-
-export type ParseBackupResult =
-  | { ok: true; backup: Backup }
-  | { ok: false; code: BackupErrorCode; index?: number; detail: string };
+/** Why a backup was not read: the one JSON reader's error (`read-json-file.ts`). */
+export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: JsonFileError };
 
 /** The key a custom grid is stored under on the device, e.g. `my-grid@1.2.0`. */
 export function gridKey(grid: { id: string; version: string }): string {
   return `${grid.id}@${grid.version}`;
-}
-
-function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return '';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** Builds the backup of a device's data; the caller gives the date (the domain has no clock). */
@@ -122,67 +104,36 @@ export function serializeBackup(backup: BackupFile): string {
   return JSON.stringify(backup, null, 2);
 }
 
-/** Reads and checks a whole backup file; never throws. */
+/**
+ * Reads and checks a whole backup file with the one JSON reader; each diagnostic and each
+ * custom grid is checked, and a problem names its place in the file. Never throws.
+ */
 export function parseBackup(text: string): ParseBackupResult {
   try {
     return parseBackupUnsafe(text);
-  } catch (error) {
-    // e.g. a stack overflow on absurdly deep nesting
-    return { ok: false, code: 'notBackup', detail: error instanceof Error ? error.name : '' };
+  } catch {
+    return { ok: false, error: contentProblem('backup', 'value', []) };
   }
 }
 
 function parseBackupUnsafe(text: string): ParseBackupResult {
-  let data: unknown;
-  let protoKey = false;
-  try {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    data = JSON.parse(body, (key, value: unknown) => {
-      if (key === '__proto__') protoKey = true;
-      return value;
-    });
-  } catch {
-    return { ok: false, code: 'invalidJson', detail: '' };
-  }
-  if (protoKey) return { ok: false, code: 'forbiddenKey', detail: '__proto__' };
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { ok: false, code: 'notBackup', detail: '' };
-  const record = data as Record<string, unknown>;
-  if (record.format !== BACKUP_FORMAT) {
-    return {
-      ok: false,
-      code: 'notBackup',
-      detail: typeof record.format === 'string' ? record.format.slice(0, 80) : '',
-    };
-  }
-  if (record.formatVersion !== BACKUP_FORMAT_VERSION) {
-    return {
-      ok: false,
-      code: 'unsupportedVersion',
-      detail: String(record.formatVersion).slice(0, 40),
-    };
-  }
-  const envelope = Envelope.safeParse(data);
-  if (!envelope.success)
-    return { ok: false, code: 'notBackup', detail: firstIssue(envelope.error) };
+  const read = readJsonFile(text, ['backup']);
+  if (!read.ok) return read;
+  const envelope = checkContent(Envelope, read.value, 'backup');
+  if (!envelope.ok) return envelope;
 
   const diagnostics: Diagnostic[] = [];
   const ids = new Set<string>();
   for (const [index, raw] of envelope.data.diagnostics.entries()) {
-    const parsed = Diagnostic.safeParse(raw);
-    if (!parsed.success)
-      return { ok: false, code: 'invalidDiagnostic', index, detail: firstIssue(parsed.error) };
+    const at: PathSegment[] = ['diagnostics', index];
+    const parsed = checkContent(Diagnostic, raw, 'backup', at);
+    if (!parsed.ok) return parsed;
     const broken = parsed.data.grids.findIndex((snapshot) => !loadGrid(snapshot.grid).ok);
     if (broken >= 0) {
-      return {
-        ok: false,
-        code: 'invalidDiagnostic',
-        index,
-        detail: `grids.${broken}.grid: ${parsed.data.grids[broken]?.id ?? ''}`,
-      };
+      const id = parsed.data.grids[broken]?.id ?? '';
+      return fail([...at, 'grids', broken, 'grid'], 'invalidGrid', id);
     }
-    if (ids.has(parsed.data.id))
-      return { ok: false, code: 'duplicateEntry', index, detail: parsed.data.id };
+    if (ids.has(parsed.data.id)) return fail([...at, 'id'], 'duplicate', parsed.data.id);
     ids.add(parsed.data.id);
     diagnostics.push(parsed.data);
   }
@@ -190,21 +141,17 @@ function parseBackupUnsafe(text: string): ParseBackupResult {
   const grids: RestoredGrid[] = [];
   const keys = new Set<string>();
   for (const [index, raw] of envelope.data.grids.entries()) {
-    const entry = BackupGrid.safeParse(raw);
-    if (!entry.success)
-      return { ok: false, code: 'invalidGrid', index, detail: firstIssue(entry.error) };
+    const at: PathSegment[] = ['grids', index];
+    const entry = checkContent(BackupGrid, raw, 'backup', at);
+    if (!entry.ok) return entry;
     const loaded = loadGrid(entry.data.source);
     if (!loaded.ok) {
-      const error = loaded.errors[0];
-      return {
-        ok: false,
-        code: 'invalidGrid',
-        index,
-        detail: error ? `${error.path || '(root)'}: ${error.code}` : '',
-      };
+      const source = entry.data.source as { id?: unknown } | null;
+      const id = typeof source?.id === 'string' ? source.id : '';
+      return fail([...at, 'source'], 'invalidGrid', id);
     }
     const key = gridKey(loaded.grid);
-    if (keys.has(key)) return { ok: false, code: 'duplicateEntry', index, detail: key };
+    if (keys.has(key)) return fail([...at, 'source', 'id'], 'duplicate', key);
     keys.add(key);
     grids.push({ ...entry.data, key, grid: loaded.grid, hash: loaded.hash });
   }
@@ -218,6 +165,14 @@ function parseBackupUnsafe(text: string): ParseBackupResult {
       grids,
     },
   };
+}
+
+function fail(
+  path: PathSegment[],
+  code: 'invalidGrid' | 'duplicate',
+  value: string,
+): ParseBackupResult {
+  return { ok: false, error: contentProblem('backup', code, path, { value }) };
 }
 
 /** What the device already holds, as far as a restore needs to know. */

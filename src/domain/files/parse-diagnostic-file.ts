@@ -1,32 +1,20 @@
 /**
- * Reads a diagnostic file (an export or a backup of one diagnostic). Never throws: returns the
- * diagnostic or a coded error with the detail needed for a translated message.
+ * Reads a diagnostic file (an export or a backup of one diagnostic) with the one JSON reader
+ * (`read-json-file.ts`). Never throws: returns the diagnostic or the reader's error, whose
+ * message the app translates (`src/i18n/file-errors.ts`).
  */
-import '@/domain/zod-messages';
 import { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { checkContent, readJsonFile, type JsonFileError } from './read-json-file';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export type ParseDiagnosticResult =
-  | { ok: true; diagnostic: Diagnostic }
-  | { ok: false; code: 'invalidJson' }
-  | { ok: false; code: 'notDiagnostic'; detail: string };
+  { ok: true; diagnostic: Diagnostic } | { ok: false; error: JsonFileError };
 
-/** Parses the text of a diagnostic file; `detail` names the first wrong field (`path: message`). */
+/** Parses the text of a diagnostic file. */
 export function parseDiagnosticFile(text: string): ParseDiagnosticResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, code: 'invalidJson' };
-  }
-  const parsed = Diagnostic.safeParse(data);
-  if (parsed.success) return { ok: true, diagnostic: parsed.data };
-  const issue = parsed.error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  return {
-    ok: false,
-    code: 'notDiagnostic',
-    detail: path ? `${path}: ${issue?.message ?? ''}` : (issue?.message ?? ''),
-  };
+  const read = readJsonFile(text, ['diagnostic']);
+  if (!read.ok) return read;
+  const parsed = checkContent(Diagnostic, read.value, 'diagnostic');
+  return parsed.ok ? { ok: true, diagnostic: parsed.data } : parsed;
 }

@@ -13,7 +13,14 @@ import { type AnswerProblem, answersValidator } from '@/domain/answers/validate-
 import { Answers, ROLES, Role } from '@/domain/answers/answers';
 import { Diagnostic, type Respondent } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
-import { findJsonSyntaxErrorOffset, loadGrid } from '@/domain/grid/load-grid';
+import { loadGrid } from '@/domain/grid/load-grid';
+import {
+  checkContent,
+  contentProblem,
+  readJsonFile,
+  type JsonFileError,
+  type PathSegment,
+} from './read-json-file';
 import type { Grid } from '@/domain/grid/schema';
 import { runToEnd } from '@/domain/steps';
 
@@ -55,38 +62,18 @@ export const ResponseFile = z.strictObject({
 });
 export type ResponseFile = z.infer<typeof ResponseFile>;
 
-export type PathSegment = string | number;
+export type { PathSegment };
 
-export type ResponseFileErrorCode =
-  /** Over MAX_RESPONSE_FILE_BYTES (set by the caller, which checks the size before reading). */
-  | 'tooLarge'
-  /** The device could not read the file (set by the caller). */
-  | 'unreadable'
-  /** Not JSON; `line` and `column` say where when known. */
-  | 'invalidJson'
-  /** JSON, but neither a response file nor a diagnostic (e.g. a grid); `found` is its `format`. */
-  | 'notResponseFile'
-  /** A response file of a format version this app does not read; `found` is the version. */
-  | 'unsupportedVersion'
-  /** A `__proto__` key: refused, it could change objects' prototypes. */
-  | 'forbiddenKey'
-  /** A field is missing, of the wrong type, out of bounds or unknown; `issue` says which. */
-  | 'invalidField'
-  /** The same grid id is listed twice in `grids`. */
-  | 'duplicateGrid'
-  /** Answers or comments for a grid the file does not list in `grids`. */
-  | 'undeclaredGrid';
-
-/** What is wrong with a field (`invalidField`). */
-export type FieldIssue = 'required' | 'type' | 'value' | 'tooLong' | 'tooMany' | 'unknownKey';
-
-export interface ResponseFileError {
-  code: ResponseFileErrorCode;
-  /** Where in the file, e.g. `['respondents', 2, 'role']`; empty for the whole file. */
-  path: PathSegment[];
-  /** Facts for the message: `issue`, `found`, `line`, `column`, `key`. */
-  params?: Record<string, string | number>;
-}
+/**
+ * Why a file could not be read as responses: what the one JSON reader says
+ * (`read-json-file.ts`), or, set by the caller, a file too large or that the device could not read.
+ */
+export type ResponseFileError =
+  | JsonFileError
+  /** Over MAX_RESPONSE_FILE_BYTES (checked before reading). */
+  | { code: 'tooLarge' }
+  /** The device could not read the file. */
+  | { code: 'unreadable' };
 
 export type ParseResponseFileResult =
   | {
@@ -97,89 +84,10 @@ export type ParseResponseFileResult =
     }
   | { ok: false; error: ResponseFileError };
 
-function fail(
-  code: ResponseFileErrorCode,
-  path: PathSegment[] = [],
-  params?: Record<string, string | number>,
-): ParseResponseFileResult {
-  return { ok: false, error: params ? { code, path, params } : { code, path } };
-}
-
-/** Finds the first own `__proto__` key (JSON.parse creates them as plain own properties). */
-function findProtoKey(value: unknown, path: PathSegment[] = []): PathSegment[] | null {
-  // Iterative on a stack: deep nesting must not overflow.
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path }];
-  while (stack.length > 0) {
-    const { value: current, path: at } = stack.pop() as { value: unknown; path: PathSegment[] };
-    if (current === null || typeof current !== 'object') continue;
-    if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i -= 1)
-        stack.push({ value: current[i], path: [...at, i] });
-      continue;
-    }
-    const keys = Object.keys(current);
-    if (keys.includes('__proto__')) return [...at, '__proto__'];
-    for (let i = keys.length - 1; i >= 0; i -= 1) {
-      const key = keys[i] as string;
-      stack.push({ value: (current as Record<string, unknown>)[key], path: [...at, key] });
-    }
-  }
-  return null;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i += 1) {
-    if (text.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-function fieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return 'unknownKey';
-    case 'too_big':
-      return issue.origin === 'array' ? 'tooMany' : issue.origin === 'string' ? 'tooLong' : 'value';
-    case 'invalid_type': {
-      // A missing field is an invalid_type whose input is undefined: look it up.
-      let at: unknown = input;
-      for (const segment of issue.path) {
-        if (at === null || typeof at !== 'object') return 'type';
-        at = Object.prototype.hasOwnProperty.call(at, segment as PropertyKey)
-          ? (at as Record<PropertyKey, unknown>)[segment as PropertyKey]
-          : undefined;
-      }
-      return at === undefined ? 'required' : 'type';
-    }
-    default:
-      return 'value';
-  }
-}
-
-function zodFailure(issues: readonly z.core.$ZodIssue[], input: unknown): ParseResponseFileResult {
-  const issue = issues[0];
-  if (issue === undefined) return fail('invalidField', [], { issue: 'value' });
-  const path = issue.path.map((segment) =>
-    typeof segment === 'number' ? segment : String(segment),
-  );
-  const params: Record<string, string | number> = { issue: fieldIssue(issue, input) };
-  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
-    params.key = issue.keys[0];
-    path.push(issue.keys[0]);
-  }
-  return fail('invalidField', path, params);
-}
-
 /** Reads a diagnostic file as a response file of all its respondents, without pseudonyms. */
 function fromDiagnostic(input: unknown): ParseResponseFileResult {
-  const parsed = Diagnostic.safeParse(input);
-  if (!parsed.success) return zodFailure(parsed.error.issues, input);
+  const parsed = checkContent(Diagnostic, input, 'diagnostic');
+  if (!parsed.ok) return parsed;
   const diagnostic = parsed.data;
   return checkResponseFile(
     {
@@ -201,14 +109,24 @@ function checkResponseFile(
 ): ParseResponseFileResult {
   const seen = new Set<string>();
   for (const [index, grid] of file.grids.entries()) {
-    if (seen.has(grid.id)) return fail('duplicateGrid', ['grids', index, 'id'], { found: grid.id });
+    if (seen.has(grid.id)) {
+      return {
+        ok: false,
+        error: contentProblem(source, 'duplicate', ['grids', index, 'id'], { value: grid.id }),
+      };
+    }
     seen.add(grid.id);
   }
   for (const [index, respondent] of file.respondents.entries()) {
     for (const field of ['answers', 'comments'] as const) {
       for (const gridId of Object.keys(respondent[field])) {
-        if (!seen.has(gridId))
-          return fail('undeclaredGrid', ['respondents', index, field, gridId], { found: gridId });
+        if (!seen.has(gridId)) {
+          const path = ['respondents', index, field, gridId];
+          return {
+            ok: false,
+            error: contentProblem(source, 'undeclaredGrid', path, { value: gridId }),
+          };
+        }
       }
     }
   }
@@ -217,43 +135,17 @@ function checkResponseFile(
 
 /**
  * Parses the text of a response file (or of a diagnostic file, read as the responses it holds,
- * pseudonyms dropped). A leading byte-order mark is ignored. Never throws.
+ * pseudonyms dropped) with the one JSON reader. Never throws.
  */
 export function parseResponseFile(text: string): ParseResponseFileResult {
   try {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let input: unknown;
-    let hasProtoKey = false;
-    try {
-      input = JSON.parse(body, (key, value: unknown) => {
-        if (key === '__proto__') hasProtoKey = true;
-        return value;
-      });
-    } catch {
-      const offset = findJsonSyntaxErrorOffset(body);
-      return offset === undefined
-        ? fail('invalidJson')
-        : fail('invalidJson', [], lineAndColumn(body, offset));
-    }
-    if (hasProtoKey) {
-      const proto = findProtoKey(input) ?? ['__proto__'];
-      return fail('forbiddenKey', proto, { key: '__proto__' });
-    }
-    if (input === null || typeof input !== 'object' || Array.isArray(input))
-      return fail('notResponseFile', [], { found: '' });
-    const record = input as Record<string, unknown>;
-    const format = typeof record.format === 'string' ? record.format : '';
-    if (format === 'qvt-numerique/diagnostic') return fromDiagnostic(input);
-    if (format !== RESPONSE_FILE_FORMAT) return fail('notResponseFile', [], { found: format });
-    if (record.formatVersion !== RESPONSE_FILE_FORMAT_VERSION)
-      return fail('unsupportedVersion', ['formatVersion'], {
-        found: String(record.formatVersion ?? ''),
-      });
-    const parsed = ResponseFile.safeParse(input);
-    if (!parsed.success) return zodFailure(parsed.error.issues, input);
-    return checkResponseFile(parsed.data, 'responses');
+    const read = readJsonFile(text, ['responses', 'diagnostic']);
+    if (!read.ok) return read;
+    if (read.kind === 'diagnostic') return fromDiagnostic(read.value);
+    const parsed = checkContent(ResponseFile, read.value, 'responses');
+    return parsed.ok ? checkResponseFile(parsed.data, 'responses') : parsed;
   } catch {
-    return fail('unreadable');
+    return { ok: false, error: { code: 'unreadable' } };
   }
 }
 

@@ -12,9 +12,11 @@ import { LEGAL_REFERENCE_IDS } from '@/domain/legal/reference-ids';
 import {
   Dimension,
   Grid,
+  ID_MAX_LENGTH,
+  ID_PATTERN,
   Item,
+  LANGUAGE_PATTERN,
   Recommendation,
-  type Condition,
   type LocalizedText,
 } from './schema';
 
@@ -107,6 +109,12 @@ function* parseEach<S extends z.ZodMiniType>(
   return parsed;
 }
 
+/**
+ * Ids a grid may not use: grid, item and dimension ids become keys of the files the app writes
+ * (answers, comments), and every JSON file reader refuses these keys (`read-json-file.ts`).
+ */
+export const RESERVED_IDS: readonly string[] = ['constructor', 'prototype'];
+
 /** Reports one broken rule: its error code, the JSON path and the message's values. */
 export type RuleReport = (code: GridErrorCode, path: PathSegment[], params: Params) => void;
 
@@ -115,49 +123,68 @@ export type RuleReport = (code: GridErrorCode, path: PathSegment[], params: Para
  * items, recommendations and sources), references to scales, sources, dimensions and items,
  * default language present in every text, ascending levels and scale values, item condition
  * values within the item's scale, legal references known to the catalogue (whose ids are never
- * removed, so a grid valid once stays valid). Calls `report` for each break, in file order.
+ * removed, so a grid valid once stays valid), format-2 fields only in a format-2 grid. Calls
+ * `report` for each break, in file order.
+ *
+ * Reads `grid` leniently, so it also runs on a file whose shape is wrong (`loadGrid` then lists
+ * the shape's errors and these together): a part of the wrong type is skipped, and is reported
+ * by the shape. On a parsed grid it reads exactly the parsed values.
  */
-export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
+export function forEachGridRuleBreak(grid: unknown, report: RuleReport): void {
   const push = (code: GridErrorCode, path: PathSegment[], params: Params = {}): void => {
     report(code, path, params);
   };
-  const defaultLang = grid.languages.default;
+  // A default language the shape refuses is reported there; checking texts against it would
+  // only repeat that error on every text.
+  const defaultLang = validLanguage(stringAt(field(grid, 'languages'), 'default'));
+  const available = list(field(field(grid, 'languages'), 'available'));
 
-  if (!grid.languages.available.includes(defaultLang)) {
-    push('default_language_not_available', ['languages', 'default'], { lang: defaultLang });
+  if (defaultLang !== undefined && Array.isArray(field(field(grid, 'languages'), 'available'))) {
+    if (!available.includes(defaultLang)) {
+      push('default_language_not_available', ['languages', 'default'], { lang: defaultLang });
+    }
   }
 
-  for (const { path, text } of listGridTexts(grid)) {
+  for (const { path, text } of listTexts(grid)) {
     if (Object.keys(text).length === 0) push('empty_text', path);
-    else if (!Object.hasOwn(text, defaultLang)) {
+    else if (defaultLang !== undefined && !Object.hasOwn(text, defaultLang)) {
       push('missing_default_language', path, { lang: defaultLang });
     }
   }
 
-  if (grid.schemaVersion < 2) {
+  const schemaVersion = numberAt(grid, 'schemaVersion');
+  if (schemaVersion !== undefined && schemaVersion < 2) {
     for (const { path, key } of listVersion2Fields(grid)) {
       push('needs_schema_version', path, { key, version: 2 });
     }
   }
 
   const seenIds = new Set<string>();
-  for (const { path, id } of listGridIds(grid)) {
+  const gridId = validId(grid);
+  if (gridId !== undefined && RESERVED_IDS.includes(gridId)) {
+    push('reserved_id', ['id'], { id: gridId });
+  }
+  for (const { path, id } of listIds(grid)) {
     if (seenIds.has(id)) push('duplicate_id', path, { id });
+    else if (RESERVED_IDS.includes(id)) push('reserved_id', path, { id });
     seenIds.add(id);
   }
 
-  const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
-  const sourceIds = new Set(grid.sources.map((source) => source.id));
-  const dimensionIds = new Set(grid.dimensions.map((dimension) => dimension.id));
-  const itemScales = new Map<string, string>();
-  for (const dimension of grid.dimensions) {
-    for (const item of dimension.items) itemScales.set(item.id, item.scale);
-  }
+  // What references may name. A collection the shape refuses (not a list, an element without
+  // a valid id) is left undefined: a reference to it is then not checked, as its name may be
+  // the one the shape refused.
+  const scales = byId(field(grid, 'scales'), 1);
+  const sources = byId(field(grid, 'sources') ?? [], 0);
+  const dimensions = list(field(grid, 'dimensions'));
+  const dimensionIds = byId(field(grid, 'dimensions'), 1);
+  const itemScales = itemsById(field(grid, 'dimensions'));
 
-  grid.scales.forEach((scale, s) => {
-    for (let p = 1; p < scale.points.length; p++) {
-      const value = (scale.points[p] as { value: number }).value;
-      const previous = (scale.points[p - 1] as { value: number }).value;
+  list(field(grid, 'scales')).forEach((scale, s) => {
+    const points = list(field(scale, 'points'));
+    for (let p = 1; p < points.length; p++) {
+      const value = numberAt(points[p], 'value');
+      const previous = numberAt(points[p - 1], 'value');
+      if (value === undefined || previous === undefined) continue;
       if (!(value > previous)) {
         push('scale_values_not_ascending', ['scales', s, 'points', p, 'value'], {
           value,
@@ -167,59 +194,71 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
     }
   });
 
-  if (grid.levels !== undefined) {
-    const first = grid.levels[0];
-    if (first !== undefined && first.min !== 0) {
-      push('levels_not_from_zero', ['levels', 0, 'min'], { min: first.min });
-    }
-    for (let l = 1; l < grid.levels.length; l++) {
-      const min = (grid.levels[l] as { min: number }).min;
-      const previous = (grid.levels[l - 1] as { min: number }).min;
-      if (!(min > previous)) {
-        push('levels_not_ascending', ['levels', l, 'min'], { min, previous });
-      }
+  const levels = list(field(grid, 'levels'));
+  const firstMin = numberAt(levels[0], 'min');
+  if (firstMin !== undefined && firstMin !== 0) {
+    push('levels_not_from_zero', ['levels', 0, 'min'], { min: firstMin });
+  }
+  for (let l = 1; l < levels.length; l++) {
+    const min = numberAt(levels[l], 'min');
+    const previous = numberAt(levels[l - 1], 'min');
+    if (min === undefined || previous === undefined) continue;
+    if (!(min > previous)) {
+      push('levels_not_ascending', ['levels', l, 'min'], { min, previous });
     }
   }
 
-  const checkSources = (sources: readonly string[], base: PathSegment[]): void => {
-    sources.forEach((id, k) => {
-      if (!sourceIds.has(id)) push('unknown_source', [...base, 'sources', k], { id });
+  const checkSources = (owner: unknown, base: PathSegment[]): void => {
+    list(field(owner, 'sources')).forEach((id, k) => {
+      if (typeof id === 'string' && sources !== undefined && !sources.has(id)) {
+        push('unknown_source', [...base, 'sources', k], { id });
+      }
     });
   };
 
-  grid.dimensions.forEach((dimension, d) => {
-    dimension.items.forEach((item, i) => {
+  dimensions.forEach((dimension, d) => {
+    list(field(dimension, 'items')).forEach((item, i) => {
       const base: PathSegment[] = ['dimensions', d, 'items', i];
-      if (!scales.has(item.scale)) push('unknown_scale', [...base, 'scale'], { id: item.scale });
-      checkSources(item.sources, base);
+      const scale = stringAt(item, 'scale');
+      if (scale !== undefined && scales !== undefined && !scales.has(scale)) {
+        push('unknown_scale', [...base, 'scale'], { id: scale });
+      }
+      checkSources(item, base);
     });
   });
 
-  const checkCondition = (condition: Condition, path: PathSegment[]): void => {
-    switch (condition.type) {
+  const checkCondition = (condition: unknown, path: PathSegment[]): void => {
+    switch (stringAt(condition, 'type')) {
       case 'dimension':
       case 'dontKnowRate':
       case 'spread':
-      case 'roleGap':
-        if (!dimensionIds.has(condition.dimension)) {
-          push('unknown_dimension', [...path, 'dimension'], { id: condition.dimension });
+      case 'roleGap': {
+        const dimension = stringAt(condition, 'dimension');
+        if (dimension !== undefined && dimensionIds !== undefined && !dimensionIds.has(dimension)) {
+          push('unknown_dimension', [...path, 'dimension'], { id: dimension });
         }
         return;
+      }
       case 'item': {
-        const scaleId = itemScales.get(condition.item);
-        if (scaleId === undefined) {
-          push('unknown_item', [...path, 'item'], { id: condition.item });
+        const item = stringAt(condition, 'item');
+        if (item === undefined || itemScales === undefined) return;
+        if (!itemScales.has(item)) {
+          push('unknown_item', [...path, 'item'], { id: item });
           return;
         }
-        const scale = scales.get(scaleId);
-        if (scale === undefined) return;
-        const values = scale.points.map((point) => point.value);
+        const scaleId = stringAt(itemScales.get(item), 'scale');
+        const value = numberAt(condition, 'value');
+        const scale = scaleId === undefined ? undefined : scales?.get(scaleId);
+        const values = list(field(scale, 'points'))
+          .map((point) => numberAt(point, 'value'))
+          .filter((v): v is number => v !== undefined);
+        if (value === undefined || values.length === 0) return;
         const min = Math.min(...values);
         const max = Math.max(...values);
-        if (condition.value < min || condition.value > max) {
+        if (value < min || value > max) {
           push('condition_value_out_of_scale', [...path, 'value'], {
-            value: condition.value,
-            scale: scaleId,
+            value,
+            scale: scaleId as string,
             min,
             max,
           });
@@ -228,79 +267,155 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
       }
       case 'all':
       case 'any':
-        condition.conditions.forEach((child, c) => {
+        list(field(condition, 'conditions')).forEach((child, c) => {
           checkCondition(child, [...path, 'conditions', c]);
         });
         return;
       case 'not':
-        checkCondition(condition.condition, [...path, 'condition']);
+        checkCondition(field(condition, 'condition'), [...path, 'condition']);
         return;
     }
   };
 
   const legalIds: ReadonlySet<string> = new Set(LEGAL_REFERENCE_IDS);
-  grid.recommendations.forEach((recommendation, r) => {
+  list(field(grid, 'recommendations')).forEach((recommendation, r) => {
     const base: PathSegment[] = ['recommendations', r];
-    checkSources(recommendation.sources, base);
-    recommendation.legalRefs?.forEach((id, k) => {
-      if (!legalIds.has(id)) push('unknown_legal_ref', [...base, 'legalRefs', k], { id });
+    checkSources(recommendation, base);
+    list(field(recommendation, 'legalRefs')).forEach((id, k) => {
+      if (typeof id === 'string' && !legalIds.has(id))
+        push('unknown_legal_ref', [...base, 'legalRefs', k], { id });
     });
-    checkCondition(recommendation.condition, [...base, 'condition']);
+    checkCondition(field(recommendation, 'condition'), [...base, 'condition']);
   });
+}
+
+// Lenient reading of a grid that may not have its shape: a value of the wrong type reads as
+// absent (or an empty list), so each rule checks only what it can read.
+
+function field(node: unknown, key: string): unknown {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+}
+
+function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function stringAt(node: unknown, key: string): string | undefined {
+  const value = field(node, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function numberAt(node: unknown, key: string): number | undefined {
+  const value = field(node, key);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** A valid id, or undefined. */
+function validId(node: unknown): string | undefined {
+  const id = stringAt(node, 'id');
+  return id !== undefined && id.length <= ID_MAX_LENGTH && ID_PATTERN.test(id) ? id : undefined;
+}
+
+function validLanguage(lang: string | undefined): string | undefined {
+  return lang !== undefined && LANGUAGE_PATTERN.test(lang) ? lang : undefined;
+}
+
+/**
+ * The elements of a list by id (the first of each id), or undefined when the shape refuses the
+ * list: not a list, shorter than `min`, or an element without a valid id.
+ */
+function byId(value: unknown, min: number): Map<string, unknown> | undefined {
+  if (!Array.isArray(value) || value.length < min) return undefined;
+  const found = new Map<string, unknown>();
+  for (const node of value as unknown[]) {
+    const id = validId(node);
+    if (id === undefined) return undefined;
+    if (!found.has(id)) found.set(id, node);
+  }
+  return found;
+}
+
+/** Every dimension's items by id, or undefined when some dimension or item cannot be read. */
+function itemsById(dimensions: unknown): Map<string, unknown> | undefined {
+  if (!Array.isArray(dimensions) || dimensions.length === 0) return undefined;
+  const found = new Map<string, unknown>();
+  for (const dimension of dimensions as unknown[]) {
+    const items = byId(field(dimension, 'items'), 1);
+    if (items === undefined) return undefined;
+    for (const [id, item] of items) if (!found.has(id)) found.set(id, item);
+  }
+  return found;
+}
+
+function isTextObject(value: unknown): value is LocalizedText {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Every localized text of a grid with its path, in file order. */
 export function listGridTexts(grid: Grid): { path: PathSegment[]; text: LocalizedText }[] {
+  return listTexts(grid);
+}
+
+/** `listGridTexts` on a grid that may not have its shape: texts that are not objects are left out. */
+function listTexts(grid: unknown): { path: PathSegment[]; text: LocalizedText }[] {
   const texts: { path: PathSegment[]; text: LocalizedText }[] = [];
-  const add = (text: LocalizedText | undefined, ...path: PathSegment[]): void => {
-    if (text !== undefined) texts.push({ path, text });
+  const add = (text: unknown, ...path: PathSegment[]): void => {
+    if (isTextObject(text)) texts.push({ path, text });
   };
-  add(grid.title, 'title');
-  add(grid.description, 'description');
-  grid.scales.forEach((scale, s) => {
-    add(scale.label, 'scales', s, 'label');
-    scale.points.forEach((point, p) => add(point.label, 'scales', s, 'points', p, 'label'));
+  add(field(grid, 'title'), 'title');
+  add(field(grid, 'description'), 'description');
+  list(field(grid, 'scales')).forEach((scale, s) => {
+    add(field(scale, 'label'), 'scales', s, 'label');
+    list(field(scale, 'points')).forEach((point, p) =>
+      add(field(point, 'label'), 'scales', s, 'points', p, 'label'),
+    );
   });
-  grid.levels?.forEach((level, l) => add(level.label, 'levels', l, 'label'));
-  grid.dimensions.forEach((dimension, d) => {
-    add(dimension.label, 'dimensions', d, 'label');
-    add(dimension.description, 'dimensions', d, 'description');
-    dimension.items.forEach((item, i) => {
+  list(field(grid, 'levels')).forEach((level, l) =>
+    add(field(level, 'label'), 'levels', l, 'label'),
+  );
+  list(field(grid, 'dimensions')).forEach((dimension, d) => {
+    add(field(dimension, 'label'), 'dimensions', d, 'label');
+    add(field(dimension, 'description'), 'dimensions', d, 'description');
+    list(field(dimension, 'items')).forEach((item, i) => {
       const base: PathSegment[] = ['dimensions', d, 'items', i];
-      add(item.text, ...base, 'text');
-      add(item.help, ...base, 'help');
-      add(item.poles?.low, ...base, 'poles', 'low');
-      add(item.poles?.high, ...base, 'poles', 'high');
-      add(item.specification, ...base, 'specification');
-      add(item.expected, ...base, 'expected');
-      add(item.observed, ...base, 'observed');
-      item.roleWording?.forEach((wording, w) =>
-        add(wording.text, ...base, 'roleWording', w, 'text'),
+      add(field(item, 'text'), ...base, 'text');
+      add(field(item, 'help'), ...base, 'help');
+      add(field(field(item, 'poles'), 'low'), ...base, 'poles', 'low');
+      add(field(field(item, 'poles'), 'high'), ...base, 'poles', 'high');
+      add(field(item, 'specification'), ...base, 'specification');
+      add(field(item, 'expected'), ...base, 'expected');
+      add(field(item, 'observed'), ...base, 'observed');
+      list(field(item, 'roleWording')).forEach((wording, w) =>
+        add(field(wording, 'text'), ...base, 'roleWording', w, 'text'),
       );
     });
   });
-  grid.recommendations.forEach((recommendation, r) => {
-    add(recommendation.title, 'recommendations', r, 'title');
-    add(recommendation.body, 'recommendations', r, 'body');
-    recommendation.actions.forEach((action, a) => add(action, 'recommendations', r, 'actions', a));
-    add(recommendation.negotiation, 'recommendations', r, 'negotiation');
+  list(field(grid, 'recommendations')).forEach((recommendation, r) => {
+    add(field(recommendation, 'title'), 'recommendations', r, 'title');
+    add(field(recommendation, 'body'), 'recommendations', r, 'body');
+    list(field(recommendation, 'actions')).forEach((action, a) =>
+      add(action, 'recommendations', r, 'actions', a),
+    );
+    add(field(recommendation, 'negotiation'), 'recommendations', r, 'negotiation');
   });
-  grid.sources.forEach((source, s) => add(source.label, 'sources', s, 'label'));
+  list(field(grid, 'sources')).forEach((source, s) =>
+    add(field(source, 'label'), 'sources', s, 'label'),
+  );
   return texts;
 }
 
 /** Fields of format version 2 used in the grid, with their paths, in file order. */
-function listVersion2Fields(grid: Grid): { path: PathSegment[]; key: string }[] {
+function listVersion2Fields(grid: unknown): { path: PathSegment[]; key: string }[] {
   const found: { path: PathSegment[]; key: string }[] = [];
-  const check = (object: object, base: PathSegment[], keys: readonly string[]): void => {
+  const check = (node: unknown, base: PathSegment[], keys: readonly string[]): void => {
     for (const key of keys) {
-      if ((object as Record<string, unknown>)[key] !== undefined)
-        found.push({ path: [...base, key], key });
+      if (field(node, key) !== undefined) found.push({ path: [...base, key], key });
     }
   };
-  grid.dimensions.forEach((dimension, d) => {
+  list(field(grid, 'dimensions')).forEach((dimension, d) => {
     check(dimension, ['dimensions', d], ['appliesWhen']);
-    dimension.items.forEach((item, i) => {
+    list(field(dimension, 'items')).forEach((item, i) => {
       check(
         item,
         ['dimensions', d, 'items', i],
@@ -308,25 +423,27 @@ function listVersion2Fields(grid: Grid): { path: PathSegment[]; key: string }[] 
       );
     });
   });
-  grid.recommendations.forEach((recommendation, r) => {
+  list(field(grid, 'recommendations')).forEach((recommendation, r) => {
     check(recommendation, ['recommendations', r], ['appliesWhen']);
   });
   return found;
 }
 
-function listGridIds(grid: Grid): { path: PathSegment[]; id: string }[] {
-  const ids: { path: PathSegment[]; id: string }[] = [];
-  grid.scales.forEach((scale, s) => ids.push({ path: ['scales', s, 'id'], id: scale.id }));
-  grid.levels?.forEach((level, l) => ids.push({ path: ['levels', l, 'id'], id: level.id }));
-  grid.dimensions.forEach((dimension, d) => {
-    ids.push({ path: ['dimensions', d, 'id'], id: dimension.id });
-    dimension.items.forEach((item, i) => {
-      ids.push({ path: ['dimensions', d, 'items', i, 'id'], id: item.id });
-    });
+function listIds(grid: unknown): { path: PathSegment[]; id: string }[] {
+  const found: { path: PathSegment[]; id: string }[] = [];
+  const add = (node: unknown, ...path: PathSegment[]): void => {
+    const id = validId(node);
+    if (id !== undefined) found.push({ path: [...path, 'id'], id });
+  };
+  list(field(grid, 'scales')).forEach((scale, s) => add(scale, 'scales', s));
+  list(field(grid, 'levels')).forEach((level, l) => add(level, 'levels', l));
+  list(field(grid, 'dimensions')).forEach((dimension, d) => {
+    add(dimension, 'dimensions', d);
+    list(field(dimension, 'items')).forEach((item, i) => add(item, 'dimensions', d, 'items', i));
   });
-  grid.recommendations.forEach((recommendation, r) => {
-    ids.push({ path: ['recommendations', r, 'id'], id: recommendation.id });
-  });
-  grid.sources.forEach((source, s) => ids.push({ path: ['sources', s, 'id'], id: source.id }));
-  return ids;
+  list(field(grid, 'recommendations')).forEach((recommendation, r) =>
+    add(recommendation, 'recommendations', r),
+  );
+  list(field(grid, 'sources')).forEach((source, s) => add(source, 'sources', s));
+  return found;
 }

@@ -7,12 +7,14 @@
  */
 import type { z } from 'zod';
 import type { GridError, GridErrorCode, ValueTypeToken } from './grid-errors';
+import { readJsonFile, type JsonFileError } from '@/domain/files/read-json-file';
 import { gridContentHash } from './hash';
 import { formatGridPath, type PathSegment } from './locate';
 import { forEachGridRuleBreak, listGridTexts } from './grid-rules';
 import { Grid, GRID_SCHEMA_VERSION } from './schema';
 
 export { listGridTexts };
+export { findJsonSyntaxErrorOffset } from '@/domain/files/read-json-file';
 
 /** Largest grid file accepted, in bytes of UTF-8. */
 export const MAX_GRID_BYTES = 5 * 1024 * 1024;
@@ -29,10 +31,13 @@ type Params = Record<string, string | number>;
 export function loadGrid(input: unknown): LoadGridResult {
   try {
     const parsed = Grid.safeParse(input);
-    if (!parsed.success) return failure(mapZodIssues(parsed.error.issues, input));
-    const errors = checkGridReferences(parsed.data);
-    if (errors.length > 0) return failure(errors);
-    return withLazyHash(parsed.data);
+    if (parsed.success) {
+      const errors = checkGridReferences(parsed.data);
+      return errors.length > 0 ? failure(errors) : withLazyHash(parsed.data);
+    }
+    // Every error in one pass: the shape's, then the rules' on what could be read of the file
+    // (a recommendation naming an unknown dimension is listed beside a missing field).
+    return failure(mergeErrors(mapZodIssues(parsed.error.issues, input), ruleBreaks(input)));
   } catch {
     return failure([makeError('internal', [])]);
   }
@@ -55,25 +60,44 @@ function withLazyHash(grid: Grid): { ok: true; grid: Grid; hash: string } {
 }
 
 /**
- * Validates the text of a grid file: size (`too_large`), JSON syntax (`invalid_json_at` with
- * line and column, or `invalid_json`), then `loadGrid`. A leading byte-order mark is ignored.
- * Never throws.
+ * Validates the text of a grid file: size (`too_large`), then the steps every JSON file of the
+ * app goes through (`readJsonFile`: byte-order mark, depth, syntax with line and column,
+ * forbidden keys, a file of another kind), then `loadGrid`. Never throws.
  */
 export function loadGridText(text: string): LoadGridResult {
   try {
     if (utf8Length(text) > MAX_GRID_BYTES) {
       return failure([makeError('too_large', [], { max: MAX_GRID_BYTES / (1024 * 1024) })]);
     }
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let input: unknown;
-    try {
-      input = JSON.parse(body);
-    } catch (error) {
-      return failure([jsonSyntaxError(body, error)]);
-    }
-    return loadGrid(input);
+    const read = readJsonFile(text, ['grid']);
+    return read.ok ? loadGrid(read.value) : failure([readError(read.error)]);
   } catch {
     return failure([makeError('internal', [])]);
+  }
+}
+
+/** The reader's refusal as a grid error. */
+function readError(error: JsonFileError): GridError {
+  switch (error.code) {
+    case 'invalidJson':
+      return error.line === undefined
+        ? makeError('invalid_json', [])
+        : makeError('invalid_json_at', [], { line: error.line, column: error.column ?? 1 });
+    case 'tooDeep':
+      return makeError('too_deep', [], {
+        limit: error.limit,
+        line: error.line,
+        column: error.column,
+      });
+    case 'forbiddenKey':
+      return { code: 'forbidden_key', path: error.path, params: { key: error.key } };
+    case 'wrongKind':
+    case 'unsupportedVersion':
+      return makeError('wrong_file_kind', [], {
+        found: error.code === 'wrongKind' ? (error.found ?? 'unknown') : error.kind,
+      });
+    case 'invalidContent':
+      return makeError('invalid', []);
   }
 }
 
@@ -81,10 +105,27 @@ export function loadGridText(text: string): LoadGridResult {
  * Checks what the shape cannot (see `grid-rules.ts`): unique ids, references, default language
  * in every text, ascending levels and scale values, item condition values within the scale.
  */
-export function checkGridReferences(grid: Grid): GridError[] {
+export function checkGridReferences(grid: Grid | unknown): GridError[] {
   const errors: GridError[] = [];
   forEachGridRuleBreak(grid, (code, path, params) => errors.push(makeError(code, path, params)));
   return errors;
+}
+
+/** The rules' breaks on a file whose shape is wrong; none if reading it fails. */
+function ruleBreaks(input: unknown): GridError[] {
+  try {
+    return checkGridReferences(input);
+  } catch {
+    return [];
+  }
+}
+
+/** `first` then the errors of `second` not already in it (same code, place and values). */
+function mergeErrors(first: GridError[], second: GridError[]): GridError[] {
+  const key = (error: GridError): string =>
+    `${error.code}\u0000${error.path}\u0000${JSON.stringify(error.params)}`;
+  const seen = new Set(first.map(key));
+  return [...first, ...second.filter((error) => !seen.has(key(error)))];
 }
 
 /**
@@ -390,172 +431,6 @@ function utf8Length(text: string): number {
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function jsonSyntaxError(text: string, error: unknown): GridError {
-  const offset = findJsonSyntaxErrorOffset(text);
-  if (offset !== undefined) return makeError('invalid_json_at', [], lineAndColumn(text, offset));
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/i.exec(message);
-  if (lineColumn) {
-    return makeError('invalid_json_at', [], {
-      line: Number(lineColumn[1]),
-      column: Number(lineColumn[2]),
-    });
-  }
-  const position = /position (\d+)/i.exec(message);
-  if (position) {
-    return makeError('invalid_json_at', [], lineAndColumn(text, Number(position[1])));
-  }
-  return makeError('invalid_json', []);
-}
-
-/** Line and column (both from 1) of a UTF-16 offset in `text`. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/**
- * Offset of the first character that makes `text` invalid JSON (RFC 8259), the text's length
- * when it ends too early, or `undefined` when it is valid. Iterative, so deep nesting is fine.
- * Browsers word (and locate) `JSON.parse` errors differently; this gives the same place everywhere.
- */
-export function findJsonSyntaxErrorOffset(text: string): number | undefined {
-  const n = text.length;
-  let i = 0;
-  const skipSpace = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
-    }
-  };
-  /** Reads a string starting at `"`; on error, `i` is left at the offending character. */
-  const readString = (): boolean => {
-    i++;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      if (code === 0x22) {
-        i++;
-        return true;
-      }
-      if (code < 0x20) return false;
-      if (code !== 0x5c) {
-        i++;
-        continue;
-      }
-      const escaped = text[i + 1];
-      if (escaped === undefined) {
-        i = n;
-        return false;
-      }
-      if ('"\\/bfnrt'.includes(escaped)) {
-        i += 2;
-      } else if (escaped === 'u') {
-        i += 2;
-        for (let k = 0; k < 4; k++, i++) {
-          if (!isHexDigit(text[i])) return false;
-        }
-      } else {
-        i++;
-        return false;
-      }
-    }
-    return false;
-  };
-  const readNumber = (): boolean => {
-    if (text[i] === '-') i++;
-    if (text[i] === '0') i++;
-    else if (isDigit(text[i])) while (isDigit(text[i])) i++;
-    else return false;
-    if (text[i] === '.') {
-      i++;
-      if (!isDigit(text[i])) return false;
-      while (isDigit(text[i])) i++;
-    }
-    if (text[i] === 'e' || text[i] === 'E') {
-      i++;
-      if (text[i] === '+' || text[i] === '-') i++;
-      if (!isDigit(text[i])) return false;
-      while (isDigit(text[i])) i++;
-    }
-    return true;
-  };
-  const readWord = (word: string): boolean => {
-    for (const char of word) {
-      if (text[i] !== char) return false;
-      i++;
-    }
-    return true;
-  };
-  /** Reads `"key" :` inside an object. */
-  const readKey = (): boolean => {
-    skipSpace();
-    if (text[i] !== '"' || !readString()) return false;
-    skipSpace();
-    if (text[i] !== ':') return false;
-    i++;
-    return true;
-  };
-
-  // Open containers, innermost last.
-  const stack: ('{' | '[')[] = [];
-  let expectValue = true;
-  for (;;) {
-    skipSpace();
-    const c = text[i];
-    if (expectValue) {
-      if (c === '{' || c === '[') {
-        stack.push(c);
-        i++;
-        skipSpace();
-        if (text[i] === (c === '{' ? '}' : ']')) {
-          stack.pop();
-          i++;
-          expectValue = false;
-        } else if (c === '{' && !readKey()) return Math.min(i, n);
-        continue;
-      }
-      let ok: boolean;
-      if (c === '"') ok = readString();
-      else if (c === '-' || isDigit(c)) ok = readNumber();
-      else if (c === 't') ok = readWord('true');
-      else if (c === 'f') ok = readWord('false');
-      else if (c === 'n') ok = readWord('null');
-      else ok = false;
-      if (!ok) return Math.min(i, n);
-      expectValue = false;
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (top === undefined) break;
-    if (c === (top === '{' ? '}' : ']')) {
-      stack.pop();
-      i++;
-    } else if (c === ',') {
-      i++;
-      if (top === '{' && !readKey()) return Math.min(i, n);
-      expectValue = true;
-    } else return Math.min(i, n);
-  }
-  return i < n ? i : undefined;
-}
-
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-
-function isHexDigit(c: string | undefined): boolean {
-  return c !== undefined && /^[0-9a-fA-F]$/.test(c);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -241,6 +241,9 @@ export function describeGridPath(
 
 /** The message of an error in the translator's language, placeholders filled. */
 export function formatGridErrorMessage(error: GridError, translate: Translate): string {
+  if (error.code === 'wrong_file_kind') {
+    return translate(error.code, { found: translate(`fileKind.${String(error.params.found)}`) });
+  }
   if (error.code !== 'wrong_type') return translate(error.code, error.params);
   return translate(error.code, {
     ...error.params,

@@ -24,12 +24,15 @@ export const GRID_SCHEMA_VERSION = 2;
 export const GRID_SCHEMA_VERSIONS = [1, 2] as const;
 
 /** An id authors can read and type: lowercase letters, digits and dashes. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export const ID_MAX_LENGTH = 80;
 export const Id = z
   .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'id' }), z.maxLength(80));
+  .check(z.regex(ID_PATTERN, { message: 'id' }), z.maxLength(ID_MAX_LENGTH));
 
 /** A two-letter language code (ISO 639-1). */
-export const LanguageCode = z.string().check(z.regex(/^[a-z]{2}$/, { message: 'language' }));
+export const LANGUAGE_PATTERN = /^[a-z]{2}$/;
+export const LanguageCode = z.string().check(z.regex(LANGUAGE_PATTERN, { message: 'language' }));
 
 /**
  * A text in several languages, e.g. `{ "fr": "Autonomie", "en": "Autonomy" }`.

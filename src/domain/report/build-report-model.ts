@@ -4,7 +4,11 @@
  */
 import { ROLES, type Role } from '@/domain/answers/answers';
 import { aggregateGrid, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
+import {
+  decideRoleVisibility,
+  effectiveThreshold,
+  rolesWithWithheldComments,
+} from '@/domain/aggregate/anonymity';
 import type { Diagnostic, Purpose } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
@@ -155,12 +159,22 @@ function rankRecommendations(
   );
 }
 
-function commentGroups(diagnostic: Diagnostic, grids: Grid[], lang: string): CommentGroup[] {
+/**
+ * The comments, per dimension, without names; those of a small role beside others are left
+ * out (`rolesWithWithheldComments`, the anonymity rule), so the report never prints them.
+ */
+function commentGroups(
+  diagnostic: Diagnostic,
+  grids: Grid[],
+  lang: string,
+  withheld: ReadonlySet<Role>,
+): CommentGroup[] {
   const groups: CommentGroup[] = [];
+  const shown = diagnostic.respondents.filter((r) => !withheld.has(r.role));
   for (const grid of grids) {
     for (const dimension of grid.dimensions) {
       // Sorted, so the order cannot be matched with the order in which people answered.
-      const comments = diagnostic.respondents
+      const comments = shown
         .map((r) => r.comments[grid.id]?.[dimension.id]?.trim() ?? '')
         .filter((c) => c !== '')
         .sort((a, b) => a.localeCompare(b));
@@ -404,6 +418,7 @@ export function buildReportModel(
       diagnostic,
       loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
       lang,
+      rolesWithWithheldComments(counts, threshold),
     ),
     partial: partial || diagnostic.respondents.length === 0,
     workshop: withWorkshop

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { jsonFileErrorMessage } from '@/i18n/file-errors';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { FileButton, FileRefused } from '@/components/file-button';
 import {
@@ -39,6 +40,7 @@ function downloadBackup(data: DeviceData, fileName: (date: string) => string): s
 /** Backup of everything in one file, restore with a merge the user chooses, delete everything. */
 export function DeviceDataSection() {
   const { t } = useTranslation(['about', 'files', 'start']);
+  const { t: tFiles } = useTranslation('files');
   const [data, setData] = useState<DeviceData | null>(null);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
@@ -79,13 +81,10 @@ export function DeviceDataSection() {
     }
     const parsed = parseBackup(read.text);
     if (!parsed.ok) {
-      setError(
-        t(`errors.${parsed.code}`, {
-          name,
-          detail: parsed.detail,
-          number: (parsed.index ?? 0) + 1,
-        }),
-      );
+      const { error } = parsed;
+      const single = error.code === 'wrongKind' && error.found === 'diagnostic';
+      const message = jsonFileErrorMessage(tFiles, name, error);
+      setError(single ? `${message} ${t('restore.diagnosticHint')}` : message);
       return;
     }
     const device = await readDeviceData();

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
+import { jsonFileErrorMessage } from '@/i18n/file-errors';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { getDiagnostic, saveDiagnostic } from '@/storage/diagnostics-store';
 import { readFileText } from '@/utils/download';
@@ -15,6 +16,7 @@ export async function importDiagnosticFile(
   file: File,
   existingIds: string[],
   t: TFunction<['start', 'files']>,
+  tFiles: TFunction<'files'>,
 ): Promise<ImportOutcome> {
   const name = file.name;
   const read = await readFileText(file, MAX_IMPORT_BYTES);
@@ -28,10 +30,7 @@ export async function importDiagnosticFile(
   if (!parsed.ok) {
     return {
       ok: false,
-      error:
-        parsed.code === 'invalidJson'
-          ? t('files:invalidJson', { name })
-          : t('files:notDiagnostic', { name, detail: parsed.detail }),
+      error: jsonFileErrorMessage(tFiles, name, parsed.error),
     };
   }
   const { broken } = resolveGrids(parsed.diagnostic);

@@ -7,6 +7,7 @@ type ImportDiagnosticProps = { existingIds: string[]; onImported: (message: stri
 /** Imports a diagnostic file; a bad file is explained and changes nothing on the device. */
 export function ImportDiagnostic({ existingIds, onImported }: ImportDiagnosticProps) {
   const { t } = useTranslation(['start', 'files']);
+  const { t: tFiles } = useTranslation('files');
   const inputId = useId();
   const [error, setError] = useState('');
 
@@ -14,7 +15,7 @@ export function ImportDiagnostic({ existingIds, onImported }: ImportDiagnosticPr
     setError('');
     // The reading and validation code loads with the first file chosen.
     const { importDiagnosticFile } = await import('./import-diagnostic-file');
-    const outcome = await importDiagnosticFile(file, existingIds, t);
+    const outcome = await importDiagnosticFile(file, existingIds, t, tFiles);
     if (outcome.ok) onImported(outcome.message);
     else setError(outcome.error);
   };

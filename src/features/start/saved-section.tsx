@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { effectiveThreshold } from '@/domain/aggregate/anonymity';
 import { duplicateDiagnostic } from '@/domain/diagnostic/operations';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
@@ -32,6 +33,8 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
   const { t } = useTranslation('start');
   const [list, setList] = useState<ListResult | null>(null);
   const [toDelete, setToDelete] = useState<Diagnostic | null>(null);
+  // The private backup asked for: downloaded once the user has read whom it identifies.
+  const [toExport, setToExport] = useState<Diagnostic | null>(null);
 
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
@@ -84,7 +87,7 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
           <SavedDiagnostics
             diagnostics={list.diagnostics}
             onDuplicate={(d) => void onDuplicate(d)}
-            onExport={exportDiagnostic}
+            onExport={setToExport}
             onDelete={setToDelete}
           />
         )}
@@ -123,6 +126,20 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
         )}
       </section>
 
+      <ConfirmDialog
+        open={toExport !== null}
+        title={t('saved.confirmExportTitle')}
+        body={t('saved.confirmExportBody', {
+          title: toExport?.title ?? '',
+          threshold: effectiveThreshold(toExport?.anonymityThreshold),
+        })}
+        confirmLabel={t('saved.confirmExport')}
+        onConfirm={() => {
+          if (toExport !== null) exportDiagnostic(toExport);
+          setToExport(null);
+        }}
+        onCancel={() => setToExport(null)}
+      />
       <ConfirmDialog
         open={toDelete !== null}
         title={t('saved.confirmDeleteTitle')}

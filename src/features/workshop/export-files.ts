@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { buildResponseFile, serializeResponseFile } from '@/domain/files/response-file';
+import { buildSharedResponses, serializeSharedResponses } from '@/domain/files/shareable-export';
 import { downloadFile, slugify } from '@/utils/download';
 import { nowIso } from '@/utils/id';
 
@@ -16,6 +17,18 @@ export function downloadResponseFile(
   const file = buildResponseFile(diagnostic, { exportedAt: now, respondentIds });
   const name = `${slugify(diagnostic.title)}-responses${part ? `-${part}` : ''}-${now.slice(0, 10)}.json`;
   downloadFile(name, serializeResponseFile(file), 'application/json');
+  return name;
+}
+
+/**
+ * Downloads the shareable export (roles under the anonymity threshold merged as on the page,
+ * comments only when asked for) and returns its name.
+ */
+export function downloadSharedResponses(diagnostic: Diagnostic, withComments: boolean): string {
+  const now = nowIso();
+  const file = buildSharedResponses(diagnostic, { exportedAt: now, withComments });
+  const name = `${slugify(diagnostic.title)}-shareable-${now.slice(0, 10)}.json`;
+  downloadFile(name, serializeSharedResponses(file), 'application/json');
   return name;
 }
 

@@ -3,56 +3,27 @@ import type {
   DuplicateRespondent,
   FileWarning,
   GridMismatch,
-  PathSegment,
   ResponseFileError,
 } from '@/domain/files/response-file';
 import { MAX_RESPONSE_FILE_BYTES } from '@/domain/files/response-file';
+import { jsonFileErrorMessage } from '@/i18n/file-errors';
 
 type T = TFunction<['workshop']>;
 
-/** A JSON path as people read it: `respondents[2].answers.uses.u-1`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((segment, index) =>
-      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
-    )
-    .join('');
-}
-
 /** The message of a file that could not be read as responses. */
-export function fileErrorMessage(t: T, file: string, error: ResponseFileError): string {
-  const path = formatPath(error.path);
-  const params = error.params ?? {};
+export function fileErrorMessage(
+  t: T,
+  tFiles: TFunction<'files'>,
+  file: string,
+  error: ResponseFileError,
+): string {
   switch (error.code) {
     case 'tooLarge':
       return t('workshop:fileError.tooLarge', { file, max: MAX_RESPONSE_FILE_BYTES / 1024 / 1024 });
-    case 'invalidJson':
-      return params.line !== undefined
-        ? t('workshop:fileError.invalidJsonAt', {
-            file,
-            line: params.line,
-            column: params.column ?? 1,
-          })
-        : t('workshop:fileError.invalidJson', { file });
-    case 'unsupportedVersion':
-    case 'duplicateGrid':
-      return t(`workshop:fileError.${error.code}`, { file, found: String(params.found ?? '') });
-    case 'undeclaredGrid':
-      return t('workshop:fileError.undeclaredGrid', {
-        file,
-        found: String(params.found ?? ''),
-        path,
-      });
-    case 'forbiddenKey':
-      return t('workshop:fileError.forbiddenKey', { file, path });
-    case 'invalidField': {
-      const issue = String(params.issue ?? 'value') as
-        'required' | 'type' | 'value' | 'tooLong' | 'tooMany' | 'unknownKey';
-      return t(`workshop:fileError.invalidField.${issue}`, { file, path });
-    }
     case 'unreadable':
-    case 'notResponseFile':
-      return t(`workshop:fileError.${error.code}`, { file });
+      return t('workshop:fileError.unreadable', { file });
+    default:
+      return jsonFileErrorMessage(tFiles, file, error);
   }
 }
 

@@ -51,15 +51,14 @@ const READ_SLICE = 25;
 async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
   return mapInSlices(files, READ_SLICE, async (file): Promise<ResponseFileInput> => {
     const read = await readFileText(file, MAX_RESPONSE_FILE_BYTES);
-    if (!read.ok)
-      return { name: file.name, result: { ok: false, error: { code: read.reason, path: [] } } };
+    if (!read.ok) return { name: file.name, result: { ok: false, error: { code: read.reason } } };
     return { name: file.name, result: parseResponseFile(read.text) };
   });
 }
 
 const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
   name,
-  result: { ok: false, error: { code, path: [] } },
+  result: { ok: false, error: { code } },
 });
 
 /**
@@ -492,9 +491,10 @@ function FilesTable({
 
 function Rejection({ fileName, rejection }: { fileName: string; rejection: ImportRejection }) {
   const { t } = useTranslation('workshop');
+  const { t: tFiles } = useTranslation('files');
   switch (rejection.code) {
     case 'unreadableFile':
-      return <>{fileErrorMessage(t, fileName, rejection.error)}</>;
+      return <>{fileErrorMessage(t, tFiles, fileName, rejection.error)}</>;
     case 'gridVersionMismatch':
       return (
         <>

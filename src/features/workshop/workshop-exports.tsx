@@ -1,19 +1,29 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { effectiveThreshold } from '@/domain/aggregate/anonymity';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { buildResponsesCsv, buildScoresCsv, type CsvSeparator } from '@/domain/files/csv-export';
 import type { Grid } from '@/domain/grid/schema';
-import { downloadCsv, downloadResponseFile } from './export-files';
+import { downloadCsv, downloadResponseFile, downloadSharedResponses } from './export-files';
 
 type WorkshopExportsProps = { diagnostic: Diagnostic; grids: Grid[]; lang: string };
 
-/** CSV exports (responses and scores, masked roles neutral) and response-file exports. */
+/**
+ * The workshop's exports, each saying whom it identifies: CSV files and the shareable export
+ * (roles under the threshold merged as on this page, comments only when asked for), and the
+ * private backup (the complete response file), downloaded after a warning.
+ */
 export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProps) {
   const { t } = useTranslation('workshop');
   const uid = useId();
   const [separator, setSeparator] = useState<CsvSeparator>(lang === 'fr' ? ';' : ',');
   const [chosen, setChosen] = useState('');
   const [status, setStatus] = useState('');
+  const [withComments, setWithComments] = useState(false);
+  // The private backup asked for (everyone, or one respondent), waiting for the user to confirm.
+  const [confirm, setConfirm] = useState<{ ids?: string[]; part?: string } | null>(null);
+  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
   const count = diagnostic.respondents.length;
   const selected = diagnostic.respondents.some((r) => r.id === chosen)
     ? chosen
@@ -78,14 +88,37 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
           </div>
         </div>
         <div>
-          <h3>{t('exports.filesTitle')}</h3>
-          <p>{t('exports.filesBody')}</p>
+          <h3>{t('exports.sharedTitle')}</h3>
+          <p>{t('exports.sharedBody', { threshold })}</p>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={withComments}
+              onChange={(e) => setWithComments(e.target.checked)}
+            />
+            <span>{t('exports.sharedComments', { threshold })}</span>
+          </label>
           <p>
             <button
               type="button"
               className="button"
               disabled={count === 0}
-              onClick={() => done(downloadResponseFile(diagnostic))}
+              onClick={() => done(downloadSharedResponses(diagnostic, withComments))}
+            >
+              {t('exports.shared')}
+            </button>
+          </p>
+        </div>
+        <div>
+          <h3>{t('exports.privateTitle')}</h3>
+          <p>{t('exports.privateBody')}</p>
+          <p className="notice notice--warn">{t('exports.privateWarning', { threshold })}</p>
+          <p>
+            <button
+              type="button"
+              className="button"
+              disabled={count === 0}
+              onClick={() => setConfirm({ ids: undefined, part: undefined })}
             >
               {t('exports.all', { count })}
             </button>
@@ -115,8 +148,7 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
                 className="button"
                 onClick={() => {
                   const index = diagnostic.respondents.findIndex((r) => r.id === selected);
-                  if (index >= 0)
-                    done(downloadResponseFile(diagnostic, [selected], String(index + 1)));
+                  if (index >= 0) setConfirm({ ids: [selected], part: String(index + 1) });
                 }}
               >
                 {t('exports.exportOne')}
@@ -125,6 +157,17 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
           )}
         </div>
       </div>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={t('exports.privateConfirmTitle')}
+        body={t('exports.privateConfirmBody', { threshold })}
+        confirmLabel={t('exports.privateConfirm')}
+        onConfirm={() => {
+          if (confirm !== null) done(downloadResponseFile(diagnostic, confirm.ids, confirm.part));
+          setConfirm(null);
+        }}
+        onCancel={() => setConfirm(null)}
+      />
       <p role="status" className="status-line">
         {status}
       </p>

@@ -35,7 +35,8 @@ describe('zod setup', () => {
         /issue\??\.message/.test(readFileSync(file, 'utf8')) &&
         !codesOnly.includes(relative(SRC, file)),
     );
-    expect(users.length).toBeGreaterThanOrEqual(3);
+    // The file readers translate issues themselves (read-json-file.ts); stored-record details remain.
+    expect(users.length).toBeGreaterThanOrEqual(1);
     for (const file of users) {
       const text = readFileSync(file, 'utf8');
       expect({

@@ -516,3 +516,46 @@ describe('report formatting helpers', () => {
     expect(reasonText({ ...reason }, tEn, 'en')).toBe(expectedEn);
   });
 });
+
+describe('the PDF and the comments of a masked role (issue #15 point 6)', () => {
+  it('never prints the comment of a role under the threshold', async () => {
+    const { buildReportModel } = await import('@/domain/report/build-report-model');
+    const { makeGrid } = await import('../../fixtures/make-grid');
+    const grid = makeGrid();
+    const respondent = (i: number, role: 'employee' | 'representative', comment: string) => ({
+      id: `r${i}`,
+      role,
+      answers: { [grid.id]: { a1: 4, a2: 4, b1: 2, b2: 2 } },
+      comments: { [grid.id]: { 'd-a': comment } },
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    });
+    const model = buildReportModel(
+      {
+        format: 'qvt-numerique/diagnostic',
+        formatVersion: 1,
+        id: 'd1',
+        title: 'Atelier',
+        purpose: 'workshop',
+        project: { name: 'Outil', kind: 'other', phase: 'choice' },
+        grids: [{ id: grid.id, version: grid.version, hash: 'a'.repeat(64), grid: {} }],
+        respondents: [
+          respondent(0, 'employee', 'Visible un'),
+          respondent(1, 'employee', 'Visible deux'),
+          respondent(2, 'employee', 'Visible trois'),
+          respondent(3, 'representative', 'Secret du délégué'),
+        ],
+        actionPlan: [],
+        anonymityThreshold: 3,
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      },
+      [{ grid, hash: 'a'.repeat(64) }],
+      { lang: 'fr', generatedAt: '2025-03-14T10:30:00.000Z' },
+    );
+    const { pdf } = await render(model);
+    expect(pdf.text).toContain('Visible deux');
+    expect(pdf.text).not.toContain('Secret du délégué');
+    expect(pdf.text).not.toMatch(/[Rr]eprésentant/);
+  }, 30_000);
+});

@@ -21,36 +21,30 @@ const HOSTILE = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 
 describe('parseDiagnosticFile', () => {
   it.each([
-    ['not JSON', '{', { ok: false, code: 'invalidJson' }],
+    ['not JSON', '{', { code: 'invalidJson', line: 1, column: 2 }],
+    ['an array', '[]', { code: 'wrongKind', expected: 'diagnostic', found: null, format: '' }],
     [
-      'an array',
-      '[]',
-      {
-        ok: false,
-        code: 'notDiagnostic',
-        detail: 'Invalid input: expected object, received array',
-      },
-    ],
-    [
-      'another format',
+      'a backup',
       JSON.stringify({ ...base, format: 'qvt-numerique/backup' }),
       {
-        ok: false,
-        code: 'notDiagnostic',
-        detail: 'format: Invalid input: expected "qvt-numerique/diagnostic"',
+        code: 'wrongKind',
+        expected: 'diagnostic',
+        found: 'backup',
+        format: 'qvt-numerique/backup',
       },
     ],
     [
       'a title over 300 characters',
       JSON.stringify({ ...base, title: 'x'.repeat(301) }),
       {
-        ok: false,
-        code: 'notDiagnostic',
-        detail: 'title: Too big: expected string to have <=300 characters',
+        code: 'invalidContent',
+        kind: 'diagnostic',
+        problems: [{ code: 'tooLong', path: 'title', params: { max: 300 } }],
+        total: 1,
       },
     ],
-  ])('refuses %s', (_name, text, expected) => {
-    expect(parseDiagnosticFile(text)).toEqual(expected);
+  ])('refuses %s', (_name, text, error) => {
+    expect(parseDiagnosticFile(text)).toEqual({ ok: false, error });
   });
 
   it('keeps markup in texts as plain strings (React renders them as text)', () => {
@@ -62,30 +56,33 @@ describe('parseDiagnosticFile', () => {
     ]);
   });
 
-  it('keeps a `constructor` key as an own answer and drops `__proto__` without touching prototypes', () => {
-    const text = JSON.stringify({
-      ...base,
-      respondents: [
-        {
-          id: 'r1',
-          role: 'employee',
-          answers: { 'test-grid': { constructor: 2, a1: 3 } },
-          comments: { 'test-grid': { 'd-a': 'ok' } },
-          createdAt: NOW,
-          updatedAt: NOW,
-        },
-      ],
-    })
-      .replace('"d-a":"ok"', '"d-a":"ok","__proto__":"x"')
-      .replace('"answers":{', '"answers":{"__proto__":{"a1":1},');
-    const result = parseDiagnosticFile(text);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const respondent = result.diagnostic.respondents[0];
-    expect(Object.keys(respondent?.answers ?? {})).toEqual(['test-grid']);
-    expect(Object.getPrototypeOf(respondent?.answers)).toBe(Object.prototype);
-    expect(respondent?.answers['test-grid']).toEqual({ constructor: 2, a1: 3 });
-    expect(respondent?.comments['test-grid']).toEqual({ 'd-a': 'ok' });
+  it('refuses `constructor` and `__proto__` keys, without touching prototypes', () => {
+    const respondents = [
+      {
+        id: 'r1',
+        role: 'employee',
+        answers: { 'test-grid': { a1: 3 } },
+        comments: { 'test-grid': { 'd-a': 'ok' } },
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
+    ];
+    const text = JSON.stringify({ ...base, respondents });
+    expect(parseDiagnosticFile(text).ok).toBe(true);
+    expect(parseDiagnosticFile(text.replace('"a1":3', '"constructor":2,"a1":3'))).toEqual({
+      ok: false,
+      error: {
+        code: 'forbiddenKey',
+        key: 'constructor',
+        path: 'respondents[0].answers.test-grid.constructor',
+      },
+    });
+    expect(
+      parseDiagnosticFile(text.replace('"answers":{', '"answers":{"__proto__":{"a1":1},')),
+    ).toEqual({
+      ok: false,
+      error: { code: 'forbiddenKey', key: '__proto__', path: 'respondents[0].answers.__proto__' },
+    });
     expect(({} as Record<string, unknown>).a1).toBeUndefined();
   });
 });

@@ -58,7 +58,7 @@ describe('grid-errors locale files', () => {
     '%s has only codes and the helper groups at the top level',
     (_lang, messages) => {
       expect(Object.keys(messages).sort()).toEqual(
-        [...GRID_ERROR_CODES, 'withPlace', 'valueType', 'place'].sort(),
+        [...GRID_ERROR_CODES, 'withPlace', 'valueType', 'place', 'fileKind'].sort(),
       );
     },
   );

@@ -200,21 +200,12 @@ const INVALID_FIXTURES: [string, string, string, Record<string, string | number>
     'recommendations[1].condition.conditions[1].condition.value',
     { value: 5, scale: 'agree4', min: 1, max: 4 },
   ],
-  [
-    'proto-key-root',
-    'unknown_key',
-    '',
-    {
-      key: '__proto__',
-      allowed:
-        '$schema, schemaVersion, id, version, languages, family, title, description, minCoverage, scales, levels, dimensions, recommendations, sources',
-    },
-  ],
+  ['proto-key-root', 'forbidden_key', '__proto__', { key: '__proto__' }],
   [
     'constructor-key-item',
-    'unknown_key',
-    'dimensions[0].items[0]',
-    { key: 'constructor', allowed: AGREE_ITEM_KEYS },
+    'forbidden_key',
+    'dimensions[0].items[0].constructor',
+    { key: 'constructor' },
   ],
 ];
 
@@ -322,12 +313,57 @@ describe('loadGrid error reporting', () => {
     ]);
   });
 
-  it('does not run cross-checks while the shape is wrong', () => {
+  it('lists the shape errors and the cross-check errors together, in one pass', () => {
     const input = minimal() as { id: number; dimensions: { items: { scale: string }[] }[] };
     input.id = 3;
     (input.dimensions[0]?.items[0] as { scale: string }).scale = 'nope';
     expect(errorsOf(loadGrid(input))).toEqual([
       { code: 'wrong_type', path: 'id', params: { expected: 'string', received: 'number' } },
+      { code: 'unknown_scale', path: 'dimensions[0].items[0].scale', params: { id: 'nope' } },
+    ]);
+  });
+
+  it('lists a schema error and a recommendation naming an unknown dimension (issue #15)', () => {
+    const text = readFileSync(
+      join(FIXTURES, 'custom-grids/invalid-schema-and-reference.json'),
+      'utf8',
+    );
+    expect(errorsOf(loadGridText(text))).toEqual([
+      {
+        code: 'unknown_key',
+        path: 'dimensions[0].items[1]',
+        params: { key: 'revers', allowed: AGREE_ITEM_KEYS },
+      },
+      {
+        code: 'unknown_dimension',
+        path: 'recommendations[0].condition.dimension',
+        params: { id: 't-charges' },
+      },
+    ]);
+  });
+
+  it('does not check references against a part the shape refuses', () => {
+    // The dimensions are not a list, the scale list holds an element without an id, a source
+    // id is not an id: nothing can be said of the references to them.
+    const input = minimal() as Record<string, unknown> & { scales: unknown[]; sources: unknown[] };
+    input.dimensions = { a: 1 };
+    input.scales.push({ label: { fr: 'x' } });
+    (input.sources[0] as { id: string }).id = 'Not An Id';
+    const codes = errorsOf(loadGrid(input)).map((error) => error.code);
+    expect(codes).not.toContain('unknown_dimension');
+    expect(codes).not.toContain('unknown_item');
+    expect(codes).not.toContain('unknown_scale');
+    expect(codes).not.toContain('unknown_source');
+    expect(codes).toContain('wrong_type');
+    expect(codes).toContain('required');
+    expect(codes).toContain('invalid_id');
+  });
+
+  it('checks texts against a valid default language only', () => {
+    const input = minimal() as { languages: { default: string } };
+    input.languages.default = 'french';
+    expect(errorsOf(loadGrid(input))).toEqual([
+      { code: 'invalid_language', path: 'languages.default', params: { value: 'french' } },
     ]);
   });
 
@@ -417,39 +453,47 @@ describe('__proto__ and constructor keys', () => {
     delete (Object.prototype as Record<string, unknown>).polluted;
   });
 
-  it('do not pollute Object.prototype and are reported as unknown keys', () => {
+  it('are refused in a file, with their place, before anything else reads it', () => {
     const text = MINIMAL_TEXT.replace(
       '"schemaVersion": 1,',
       '"schemaVersion": 1, "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } },',
     );
-    const errors = errorsOf(loadGridText(text));
-    expect(errors.map((e) => [e.code, e.path, e.params.key])).toEqual([
-      ['unknown_key', '', '__proto__'],
-      ['unknown_key', '', 'constructor'],
+    expect(errorsOf(loadGridText(text))).toEqual([
+      { code: 'forbidden_key', path: '__proto__', params: { key: '__proto__' } },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+    for (const key of ['constructor', 'prototype']) {
+      const inText = MINIMAL_TEXT.replace('"en": "Test grid"', `"en": "Test grid", "${key}": "y"`);
+      expect(errorsOf(loadGridText(inText))).toEqual([
+        { code: 'forbidden_key', path: `title.${key}`, params: { key } },
+      ]);
+    }
   });
 
-  it('in a text: constructor is an invalid language, __proto__ is dropped by zod', () => {
-    const text = MINIMAL_TEXT.replace(
-      '"title": { "fr": "Grille de test", "en": "Test grid" }',
-      '"title": { "fr": "Grille de test", "__proto__": { "polluted": true }, "constructor": "y" }',
+  it('may not be ids: they would become keys of the files the app writes', () => {
+    const input = minimal() as { dimensions: { id: string; items: { id: string }[] }[] };
+    input.dimensions[0]!.items[0]!.id = 'constructor';
+    input.dimensions[0]!.id = 'prototype';
+    expect(errorsOf(loadGrid(input))).toEqual(
+      expect.arrayContaining([
+        { code: 'reserved_id', path: 'dimensions[0].id', params: { id: 'prototype' } },
+        { code: 'reserved_id', path: 'dimensions[0].items[0].id', params: { id: 'constructor' } },
+      ]),
     );
-    expect(errorsOf(loadGridText(text))).toEqual([
-      { code: 'invalid_language', path: 'title.constructor', params: { value: 'constructor' } },
+  });
+
+  it('in a value already parsed: reported as unknown keys, never reaching a prototype', () => {
+    const input = minimal();
+    Object.defineProperty(input, '__proto__', {
+      value: { polluted: true },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    expect(errorsOf(loadGrid(input)).map((e) => [e.code, e.path, e.params.key])).toEqual([
+      ['unknown_key', '', '__proto__'],
     ]);
-    const dropped = loadGridText(
-      MINIMAL_TEXT.replace(
-        '"en": "Test grid"',
-        '"en": "Test grid", "__proto__": { "polluted": true }',
-      ),
-    );
-    expect(dropped.ok).toBe(true);
-    if (dropped.ok) {
-      expect(Object.keys(dropped.grid.title)).toEqual(['fr', 'en']);
-      expect(Object.getPrototypeOf(dropped.grid.title)).toBe(Object.prototype);
-    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -661,7 +705,7 @@ describe('loadGrid never throws', () => {
       { numRuns: 1000 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, 30_000);
 
   it('on any text, and on damaged minimal.json text', () => {
     const damaged = fc

@@ -384,3 +384,37 @@ describe('report model: evolution (T0 → T1)', () => {
     expect(evolution.notCompared).toEqual(['other-grid']);
   });
 });
+
+describe('report model: comments of a small role (issue #15 point 6)', () => {
+  const SECRET = 'Le seul délégué : la direction ne nous consulte jamais';
+  const withComments = (people: { role: Role; answers: Answers; comment?: string }[]) => {
+    const diagnostic = diagnosticOf(grid, people);
+    diagnostic.respondents.forEach((respondent, i) => {
+      const comment = people[i]?.comment;
+      if (comment !== undefined) respondent.comments = { [grid.id]: { 'd-a': comment } };
+    });
+    return diagnostic;
+  };
+
+  it('never holds the comment of a role under the threshold beside other roles', () => {
+    const diagnostic = withComments([
+      ...Array.from({ length: 5 }, (_, i) => ({
+        role: 'employee' as const,
+        answers: high,
+        comment: `Salarié ${i}`,
+      })),
+      { role: 'representative', answers: middle, comment: SECRET },
+    ]);
+    const m = buildReportModel(diagnostic, [{ grid, hash: HASH }], OPTIONS);
+    const json = JSON.stringify(m);
+    expect(json).not.toContain(SECRET);
+    expect(json).not.toContain('representative');
+    expect(m.comments.flatMap((g) => g.comments)).toHaveLength(5);
+  });
+
+  it('keeps the comments when everyone answered in one role (a diagnostic of one person)', () => {
+    const diagnostic = withComments([{ role: 'employee', answers: high, comment: SECRET }]);
+    const m = buildReportModel(diagnostic, [{ grid, hash: HASH }], OPTIONS);
+    expect(m.comments.flatMap((g) => g.comments)).toEqual([SECRET]);
+  });
+});
