@@ -104,18 +104,17 @@ function Results({ ready }: { ready: Ready }) {
       <section id="overview" aria-labelledby="overview-title" className="card">
         <h2 id="overview-title">{t('overview.title')}</h2>
         <div className="chart-and-table">
-          {model.grids.length >= 3 && (
-            <figure className="chart">
-              <Suspense fallback={<div className="radar radar--loading" />}>
-                <ScoreRadar
-                  data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
-                  mainName={diagnostic.title}
-                  height={340}
-                />
-              </Suspense>
-              <figcaption>{t('overview.chart')}</figcaption>
-            </figure>
-          )}
+          <figure className="chart">
+            <Suspense fallback={<div className="radar radar--loading" />}>
+              <ScoreRadar
+                data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
+                mainName={diagnostic.title}
+              />
+            </Suspense>
+            <figcaption>
+              {t(model.grids.length >= 3 ? 'overview.chart' : 'overview.chartBars')}
+            </figcaption>
+          </figure>
           <TableScroll>
             <table className="data">
               <caption>{t('overview.tableCaption')}</caption>
@@ -199,7 +198,9 @@ function Results({ ready }: { ready: Ready }) {
                   mainName={g.title}
                 />
               </Suspense>
-              <figcaption>{t('grid.chart', { grid: g.title })}</figcaption>
+              <figcaption>
+                {t(g.dimensions.length >= 3 ? 'grid.chart' : 'grid.chartBars', { grid: g.title })}
+              </figcaption>
             </figure>
             <ScoreTable
               caption={t('grid.tableCaption', { grid: g.title })}
