@@ -39,6 +39,7 @@ export default tseslint.config(
       'dist',
       'dist-single',
       'dist-e2e-*',
+      'dist-screens',
       'node_modules',
       'playwright-report',
       'test-results',

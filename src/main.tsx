@@ -6,6 +6,12 @@ import { parseRoute } from '@/app/router';
 import { initI18n } from '@/i18n/i18n';
 import './styles.css';
 
+// How the user last acted (keys or pointer): a page title focused on navigation shows its focus
+// frame to keyboard users only (styles.css, `.app-main h1`).
+const html = document.documentElement;
+window.addEventListener('keydown', () => (html.dataset.input = 'keyboard'), { capture: true });
+window.addEventListener('pointerdown', () => (html.dataset.input = 'pointer'), { capture: true });
+
 const root = document.getElementById('root');
 if (root) {
   // The page in the address: its code and texts (already downloading, see route-preload.ts) are

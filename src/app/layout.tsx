@@ -13,6 +13,9 @@ const NAV: { name: RouteName; path: string; key: string }[] = [
   { name: 'about', path: '#/about', key: 'nav.about' },
 ];
 
+/** Pages of charts and tables: on a projector they use the screen's width. */
+const WIDE_PAGES: RouteName[] = ['results', 'workshop', 'compare'];
+
 type LayoutProps = { route: Route; mainRef: RefObject<HTMLElement | null>; children: ReactNode };
 
 export function Layout({ route, mainRef, children }: LayoutProps) {
@@ -58,7 +61,12 @@ export function Layout({ route, mainRef, children }: LayoutProps) {
           </ul>
         </nav>
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={WIDE_PAGES.includes(route.name) ? 'app-main app-main--wide' : 'app-main'}
+      >
         {children}
       </main>
       <footer className="app-footer">

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type FileButtonProps = {
@@ -48,12 +48,19 @@ export function FileButton({ children, accept, className, testId, ...choice }: F
   );
 }
 
-/** Why a file was refused, and the promise that nothing on the device changed. */
+/**
+ * Why a file was refused, and the promise that nothing on the device changed. It takes the
+ * focus when it appears (and so comes into view): below the fold, an alert alone goes unseen.
+ */
 export function FileRefused({ message }: { message: string }) {
   const { t } = useTranslation('files');
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) box.current?.focus();
+  }, [message]);
   if (!message) return null;
   return (
-    <div className="notice notice--error" role="alert">
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={box}>
       <p>{message}</p>
       <p>{t('nothingChanged')}</p>
     </div>

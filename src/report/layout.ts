@@ -77,6 +77,8 @@ const SWATCH = 2.8;
 const SWATCH_GAP = 1.6;
 /** Table rows up to this many lines are never split between pages; taller ones may be. */
 const KEEP_WHOLE_LINES = 8;
+/** Paragraphs up to this many lines are never split between pages. */
+const KEEP_WHOLE_PARAGRAPH = 5;
 
 export const COLORS = {
   text: '#1f2933',
@@ -226,13 +228,98 @@ export class Layout {
     this.onNewPage();
   }
 
-  /** Starts a new page unless `height` mm still fit above the bottom margin. */
+  /**
+   * Starts a section: on a new page unless at least `room` mm are left on this one (a section
+   * need not leave the rest of a page blank), else after a gap.
+   */
+  section(room: number): void {
+    if (this.y > this.top + 0.01 && this.bottom - this.y < room + 8) this.newPage();
+    else this.space(8);
+  }
+
+  /**
+   * Starts a new page unless `height` mm still fit above the bottom margin. Headings waiting to
+   * be drawn (see `heading`) go first, on the same page as these `height` mm.
+   */
   ensureSpace(height: number): void {
+    if (this.pending.length > 0) this.drawPendingHeadings(height);
     if (this.y + height > this.bottom + 0.01 && this.y > this.top + 0.01) this.newPage();
   }
 
   space(mm: number): void {
+    if (this.pending.length > 0) {
+      const last = this.pending[this.pending.length - 1]!;
+      last.after += mm;
+      return;
+    }
     this.y = Math.min(this.y + mm, this.bottom);
+  }
+
+  /**
+   * Headings announced but not drawn yet: a heading is drawn with what follows it, so a run of
+   * headings (a section title, then a sub-title) and the first lines, table rows or chart under
+   * them always share a page; none is left alone at the foot of a page.
+   */
+  private pending: {
+    lines: string[];
+    style: TextStyle;
+    level: 1 | 2 | 3;
+    before: number;
+    after: number;
+    keepWith: number;
+  }[] = [];
+
+  /** Draws the headings waiting, on this page if they fit with `next` mm of what follows. */
+  private drawPendingHeadings(next: number): void {
+    const run = this.pending;
+    this.pending = [];
+    const heightOf = (h: (typeof run)[number], first: boolean, atTop: boolean): number =>
+      (first && atTop ? 0 : h.before) +
+      h.lines.length * this.lineHeight(h.style.size) +
+      (h.level === 1 ? 1.5 : 0) +
+      h.after;
+    const follow = Math.max(next, run[run.length - 1]?.keepWith ?? 0);
+    const atTop = this.y <= this.top + 0.01;
+    const total = run.reduce((sum, h, i) => sum + heightOf(h, i === 0, atTop), 0);
+    if (!atTop && this.y + total + follow > this.bottom + 0.01) this.newPage();
+    for (const h of run) {
+      if (this.y > this.top + 0.01) this.y = Math.min(this.y + h.before, this.bottom);
+      for (const line of h.lines) {
+        this.use(h.style);
+        this.doc.text(line, this.left, this.y + this.baseline(h.style.size));
+        this.y += this.lineHeight(h.style.size);
+      }
+      if (h.level === 1) {
+        this.y += 1;
+        this.doc.setDrawColor(COLORS.accent);
+        this.doc.setLineWidth(0.5);
+        this.doc.line(this.left, this.y, this.right, this.y);
+        this.y += 0.5;
+      }
+      this.y += h.after;
+    }
+  }
+
+  /** Draws what is still waiting (headings with nothing after them): call before saving. */
+  finish(): void {
+    if (this.pending.length > 0) this.drawPendingHeadings(0);
+  }
+
+  /**
+   * Before a paragraph of `count` lines: a short one (up to KEEP_WHOLE_PARAGRAPH lines) is kept
+   * whole on one page, a longer one leaves at least two lines on each page it spans (no page
+   * holding only the tail of a line of sources).
+   */
+  private keepLines(count: number, style: TextStyle): void {
+    const lh = this.lineHeight(style.size);
+    if (count <= KEEP_WHOLE_PARAGRAPH) {
+      this.ensureSpace(count * lh);
+      return;
+    }
+    this.ensureSpace(2 * lh);
+    const fit = Math.floor((this.bottom - this.y) / lh + 1e-6);
+    // The lines that would go over to the next page: never a single one.
+    if (fit < count && count - fit < 2 && count <= 12) this.ensureSpace(count * lh);
   }
 
   /** Draws prepared lines one by one, breaking pages between lines. */
@@ -255,6 +342,7 @@ export class Layout {
     const indent = options.indent ?? 0;
     const width = this.width - indent;
     const lines = this.wrap(text, width, style);
+    this.keepLines(lines.length, style);
     const align = options.align ?? 'left';
     const x =
       align === 'right'
@@ -287,6 +375,7 @@ export class Layout {
     }
     this.use(style);
     const lines = this.doc.splitTextToSize(cleanText(text), width, { textIndent: leadWidth });
+    this.keepLines(lines.length, style);
     const lh = this.lineHeight(style.size);
     const x = this.left + indent;
     lines.forEach((line, i) => {
@@ -311,7 +400,8 @@ export class Layout {
 
   /**
    * A heading kept on the same page as at least `keepWith` mm of what follows (by default two
-   * body lines). Level 1 is a section title with a rule under it.
+   * body lines), and as the first thing drawn after it, whatever its height (a table's header
+   * and first row, a chart): it is drawn with it. Level 1 is a section title with a rule under it.
    */
   heading(text: string, level: 1 | 2 | 3, keepWith?: number): void {
     const size = level === 1 ? 15 : level === 2 ? 12 : 10.5;
@@ -319,19 +409,8 @@ export class Layout {
     const before = level === 1 ? 7 : level === 2 ? 4 : 2.5;
     const after = level === 1 ? 4 : level === 2 ? 2 : 1.2;
     const lines = this.wrap(text, this.width, style);
-    const height = lines.length * this.lineHeight(size) + (level === 1 ? 1.5 : 0) + after;
     const follow = keepWith ?? 2 * this.lineHeight(BODY_SIZE) + 2;
-    if (this.y > this.top + 0.01) this.space(before);
-    this.ensureSpace(height + follow);
-    this.drawLines(lines, this.left, style);
-    if (level === 1) {
-      this.y += 1;
-      this.doc.setDrawColor(COLORS.accent);
-      this.doc.setLineWidth(0.5);
-      this.doc.line(this.left, this.y, this.right, this.y);
-      this.y += 0.5;
-    }
-    this.y += after;
+    this.pending.push({ lines, style, level, before, after, keepWith: follow });
   }
 
   /** A bullet list; each item wraps under its own text, not under the bullet. */

@@ -256,6 +256,16 @@ export async function renderReportPdf(
     ]),
   );
 
+  // Every grid at a glance: a radar (bars for fewer than three grids).
+  const overview = model.grids.map((g) => ({ label: g.title, score: g.score }));
+  if (overview.length >= 3) {
+    layout.heading(t('summary.radarTitle'), 2, RADAR_HEIGHT);
+    drawRadar(doc, layout, overview, t, f);
+  } else if (overview.length > 0) {
+    layout.heading(t('summary.barsTitle'), 2, 20);
+    drawBars(doc, layout, overview, t, f);
+  }
+
   const dimensionTable = (dims: DimensionReport[]): void => {
     if (dims.length === 0) {
       layout.paragraph(t('summary.noDimension'), BODY);
@@ -310,7 +320,8 @@ export async function renderReportPdf(
 
   // One section per grid ---------------------------------------------------------------------
   for (const grid of model.grids) {
-    layout.newPage();
+    // On the page the summary or the last grid leaves, when its title, score and radar fit.
+    layout.section(SECTION_ROOM);
     layout.heading(grid.title, 1);
     layout.paragraph(t('grid.identity', { id: grid.id, version: grid.version }), SMALL, {
       gapAfter: 1,
@@ -319,10 +330,14 @@ export async function renderReportPdf(
       layout.paragraph(grid.description, { size: 8.5, color: COLORS.muted });
     drawScoreBox(layout, t('grid.score'), grid.score, grid.level, t, f);
 
-    if (grid.dimensions.length > 0) {
+    if (grid.dimensions.length >= 3) {
       layout.heading(t('grid.radarTitle'), 2, RADAR_HEIGHT);
-      drawRadar(doc, layout, grid, t, f);
+      drawRadar(doc, layout, grid.dimensions, t, f);
       layout.paragraph(t('grid.radarNote'), SMALL, { gapAfter: 2 });
+    } else if (grid.dimensions.length > 0) {
+      // One or two dimensions make no radar (a line, a point): bars.
+      layout.heading(t('grid.barsTitle'), 2, 20);
+      drawBars(doc, layout, grid.dimensions, t, f);
     }
 
     layout.heading(t('grid.scoresTitle'), 2);
@@ -448,13 +463,13 @@ export async function renderReportPdf(
 
   // Evolution since a baseline (T0) -----------------------------------------------------------
   if (model.evolution) {
-    layout.newPage();
+    layout.section(SECTION_ROOM);
     renderEvolution(layout, model.evolution, t, f, gridTitle);
   }
 
   // Workshop: participation, roles compared, topics for discussion ------------------------------
   if (model.workshop || model.diagnostic.purpose === 'workshop') {
-    layout.newPage();
+    layout.section(SECTION_ROOM);
     renderParticipation(layout, model, t, f);
     if (model.workshop && model.workshop.roles.length > 0)
       renderRolesCompared(layout, model, model.workshop.roles, t, f);
@@ -465,7 +480,7 @@ export async function renderReportPdf(
   }
 
   // Action plan ------------------------------------------------------------------------------
-  layout.newPage();
+  layout.section(SECTION_ROOM);
   layout.heading(t('actionPlan.title'), 1);
   if (model.actionPlan.length === 0) {
     layout.paragraph(t('actionPlan.empty'), BODY);
@@ -519,6 +534,8 @@ export async function renderReportPdf(
   // Method annex -----------------------------------------------------------------------------
   layout.newPage();
   renderMethod(layout, model, t, f, colon, legalStatus);
+
+  layout.finish();
 
   // Running header and footer on every page but the cover ------------------------------------
   const total = doc.getNumberOfPages();
@@ -752,15 +769,23 @@ function polygon(doc: jsPDF, points: Point[], style: 'S' | 'F' | 'FD'): void {
   doc.lines(deltas, first.x, first.y, [1, 1], style, true);
 }
 
-/** The radar of one grid drawn with vector lines and polygons; null scores are gaps. */
+/** An axis of a chart: a grid's dimension, or a grid in the overview. */
+type ChartAxis = { label: string; score: number | null };
+
+/** Room a section needs at the foot of a page to start there: its title, a few lines, a score box (its chart may go on the next page, with its heading). */
+const SECTION_ROOM = 90;
+
+/**
+ * A radar (three axes or more) drawn with vector lines and polygons; null scores are gaps,
+ * their axes dashed and labelled « réponses insuffisantes ».
+ */
 function drawRadar(
   doc: jsPDF,
   layout: Layout,
-  grid: GridReport,
+  dims: readonly ChartAxis[],
   t: Translate,
   f: Formatters,
 ): void {
-  const dims = grid.dimensions;
   const n = dims.length;
   layout.ensureSpace(RADAR_HEIGHT);
   const center: Point = {
@@ -856,6 +881,60 @@ function drawRadar(
   });
 
   layout.y = center.y + RADAR_RADIUS + RADAR_LABEL_SPACE;
+}
+
+/** Bars from 0 to 100, one per axis, for charts of one or two axes (a radar needs three). */
+function drawBars(
+  doc: jsPDF,
+  layout: Layout,
+  axes: readonly ChartAxis[],
+  t: Translate,
+  f: Formatters,
+): void {
+  const labelStyle: TextStyle = { size: 8.5, bold: true };
+  const valueStyle: TextStyle = { size: 8.5 };
+  const gapStyle: TextStyle = { size: 8, color: PARTIAL_BORDER };
+  const labelWidth = 62;
+  const valueWidth = 34;
+  const x0 = layout.left + labelWidth + 3;
+  const barWidth = layout.right - valueWidth - x0;
+  const lh = layout.lineHeight(8.5);
+  layout.ensureSpace(2 * lh + 8);
+  for (const axis of axes) {
+    const lines = layout.wrap(axis.label, labelWidth, labelStyle);
+    const height = Math.max(lines.length * lh, 6) + 2;
+    layout.ensureSpace(height);
+    const y = layout.y;
+    layout.use(labelStyle);
+    lines.forEach((line, i) => doc.text(line, layout.left, y + i * lh + layout.baseline(8.5)));
+    doc.setDrawColor(COLORS.rule);
+    doc.setLineWidth(0.2);
+    doc.setFillColor('#f4f6f9');
+    doc.rect(x0, y + 0.5, barWidth, 4, 'FD');
+    if (axis.score !== null) {
+      doc.setFillColor(COLORS.accent);
+      doc.rect(x0, y + 0.5, (barWidth * Math.max(0, Math.min(100, axis.score))) / 100, 4, 'F');
+    }
+    const value =
+      axis.score === null
+        ? t('insufficient.radar')
+        : t('common.scoreOutOf', { score: f.int(axis.score) });
+    const style = axis.score === null ? gapStyle : valueStyle;
+    const valueLines = layout.wrap(value, valueWidth - 2, style);
+    layout.use(style);
+    valueLines.forEach((line, i) =>
+      doc.text(line, layout.right - valueWidth + 2, y + i * lh + layout.baseline(style.size)),
+    );
+    layout.y = y + Math.max(height, valueLines.length * lh + 2);
+  }
+  // The scale under the bars.
+  const scaleStyle: TextStyle = { size: 6.5, color: COLORS.muted };
+  layout.use(scaleStyle);
+  for (const tick of [0, 50, 100])
+    doc.text(f.int(tick), x0 + (barWidth * tick) / 100, layout.y + layout.baseline(6.5), {
+      align: tick === 0 ? 'left' : tick === 100 ? 'right' : 'center',
+    });
+  layout.y += layout.lineHeight(6.5) + 3;
 }
 
 function renderPurposeSection(

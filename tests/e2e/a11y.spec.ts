@@ -1,11 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, axeWithAllRules } from './axe';
 import { expect, openApp, test } from './fixtures';
 import { seedTourData, tour, switchLanguage } from './tour';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 for (const lang of ['fr', 'en'] as const) {
-  test(`no axe-core violation (WCAG 2.1 A and AA) on any page, in ${lang === 'fr' ? 'French' : 'English'}`, async ({
+  test(`no axe-core violation (every rule, experimental and best practices included) on any page, in ${lang === 'fr' ? 'French' : 'English'}`, async ({
     page,
   }) => {
     // Axe on the long results and workshop pages is slow on a busy machine.
@@ -14,14 +12,7 @@ for (const lang of ['fr', 'en'] as const) {
     const ids = await seedTourData(page);
     await switchLanguage(page, lang);
     await tour(page, lang, ids, async (name) => {
-      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      const found = violations.map((v) => {
-        const where = v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ');
-        return `${v.id} (${v.impact}) ${v.help} — ${where}`;
-      });
+      const found = await axeViolations(axeWithAllRules(page));
       expect.soft(found, `axe violations on « ${name} »`).toEqual([]);
     });
   });
@@ -66,4 +57,26 @@ test('with « reduce motion » asked for, nothing on the results page moves', as
   expect(moving).toEqual([]);
   // The charts draw at once: recharts' own animation is off.
   await expect(page.locator('.recharts-radar-polygon').first()).toBeVisible();
+});
+
+test('the page title takes the focus on navigation; its focus frame shows for keyboard users only', async ({
+  page,
+}) => {
+  await openApp(page, '/about');
+  await expect(page.locator('.about-grids li')).toHaveCount(4);
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+  // A mouse user (last action a click) goes to another page: focus on its title, no frame.
+  await page.mouse.click(5, 300);
+  await page.evaluate(() => (location.hash = '#/grids'));
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  expect(await focused()).toEqual({ tag: 'H1', outline: 'none' });
+  // A keyboard user (last action a key): focus on the title, with its frame.
+  await page.keyboard.press('Shift');
+  await page.evaluate(() => (location.hash = '#/about'));
+  await expect(page.getByRole('heading', { level: 1, name: /Méthode/ })).toBeFocused();
+  expect(await focused()).toEqual({ tag: 'H1', outline: 'solid' });
 });

@@ -1,8 +1,11 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { layoutDefects } from './layout-check';
 
 /**
- * Every e2e test runs under two guards: no request may leave the app's origin (privacy), and
- * no console error may happen. Both are checked after the test, whatever it did.
+ * Every e2e test runs under three guards: no request may leave the app's origin (privacy), no
+ * console error may happen, and the page the test ends on is laid out (layout-check.ts: nothing
+ * empty, nothing wider than the screen, no text out of its box). All are checked after the test,
+ * whatever it did; layout.spec.ts checks every page at the three screen sizes.
  */
 export const test = base.extend<{
   guard: {
@@ -33,6 +36,13 @@ export const test = base.extend<{
       };
       watch(page);
       await use({ foreignRequests, consoleErrors, expectedErrors, watch });
+      if (!page.isClosed() && page.url().startsWith(origin)) {
+        const main = await page.locator('main#main').count();
+        if (main > 0)
+          expect
+            .soft(await layoutDefects(page), `layout defects where the test ended (${page.url()})`)
+            .toEqual([]);
+      }
       expect(foreignRequests, 'requests outside the app origin').toEqual([]);
       const unexpected = consoleErrors.filter((e) => !expectedErrors.some((re) => re.test(e)));
       expect(unexpected, 'console errors').toEqual([]);

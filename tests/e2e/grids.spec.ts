@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { axeWithAllRules } from './axe';
 import { expect, openApp, test } from './fixtures';
 import { GRID_TITLES_FR, startRespondent } from './helpers';
 
@@ -29,11 +29,9 @@ async function switchLanguage(page: Page, to: 'en' | 'fr'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 
-/** Fails on any axe-core violation (WCAG 2.1 A and AA) of the page as it is now. */
+/** Fails on any axe-core violation (every rule) of the page as it is now. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+  const { violations } = await axeWithAllRules(page).analyze();
   expect(
     violations.map(
       (v) =>

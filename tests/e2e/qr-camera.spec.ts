@@ -188,7 +188,8 @@ test('the facilitator reads a participant’s codes with the camera: previewed, 
   const preview = facilitator.getByRole('region', { name: 'Aperçu de l’import' });
   await expect(preview.getByTestId('preview-to-add')).toHaveText('1 répondant à ajouter.');
   await expect(preview.getByRole('row', { name: 'Salarié·e 1' })).toBeVisible();
-  await expect(preview).toContainText('vient d’un autre diagnostic');
+  // The participant's diagnostic is not on the facilitator's device: said so, without its id.
+  await expect(preview).toContainText('vient d’un autre diagnostic, absent de cet appareil');
 
   // Stopped, then started again: the same codes are now said to be read already.
   await expect(stop).toBeFocused();
@@ -211,6 +212,7 @@ test('the facilitator reads a participant’s codes with the camera: previewed, 
   await facilitator.keyboard.press('Enter');
   await expect(facilitator.getByTestId('participation-total')).toHaveText('3 répondants au total.');
   await expect(facilitator.getByText('1 répondant ajouté au diagnostic.')).toBeVisible();
+  await expect(status).toBeEmpty();
   const received = (await storedRespondents(facilitator, target)).filter((r) => r.id === sent?.id);
   expect(received).toHaveLength(1);
   expect(received[0]?.role).toBe('employee');

@@ -41,7 +41,13 @@ test('results: scores and levels on the page, and the PDF shows the same numbers
   // Recommendations explain why they fired, and the union purpose ranks union ones first.
   const firstRec = page.locator('.rec-card').first();
   await expect(firstRec).toContainText('Pourquoi');
+  // Closed, the card shows that it opens (a chevron and what is inside), not only its title.
+  const opens = firstRec.getByText('Voir les actions et l’ajouter au plan d’action');
+  await expect(opens).toBeVisible();
+  await expect(firstRec.locator('.rec-card__chevron')).toBeVisible();
   await firstRec.locator('summary').click();
+  await expect(opens).toBeHidden();
+  await expect(firstRec.getByText('Refermer')).toBeVisible();
   await expect(firstRec).toContainText('Actions à engager');
   await expect(firstRec).toContainText('Représentants du personnel');
   await firstRec.getByRole('button', { name: 'Ajouter au plan d’action' }).click();

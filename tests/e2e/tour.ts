@@ -77,6 +77,10 @@ export async function tour(
   await expect(page.getByTestId('overall-score')).toBeVisible();
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
   await check('results');
+  const card = page.locator('.rec-card').first();
+  await card.locator('summary').click();
+  await expect(card.locator('.rec-card__body')).toBeVisible();
+  await check('results, a recommendation open');
 
   await ready(page, `/workshop/${ids.t0}`);
   await check('workshop');

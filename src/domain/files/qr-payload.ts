@@ -419,8 +419,9 @@ function decodeContent(
     exportedAt: context.readAt,
     diagnostic: {
       id: diagnosticId,
-      // The title does not travel: the facilitator's own, or the id of the other diagnostic.
-      title: diagnosticId === context.diagnostic.id ? context.diagnostic.title : diagnosticId,
+      // The title does not travel: the facilitator's own, or empty for another diagnostic (the
+      // reader looks its title up on the device, or says it is unknown; never the raw id).
+      title: diagnosticId === context.diagnostic.id ? context.diagnostic.title : '',
     },
     grids: fileGrids,
     respondents: [respondent],

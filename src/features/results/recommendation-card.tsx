@@ -45,7 +45,11 @@ export function useReasonText(lang: string) {
       .join(' ; ');
 }
 
-/** One recommendation: title and reason at a glance, body, actions and sources on opening. */
+/**
+ * One recommendation: title and reason at a glance, body, actions and sources on opening. The
+ * summary says it opens (a chevron and « Voir les actions et l'ajouter au plan d'action »); the
+ * body's headings are h3, under the section's h2.
+ */
 export function RecommendationCard({
   rec,
   lang,
@@ -69,10 +73,16 @@ export function RecommendationCard({
               <span className="rec-card__why">{t('recommendations.why', { reasons: why })}</span>
             )}
           </span>
+          {/* What opening the card gives: without it, « Ajouter au plan d'action » stays hidden. */}
+          <span className="rec-card__open">
+            <span className="rec-card__chevron" aria-hidden="true" />
+            <span className="rec-card__open-closed">{t('recommendations.open')}</span>
+            <span className="rec-card__open-opened">{t('recommendations.close')}</span>
+          </span>
         </summary>
         <div className="rec-card__body">
           <p>{rec.body}</p>
-          <h4>{t('recommendations.actions')}</h4>
+          <h3>{t('recommendations.actions')}</h3>
           <ul>
             {rec.actions.map((action, i) => (
               <li key={i}>{action}</li>
@@ -85,7 +95,7 @@ export function RecommendationCard({
           )}
           {rec.checklist && rec.checklist.length > 0 && (
             <>
-              <h4>{t('recommendations.checklist')}</h4>
+              <h3>{t('recommendations.checklist')}</h3>
               <ul className="checklist">
                 {rec.checklist.map((c) => (
                   <li key={c.itemId}>
@@ -107,7 +117,7 @@ export function RecommendationCard({
           </p>
           {rec.sources.length > 0 && (
             <>
-              <h4>{t('recommendations.sources')}</h4>
+              <h3>{t('recommendations.sources')}</h3>
               <ul className="sources">
                 {rec.sources.map((s) => (
                   <li key={s.id}>

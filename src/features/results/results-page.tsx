@@ -126,16 +126,15 @@ function Results({ ready }: { ready: Ready }) {
       <section id="overview" aria-labelledby="overview-title" className="card">
         <h2 id="overview-title">{t('overview.title')}</h2>
         <div className="chart-and-table">
-          {model.grids.length >= 3 && (
-            <figure className="chart">
-              <ScoreRadar
-                data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
-                mainName={diagnostic.title}
-                height={340}
-              />
-              <figcaption>{t('overview.chart')}</figcaption>
-            </figure>
-          )}
+          <figure className="chart">
+            <ScoreRadar
+              data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
+              mainName={diagnostic.title}
+            />
+            <figcaption>
+              {t(model.grids.length >= 3 ? 'overview.chart' : 'overview.chartBars')}
+            </figcaption>
+          </figure>
           <TableScroll>
             <table className="data">
               <caption>{t('overview.tableCaption')}</caption>
@@ -217,7 +216,9 @@ function Results({ ready }: { ready: Ready }) {
                 data={g.dimensions.map((d) => ({ axis: d.label, score: d.score }))}
                 mainName={g.title}
               />
-              <figcaption>{t('grid.chart', { grid: g.title })}</figcaption>
+              <figcaption>
+                {t(g.dimensions.length >= 3 ? 'grid.chart' : 'grid.chartBars', { grid: g.title })}
+              </figcaption>
             </figure>
             <ScoreTable
               caption={t('grid.tableCaption', { grid: g.title })}

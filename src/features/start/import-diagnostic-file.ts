@@ -41,7 +41,14 @@ export async function importDiagnosticFile(
   const stored = await getDiagnostic(parsed.diagnostic.id);
   const clash =
     existingIds.includes(parsed.diagnostic.id) || stored.ok || stored.reason === 'invalid';
-  const diagnostic = clash ? { ...parsed.diagnostic, id: newId() } : parsed.diagnostic;
+  // A copy says so in its title: two diagnostics of one title in the list could not be told apart.
+  const diagnostic = clash
+    ? {
+        ...parsed.diagnostic,
+        id: newId(),
+        title: t('import.copyTitle', { title: parsed.diagnostic.title }).slice(0, 300),
+      }
+    : parsed.diagnostic;
   await saveDiagnostic(diagnostic);
   return {
     ok: true,

@@ -36,7 +36,9 @@ export const DiscussionTopics = memo(function DiscussionTopics({
 
   return (
     <section
-      aria-labelledby={`topics-${grid.id}-title`}
+      // Named with the section's own title too: the grid's title alone also names its radar's
+      // section (axe landmark-unique).
+      aria-labelledby={`topics-title topics-${grid.id}-title`}
       className="card topics"
       data-testid={`topics-${grid.id}`}
     >

@@ -4,6 +4,12 @@ import { useRoute } from '@/app/router';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic } from '@/storage/diagnostics-store';
 
+/** The part of a participant's file name that tells it apart: « participant- » and 8 characters. */
+export function respondentFilePart(respondentId: string): string {
+  const id = respondentId.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return `participant-${id.slice(0, 8) || 'x'}`;
+}
+
 /**
  * For a participant answering on their own device: downloads their answers as a response file
  * for the facilitator (no pseudonym). The answers come from `respondent` (the newest, possibly
@@ -22,7 +28,13 @@ export function ExportRespondentButton({ respondent }: { respondent: Respondent 
     }
     // The response-file code loads on the click: the answer page does not carry it.
     const { downloadResponseFile } = await import('./export-files');
-    const name = downloadResponseFile({ ...stored.diagnostic, respondents: [respondent] });
+    // Each participant's file its own name (the facilitator collects them in one folder):
+    // the start of the respondent's random id, never their pseudonym.
+    const name = downloadResponseFile(
+      { ...stored.diagnostic, respondents: [respondent] },
+      undefined,
+      respondentFilePart(respondent.id),
+    );
     setStatus({ ok: true, text: t('mine.done', { file: name }) });
   };
 

@@ -51,7 +51,8 @@ export const GridAggregateView = memo(function GridAggregateView({
   return (
     <section
       id={`workshop-grid-${grid.id}`}
-      aria-labelledby={`workshop-grid-${grid.id}-title`}
+      // With the section's title: the grid's title alone also names its topics (landmark-unique).
+      aria-labelledby={`aggregate-title workshop-grid-${grid.id}-title`}
       className="card"
       data-grid-id={grid.id}
     >

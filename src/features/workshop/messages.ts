@@ -41,7 +41,9 @@ export function duplicateMessage(t: T, d: DuplicateRespondent): string {
 export function warningMessage(t: T, file: string, w: FileWarning): string {
   switch (w.code) {
     case 'otherDiagnostic':
-      return t('workshop:warning.otherDiagnostic', { file, title: w.title });
+      return w.title
+        ? t('workshop:warning.otherDiagnostic', { file, title: w.title })
+        : t('workshop:warning.otherDiagnosticUnknown', { file });
     case 'ignoredGrids':
       return t('workshop:warning.ignoredGrids', { file, grids: w.gridIds.join(', ') });
     case 'diagnosticFile':
@@ -99,7 +101,9 @@ export function warningGroupMessage(t: T, { warning, files }: WarningGroup): str
   const base = { count: files.length, files: list };
   switch (warning.code) {
     case 'otherDiagnostic':
-      return t('workshop:warning.group.otherDiagnostic', { ...base, title: warning.title });
+      return warning.title
+        ? t('workshop:warning.group.otherDiagnostic', { ...base, title: warning.title })
+        : t('workshop:warning.group.otherDiagnosticUnknown', base);
     case 'ignoredGrids':
       return t('workshop:warning.group.ignoredGrids', {
         ...base,

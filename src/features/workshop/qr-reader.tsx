@@ -14,12 +14,15 @@ import {
 } from '@/domain/files/qr-payload';
 import type { ResponseFileInput } from '@/domain/files/response-file';
 import { nowIso } from '@/utils/id';
+import { getDiagnostic } from '@/storage/diagnostics-store';
 
 type QrReaderProps = {
   diagnostic: Diagnostic;
   grids: LoadedGrid[];
   /** Adds the answers read to the import batch (the same preview and confirm as files). */
   onAdd: (input: ResponseFileInput) => void;
+  /** Files in the import batch: when it empties (confirmed, cancelled), the reader's news goes. */
+  batchSize?: number;
 };
 
 /**
@@ -37,7 +40,7 @@ const FRAME_INTERVAL = 250;
  * codes of one payload in any order until it is complete, then adds the answers to the import
  * batch. Nothing is changed when a code cannot be read.
  */
-export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
+export function QrReader({ diagnostic, grids, onAdd, batchSize }: QrReaderProps) {
   const { t } = useTranslation('workshop');
   const uid = useId();
   const video = useRef<HTMLVideoElement>(null);
@@ -53,6 +56,13 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
   const settled = useRef<string | null>(null);
   const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
   const [message, setMessage] = useState<Message>({ kind: 'status', lines: [] });
+  // The batch confirmed or cancelled (emptied): « added to the batch » is no longer true.
+  const [lastBatchSize, setLastBatchSize] = useState(batchSize);
+  if (batchSize !== lastBatchSize) {
+    setLastBatchSize(batchSize);
+    if (batchSize === 0 && message.kind === 'status' && message.lines.length > 0)
+      setMessage({ kind: 'status', lines: [] });
+  }
 
   const qrError = (error: QrError): Line => {
     const params = error.params ?? {};
@@ -118,10 +128,23 @@ export function QrReader({ diagnostic, grids, onAdd }: QrReaderProps) {
     }
     done.current.add(result.payloadId);
     settled.current = result.payloadId;
-    onAdd({
-      name: t('qr.batchName', { id: result.payloadId }),
-      result: { ok: true, file: result.file, source: 'responses' },
-    });
+    const add = (file: typeof result.file) =>
+      onAdd({
+        name: t('qr.batchName', { id: result.payloadId }),
+        result: { ok: true, file, source: 'responses' },
+      });
+    const otherId = result.file.diagnostic.id;
+    if (otherId === diagnostic.id) add(result.file);
+    // Another diagnostic: its title does not travel in the codes; named by its title when it
+    // is on this device, else said to be unknown (never by its raw id).
+    else
+      void getDiagnostic(otherId).then((found) =>
+        add(
+          found.ok
+            ? { ...result.file, diagnostic: { id: otherId, title: found.diagnostic.title } }
+            : result.file,
+        ),
+      );
     const ignored = result.ignoredGrids.join(', ');
     const lines: Line[] = [(t) => t('qr.done')];
     if (ignored) lines.push((t) => t('qr.ignoredGrids', { grids: ignored }));

@@ -233,6 +233,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       <QrReader
         diagnostic={diagnostic}
         grids={grids}
+        batchSize={batch.length}
         onAdd={(input) => {
           setStatus('');
           setBatch((current) => [...current, input]);

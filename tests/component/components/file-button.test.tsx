@@ -68,6 +68,8 @@ describe('FileRefused', () => {
     );
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Fichier illisible');
+    // It takes the focus, so it comes into view even below the fold.
+    expect(alert).toHaveFocus();
     expect(alert).toHaveTextContent(fr.t('files:nothingChanged'));
     const en = await makeI18n('en');
     rerender(

@@ -559,3 +559,31 @@ describe('the PDF and the comments of a masked role (issue #15 point 6)', () => 
     expect(pdf.text).not.toMatch(/[Rr]eprésentant/);
   }, 30_000);
 });
+
+describe('renderReportPdf charts: an overview of all grids, bars below three axes', () => {
+  const text = (r: Rendered) =>
+    r.pdf.pages.map((p) => p.runs.map((x) => x.str).join(' ')).join('\n');
+
+  it('should draw the overview radar of all grids in the summary, in French and English', async () => {
+    const fr = await render(makeReportModel({ lang: 'fr' }));
+    const summary = fr.pdf.pages[1]!.runs.map((r) => r.str).join(' ');
+    expect(summary).toContain('Vue d’ensemble des grilles');
+    // Every grid's title is an axis label of the overview (wrapped: its first word at least).
+    for (const g of fr.model.grids) expect(summary).toContain(g.title.split(' ')[0]!);
+    const en = await render(makeReportModel({ lang: 'en' }));
+    expect(text(en)).toContain('All grids at a glance');
+  }, 60_000);
+
+  it('should draw bars, not a radar, for a grid of two dimensions and for two grids', async () => {
+    const base = makeReportModel({ lang: 'fr' });
+    const grids = base.grids
+      .slice(0, 2)
+      .map((g) => ({ ...g, dimensions: g.dimensions.slice(0, 2) }));
+    const r = await render({ ...base, grids });
+    const all = text(r);
+    expect(all).toContain('Scores des grilles');
+    expect(all).toContain('Scores des dimensions');
+    expect(all).not.toContain('Radar des dimensions');
+    expect(all).not.toContain('Vue d’ensemble des grilles');
+  }, 60_000);
+});

@@ -358,11 +358,11 @@ describe('decodeQrPayload errors (never throws, says what is wrong)', () => {
     expect(prototypeIsClean()).toBe(true);
   });
 
-  it('a code from another diagnostic with the same grids: its id stands for the title', () => {
+  it('a code from another diagnostic with the same grids: no title (it does not travel), never the raw id', () => {
     const [first] = BUNDLED as [QrGrid];
     const grid = `g ${first.id} ${first.hash.slice(0, 12)} ${'.'.repeat(items(first.grid).length)}`;
     const result = decoded([forge(`d x\nr y\no other\n${grid}`)]);
-    expect(result.file.diagnostic).toEqual({ id: 'x', title: 'x' });
+    expect(result.file.diagnostic).toEqual({ id: 'x', title: '' });
   });
 });
 

@@ -78,3 +78,16 @@ describe('warningGroupMessage', () => {
     expect(warningGroupMessage(t, six[0]!)).toMatch(/« p-5\.json » et 1 autre\.$/);
   });
 });
+
+describe('another diagnostic whose title is not known (a QR code carries no title)', () => {
+  it('says it is not on this device, without a title, in French and English', async () => {
+    const [one] = groupWarnings(files(1, [other('')]));
+    expect(warningGroupMessage(await translator('fr'), one!)).toBe(
+      '« p-1.json » vient d’un autre diagnostic, absent de cet appareil, qui utilise les mêmes grilles.',
+    );
+    const [many] = groupWarnings(files(2, [other('')]));
+    expect(warningGroupMessage(await translator('en'), many!)).toBe(
+      '2 files come from another diagnostic, not on this device, that uses the same grids: “p-1.json”, “p-2.json”.',
+    );
+  });
+});
