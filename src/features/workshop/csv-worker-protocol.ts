@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import {
   buildResponseFileFromCsv,
   checkCsvMapping,
+  withoutFile,
   type ColumnTarget,
   type CsvMappingCheck,
   type CsvImportOptions,
@@ -58,9 +59,7 @@ export function splitCsv(text: string): CsvTable {
 }
 
 export function toCheck(result: CsvImportResult): CsvCheck {
-  return result.ok
-    ? { ok: true, respondents: result.respondents, emptyRows: result.emptyRows }
-    : result;
+  return result.ok ? withoutFile(result) : result;
 }
 
 /** Text without its byte order mark. */

@@ -55,7 +55,14 @@ describe('CsvMapping when the worker fails', () => {
   it('says so in English too, when the file cannot be built on « Add »', async () => {
     const user = userEvent.setup();
     const added = await renderMapping(
-      source(async () => ({ ok: true, respondents: 1, emptyRows: 0 })),
+      source(async () => ({
+        ok: true,
+        respondents: 1,
+        emptyRows: 0,
+        summary: { rows: 1, complete: 1, incomplete: 0, leftOut: 0 },
+        roleValues: [],
+        unknownAnswers: [],
+      })),
       'en',
     );
     const add = await screen.findByRole('button', { name: 'Add to the batch' });
