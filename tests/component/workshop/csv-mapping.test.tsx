@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { ResponseFileInput } from '@/domain/files/response-file';
@@ -66,7 +66,7 @@ describe('CsvMapping when the worker fails', () => {
       'en',
     );
     const add = await screen.findByRole('button', { name: 'Add to the batch' });
-    expect(add).toBeEnabled();
+    await waitFor(() => expect(add).toBeEnabled());
     await user.click(add);
     expect(
       await screen.findByText('The mapping could not be checked. Choose the file again.'),
