@@ -295,13 +295,17 @@ function headingParts(raw: string): { question: string; sub: string | null } {
   return match ? { question: match[1] ?? '', sub: match[2] ?? '' } : { question: text, sub: null };
 }
 
-/** Whether a heading text matches a full text: the same, or its start when cut (« .. », « … »). */
-function textMatches(part: string, full: string): boolean {
-  const cut = /(\.\.|…)\s*$/.test(part.trim()) || /(\.\.|…)/.test(part);
-  if (!cut) return normalizeLabel(part) === full;
-  const [begin = ''] = part.split(/\.\.|…/);
-  const prefix = normalizeLabel(begin);
-  return prefix.length > 0 && full.startsWith(prefix);
+/**
+ * A test of full texts (normalised) against a heading text: the same, or starting with its
+ * beginning when the heading is cut (« .. », « … »). The heading is normalised once.
+ */
+function matcherOf(part: string): (full: string) => boolean {
+  if (!/\.\.|…/.test(part)) {
+    const whole = normalizeLabel(part);
+    return (full) => full === whole;
+  }
+  const prefix = normalizeLabel(part.split(/\.\.|…/)[0] ?? '');
+  return (full) => prefix.length > 0 && full.startsWith(prefix);
 }
 
 /**
@@ -382,14 +386,15 @@ export function suggestMapping(
     const { question, sub } = headingParts(plain);
     const free = (c: IndexedItem) => !used.has(`${c.target.gridId}.${c.target.itemId}`);
     if (sub !== null) {
-      const candidates = indexed.filter((c) => c.texts.some((t) => textMatches(sub, t)));
+      const subMatches = matcherOf(sub);
+      const questionMatches = matcherOf(question);
+      const candidates = indexed.filter((c) => c.texts.some(subMatches));
       // The question part tells apart items whose texts start alike, when it names a dimension.
-      const inQuestion = candidates.filter((c) =>
-        c.questions.some((q) => textMatches(question, q)),
-      );
+      const inQuestion = candidates.filter((c) => c.questions.some(questionMatches));
       return ((inQuestion.length > 0 ? inQuestion : candidates).find(free) ?? undefined)?.target;
     }
-    return indexed.find((c) => free(c) && c.texts.some((t) => textMatches(plain, t)))?.target;
+    const plainMatches = matcherOf(plain);
+    return indexed.find((c) => free(c) && c.texts.some(plainMatches))?.target;
   };
 
   let roleTaken = false;
@@ -430,7 +435,7 @@ export function suggestMapping(
     const key = normalizeLabel(question);
     return (
       ROLE_HEADER_WORDS.test(key) ||
-      [...roleHeaders].some((h) => h.length > 3 && textMatches(question, h))
+      [...roleHeaders].some((h) => h.length > 3 && matcherOf(question)(h))
     );
   };
   const cellsNameRoles = (column: number) => {
