@@ -209,15 +209,14 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         </p>
         {!hasResponseId && <p>{t('csv.noResponseId')}</p>}
         {hasCompletion && (
-          <div className="field field--check">
+          <label className="choice">
             <input
-              id={`${uid}-incomplete`}
               type="checkbox"
               checked={keepIncomplete}
               onChange={(e) => setKeepIncomplete(e.target.checked)}
             />
-            <label htmlFor={`${uid}-incomplete`}>{t('csv.keepIncomplete')}</label>
-          </div>
+            <span>{t('csv.keepIncomplete')}</span>
+          </label>
         )}
         {shown && shown.summary.leftOut > 0 && (
           <p>{t('csv.leftOut', { count: shown.summary.leftOut })}</p>
