@@ -29,6 +29,21 @@ export interface CsvTable {
   rows: string[][];
 }
 
+/**
+ * Rows read one at a time: a large export kept compactly (`CsvColumnStore`) gives each row when
+ * asked, instead of holding 100,000 arrays of strings.
+ */
+export interface CsvRowSource {
+  readonly header: readonly string[];
+  readonly rowCount: number;
+  row(index: number): readonly string[];
+}
+
+function rowSource(table: CsvTable | CsvRowSource): CsvRowSource {
+  if ('row' in table) return table;
+  return { header: table.header, rowCount: table.rows.length, row: (r) => table.rows[r] ?? [] };
+}
+
 /** Words (besides ids and scale labels) the CSV may use; any case, accents ignored. */
 export interface CsvVocabulary {
   roles: Partial<Record<Role, readonly string[]>>;
@@ -557,7 +572,7 @@ export interface CsvImportOptions {
  * the same respondent), else `csv-<hash of the row>-<n>`.
  */
 export function buildResponseFileFromCsv(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvImportResult {
@@ -575,7 +590,7 @@ export type CsvMappingCheck =
  * work), so a mapping can be checked on every change and the file built once, when it is added.
  */
 export function checkCsvMapping(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvMappingCheck {
@@ -618,11 +633,12 @@ function tally() {
 }
 
 function readCsvTable(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
   withFile: boolean,
 ): CsvImportResult {
+  const source = rowSource(table);
   const issues: CsvImportIssue[] = [];
   const grids = new Map(options.grids.map((g) => [g.grid.id, g]));
   const items = new Map<string, { item: Item; scale: Scale }>();
@@ -671,7 +687,7 @@ function readCsvTable(
   const roleValues = tally();
   const unknownAnswers = tally();
   const summary: CsvRowSummary = {
-    rows: table.rows.length,
+    rows: source.rowCount,
     complete: 0,
     incomplete: 0,
     leftOut: 0,
@@ -679,7 +695,7 @@ function readCsvTable(
   const respondents: ResponseFileRespondent[] = [];
   const occurrences = new Map<string, number>();
   let emptyRows = 0;
-  table.rows.forEach((row, r) => {
+  const readRow = (row: readonly string[], r: number): void => {
     const rowNumber = r + 2; // 1-based, after the header row
     const complete = completionColumn === undefined || (row[completionColumn] ?? '').trim() !== '';
     if (complete) summary.complete += 1;
@@ -743,7 +759,8 @@ function readCsvTable(
       id = `csv-${digest}-${rank}`;
     }
     respondents.push({ id, role, answers, comments: {} });
-  });
+  };
+  for (let r = 0; r < source.rowCount; r += 1) readRow(source.row(r), r);
   const details: CsvReadDetails = {
     summary,
     roleValues: roleValues.list().map((v) => ({ ...v, role: readRole(v.value) })),

@@ -57,6 +57,12 @@ async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
   });
 }
 
+/**
+ * A survey CSV is parsed as a stream into a compact store (in a worker), so it may be far larger
+ * than a response file: 100,000 respondents × 150 items exported by LimeSurvey are about 70 MB.
+ */
+const MAX_SURVEY_CSV_BYTES = 400 * 1024 * 1024;
+
 const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
   name,
   result: { ok: false, error: { code, path: [] } },
@@ -138,7 +144,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     const csvs: PendingCsv[] = [];
     const problems: string[] = [];
     for (const file of files.filter(isCsv)) {
-      if (file.size > MAX_RESPONSE_FILE_BYTES) {
+      if (file.size > MAX_SURVEY_CSV_BYTES) {
         read.push(unreadable(file.name, 'tooLarge'));
         continue;
       }

@@ -165,7 +165,9 @@ describe('the CSV worker protocol', () => {
     const direct = buildResponseFileFromCsv({ header, rows }, mapping, options());
     expect(direct.ok).toBe(true);
     if (!direct.ok) return;
-    expect(w.send({ type: 'build', id: 1, want: 'check', mapping, options: options() })).toMatchObject({
+    expect(
+      w.send({ type: 'build', id: 1, want: 'check', mapping, options: options() }),
+    ).toMatchObject({
       type: 'checked',
       id: 1,
       result: { ok: true, respondents: 4, emptyRows: 1 },
