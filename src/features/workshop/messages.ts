@@ -1,3 +1,4 @@
+import { MAX_SURVEY_CSV_BYTES } from './parse-csv';
 import type { TFunction } from 'i18next';
 import type {
   DuplicateRespondent,
@@ -25,7 +26,10 @@ export function fileErrorMessage(t: T, file: string, error: ResponseFileError): 
   const params = error.params ?? {};
   switch (error.code) {
     case 'tooLarge':
-      return t('workshop:fileError.tooLarge', { file, max: MAX_RESPONSE_FILE_BYTES / 1024 / 1024 });
+      return t('workshop:fileError.tooLarge', {
+        file,
+        max: (/\.csv$/i.test(file) ? MAX_SURVEY_CSV_BYTES : MAX_RESPONSE_FILE_BYTES) / 1024 / 1024,
+      });
     case 'invalidJson':
       return params.line !== undefined
         ? t('workshop:fileError.invalidJsonAt', {

@@ -20,7 +20,7 @@ import { nowIso } from '@/utils/id';
 import { mapInSlices } from '@/utils/map-in-slices';
 import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { parseCsv, UnreadableCsvError } from './parse-csv';
+import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './parse-csv';
 import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
 import {
@@ -56,12 +56,6 @@ async function readBatch(files: File[]): Promise<ResponseFileInput[]> {
     return { name: file.name, result: parseResponseFile(read.text) };
   });
 }
-
-/**
- * A survey CSV is parsed as a stream into a compact store (in a worker), so it may be far larger
- * than a response file: 100,000 respondents × 150 items exported by LimeSurvey are about 70 MB.
- */
-const MAX_SURVEY_CSV_BYTES = 400 * 1024 * 1024;
 
 const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFileInput => ({
   name,
