@@ -61,6 +61,9 @@ async function renderMapping(text: string, lang: 'fr' | 'en' = 'fr') {
 
 beforeEach(() => localStorage.clear());
 
+// A real export of 41 rows × 44 columns, rendered whole: slow when the machine is loaded.
+vi.setConfig({ testTimeout: 30_000 });
+
 describe('CsvMapping with a LimeSurvey export', () => {
   it('needs no manual step: rows, complete, incomplete, every column recognised', async () => {
     const user = userEvent.setup();
