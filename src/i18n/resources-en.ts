@@ -12,6 +12,7 @@ import report from './locales/en/report.json';
 import results from './locales/en/results.json';
 import recovery from './locales/en/recovery.json';
 import start from './locales/en/start.json';
+import survey from './locales/en/survey.json';
 import workshop from './locales/en/workshop.json';
 import compare from './locales/en/compare.json';
 import type { Resources } from './resources-fr';
@@ -30,6 +31,7 @@ export const en: Resources = {
   results,
   recovery,
   start,
+  survey,
   workshop,
   compare,
 };

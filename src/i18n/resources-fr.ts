@@ -17,6 +17,7 @@ import report from './locales/fr/report.json';
 import results from './locales/fr/results.json';
 import recovery from './locales/fr/recovery.json';
 import start from './locales/fr/start.json';
+import survey from './locales/fr/survey.json';
 import workshop from './locales/fr/workshop.json';
 import compare from './locales/fr/compare.json';
 
@@ -34,6 +35,7 @@ export const fr = {
   results,
   recovery,
   start,
+  survey,
   workshop,
   compare,
 };

@@ -13,13 +13,35 @@ import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { sha256Hex } from '@/domain/grid/sha256';
 import type { ResponseFile, ResponseFileRespondent } from './response-file';
 import { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION } from './response-file-format';
+import { answerCodes, ROLE_ANSWER_CODES, ROLE_QUESTION_CODE, surveyPlan } from './survey-codes';
 
 export type ColumnTarget =
-  { kind: 'ignore' } | { kind: 'role' } | { kind: 'item'; gridId: string; itemId: string };
+  | { kind: 'ignore' }
+  | { kind: 'role' }
+  | { kind: 'item'; gridId: string; itemId: string }
+  /** The survey platform's response id: the respondent's identity across exports. */
+  | { kind: 'responseId' }
+  /** The date a response was submitted: empty for an incomplete response. */
+  | { kind: 'completion' };
 
 export interface CsvTable {
   header: string[];
   rows: string[][];
+}
+
+/**
+ * Rows read one at a time: a large export kept compactly (`CsvColumnStore`) gives each row when
+ * asked, instead of holding 100,000 arrays of strings.
+ */
+export interface CsvRowSource {
+  readonly header: readonly string[];
+  readonly rowCount: number;
+  row(index: number): readonly string[];
+}
+
+function rowSource(table: CsvTable | CsvRowSource): CsvRowSource {
+  if ('row' in table) return table;
+  return { header: table.header, rowCount: table.rows.length, row: (r) => table.rows[r] ?? [] };
 }
 
 /** Words (besides ids and scale labels) the CSV may use; any case, accents ignored. */
@@ -27,6 +49,17 @@ export interface CsvVocabulary {
   roles: Partial<Record<Role, readonly string[]>>;
   dontKnow: readonly string[];
   notApplicable: readonly string[];
+  /** Headings of a role column besides the usual words (the exported survey's role question). */
+  roleHeaders?: readonly string[];
+}
+
+/** What a role cell or an answer cell the import does not know means, chosen by the user. */
+export type AnswerValueChoice = 'dk' | 'na' | 'blank';
+export interface CsvValueMap {
+  /** Normalised cell text (`valueKey`) → role. */
+  roles: Record<string, Role>;
+  /** Normalised cell text → « don't know », « not applicable » or no answer. */
+  answers: Record<string, AnswerValueChoice>;
 }
 
 export type CsvImportIssue =
@@ -38,6 +71,8 @@ export type CsvImportIssue =
   | { code: 'severalRoleColumns'; columns: number[] }
   /** Several columns mapped to the same item. */
   | { code: 'duplicateItemColumn'; columns: number[]; itemId: string }
+  /** Several columns mapped to the response id, or to the submission date. */
+  | { code: 'severalColumns'; kind: 'responseId' | 'completion'; columns: number[] }
   /** A role cell that names no role (row and column from 1, as spreadsheets count; row 1 is the header). */
   | { code: 'unknownRole'; row: number; column: number; value: string }
   /** An answer that is not on the item's scale. */
@@ -45,14 +80,98 @@ export type CsvImportIssue =
   /** "Don't know" or "not applicable" where the item's scale does not offer it. */
   | { code: 'answerNotOffered'; row: number; column: number; value: string; itemId: string };
 
+/** What the rows hold, for the preview: rows read, complete, incomplete and left out. */
+export interface CsvRowSummary {
+  rows: number;
+  /** Rows with a submission date (all rows when no column gives it). */
+  complete: number;
+  incomplete: number;
+  /** Incomplete rows left out (the user chose to keep complete responses only). */
+  leftOut: number;
+}
+
+/** A distinct role text of the role column: how many rows hold it and the role it reads as. */
+export interface CsvRoleValue {
+  value: string;
+  key: string;
+  count: number;
+  role: Role | null;
+}
+
+/** A distinct answer text no scale knows, and how many cells hold it. */
+export interface CsvUnknownValue {
+  value: string;
+  key: string;
+  count: number;
+}
+
+/** Distinct values listed at most (role texts, unknown answers). */
+export const MAX_DISTINCT_VALUES = 50;
+
+interface CsvReadDetails {
+  summary: CsvRowSummary;
+  roleValues: CsvRoleValue[];
+  unknownAnswers: CsvUnknownValue[];
+}
+
 export type CsvImportResult =
-  | { ok: true; file: ResponseFile; respondents: number; emptyRows: number }
-  | { ok: false; issues: CsvImportIssue[]; total: number };
+  | ({ ok: true; file: ResponseFile; respondents: number; emptyRows: number } & CsvReadDetails)
+  | ({ ok: false; issues: CsvImportIssue[]; total: number } & CsvReadDetails);
 
 /** Issues listed at most (the total is given too). */
 export const MAX_CSV_ISSUES = 10;
 
 const ROLE_HEADERS = ['role', 'roles', 'fonction', 'statut', 'profil', 'position'];
+/** Words that make a heading a role question (« Quelle est votre fonction … ? »). */
+const ROLE_HEADER_WORDS = /\b(role|fonction|statut|profil|poste|position|categorie)\b/;
+
+/** Survey platforms' own columns (LimeSurvey's, in its code and text headings, FR and EN). */
+const RESPONSE_ID_HEADERS = ['id', 'response id', 'id de la reponse', 'id reponse', 'responseid'];
+const COMPLETION_HEADERS = [
+  'submitdate',
+  'date submitted',
+  'date de soumission',
+  "date d'envoi",
+  'date de validation',
+  'completed',
+];
+const PLATFORM_HEADERS = new Set([
+  ...RESPONSE_ID_HEADERS,
+  ...COMPLETION_HEADERS,
+  'lastpage',
+  'last page',
+  'derniere page',
+  'startlanguage',
+  'start language',
+  'langue de depart',
+  'seed',
+  'graine',
+  'token',
+  'jeton',
+  'startdate',
+  'date started',
+  'date de debut',
+  'datestamp',
+  'date last action',
+  'date de la derniere action',
+  'ipaddr',
+  'ip address',
+  'adresse ip',
+  'refurl',
+  'referrer url',
+  'url referente',
+  'interviewtime',
+  'total time',
+]);
+
+/** True for a survey platform's own column (response id, dates, language…): not an item. */
+export function isPlatformColumn(header: string): boolean {
+  const text = decodeEntities(header);
+  const codeText = CODE_TEXT.exec(text);
+  return [text, codeText?.[1] ?? '', codeText?.[2] ?? ''].some((part) =>
+    PLATFORM_HEADERS.has(normalizeLabel(part)),
+  );
+}
 
 /** Lower case, accents and curly quotes folded, spaces collapsed, end punctuation dropped. */
 export function normalizeLabel(text: string): string {
@@ -67,6 +186,29 @@ export function normalizeLabel(text: string): string {
     .replace(/[\s.:;!?*]+$/, '');
 }
 
+/**
+ * The key of a role or answer text: normalised, with the French inclusive endings folded
+ * (« Salarié·e », « Salarié(e) », « Élu.e » read as « salarie », « elu »).
+ */
+export function valueKey(text: string): string {
+  return normalizeLabel(text)
+    .replace(/[·.•-]e(s?)\b/g, '$1')
+    .replace(/\(e\)|\(es\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** HTML entities a survey platform leaves in its text headings (`&amp;`, `&#039;`…). */
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&(apos|#0*39);/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** A header without a leading question number ("Q3.", "12)", "3 -"). */
 function stripNumbering(text: string): string {
   return text.replace(/^\s*(q(uestion)?\s*)?\d+\s*[.):-]\s*/i, '');
@@ -76,46 +218,259 @@ function texts(value: Record<string, string> | undefined): string[] {
   return value ? Object.values(value) : [];
 }
 
-/** Guesses each column's target from its header: item ids, `grid.item`, item texts, role. */
-export function suggestMapping(header: readonly string[], grids: readonly Grid[]): ColumnTarget[] {
-  const byKey = new Map<string, ColumnTarget>();
+/**
+ * Common role spellings of survey exports, by role (keys as `valueKey` gives them): shown as
+ * recognised in the value mapping, where the user can still change them.
+ */
+export const COMMON_ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
+  management: [
+    'direction',
+    'direction generale',
+    'dirigeant',
+    'directeur',
+    'directrice',
+    'comite de direction',
+    'codir',
+    'senior management',
+    'top management',
+    'executive',
+    'management',
+  ],
+  manager: [
+    'encadrement',
+    'cadre',
+    'manager',
+    'encadrant',
+    'manager de proximite',
+    "chef d'equipe",
+    'chef de service',
+    'responsable',
+    'line manager',
+    'supervisor',
+  ],
+  employee: [
+    'salarie',
+    'employe',
+    'employee',
+    'agent',
+    'collaborateur',
+    'collaboratrice',
+    'non cadre',
+    'personnel',
+    'staff',
+    'worker',
+    'fonctionnaire',
+    'agent public',
+  ],
+  representative: [
+    'elu cse',
+    'elu du cse',
+    'membre du cse',
+    'elu',
+    'representant du personnel',
+    'representant',
+    'delegue syndical',
+    'deleguee syndicale',
+    'elu du personnel',
+    'employee representative',
+    'staff representative',
+    'union representative',
+  ],
+  other: ['autre', 'other'],
+};
+
+/** Options of `suggestMapping` besides the header and grids. */
+export interface SuggestOptions {
+  vocabulary?: CsvVocabulary;
+  /** The first rows: a column whose cells all name roles is the role column. */
+  preview?: readonly (readonly string[])[];
+  /** Targets the user chose for headings of an earlier import (normalised heading → target). */
+  remembered?: Readonly<Record<string, ColumnTarget>>;
+}
+
+/** The normalised heading a remembered mapping is keyed by. */
+export function headingKey(header: string): string {
+  return normalizeLabel(decodeEntities(header));
+}
+
+/** A « code. text » heading (LimeSurvey's « question code & question text »). */
+const CODE_TEXT = /^\s*([A-Za-z][A-Za-z0-9_]*(?:\[[A-Za-z0-9_]+\])?)\.\s+(.+)$/;
+
+type ItemTarget = Extract<ColumnTarget, { kind: 'item' }>;
+interface IndexedItem {
+  target: ItemTarget;
+  texts: string[];
+  questions: string[];
+}
+
+/** A heading's text parts: « question [sub-question] », each possibly cut by « .. ». */
+function headingParts(raw: string): { question: string; sub: string | null } {
+  const text = decodeEntities(raw).trim();
+  const match = /^(.*?)\s*\[([^[\]]*)\]\s*$/.exec(text);
+  return match ? { question: match[1] ?? '', sub: match[2] ?? '' } : { question: text, sub: null };
+}
+
+/**
+ * A test of full texts (normalised) against a heading text: the same, or starting with its
+ * beginning when the heading is cut (« .. », « … »). The heading is normalised once.
+ */
+function matcherOf(part: string): (full: string) => boolean {
+  if (!/\.\.|…/.test(part)) {
+    const whole = normalizeLabel(part);
+    return (full) => full === whole;
+  }
+  const prefix = normalizeLabel(part.split(/\.\.|…/)[0] ?? '');
+  return (full) => prefix.length > 0 && full.startsWith(prefix);
+}
+
+/**
+ * Guesses each column's target from its header, for every heading style a survey platform
+ * writes: codes (`usadequation[usadequation1]`, `usadequation_usadequation1`, the code then the
+ * text), « question [sub-question] » text in any of the grids' languages, cut (« Adéquation au
+ * t.. [L'outil répon.. ] ») or not; item ids, `grid.item`, item texts; the role column (by its
+ * heading, or by its cells); the platform's response id and submission date. Headings that match
+ * several items equally (cut texts) take them in the grid's order, as the survey lists them.
+ * A heading the user mapped before keeps that target.
+ */
+export function suggestMapping(
+  header: readonly string[],
+  grids: readonly Grid[],
+  options: SuggestOptions = {},
+): ColumnTarget[] {
+  const byKey = new Map<string, ItemTarget>();
+  const byCode = new Map<string, ItemTarget>();
+  const subCodeCount = new Map<string, number>();
   const idCount = new Map<string, number>();
+  const indexed: IndexedItem[] = [];
+  const known = new Set<string>();
   for (const grid of grids)
     for (const d of grid.dimensions)
       for (const item of d.items) idCount.set(item.id, (idCount.get(item.id) ?? 0) + 1);
+  const plan = surveyPlan(grids);
+  for (const question of plan)
+    for (const sub of question.items) {
+      const target: ItemTarget = { kind: 'item', gridId: question.gridId, itemId: sub.itemId };
+      byCode.set(`${question.code}[${sub.code}]`.toLowerCase(), target);
+      byCode.set(`${question.code}_${sub.code}`.toLowerCase(), target);
+      const key = sub.code.toLowerCase();
+      subCodeCount.set(key, (subCodeCount.get(key) ?? 0) + 1);
+      byCode.set(`sub:${key}`, target);
+    }
   for (const grid of grids) {
     for (const d of grid.dimensions) {
+      const questions = texts(d.label).map(normalizeLabel);
       for (const item of d.items) {
-        const target: ColumnTarget = { kind: 'item', gridId: grid.id, itemId: item.id };
+        const target: ItemTarget = { kind: 'item', gridId: grid.id, itemId: item.id };
+        known.add(`${grid.id}.${item.id}`);
         byKey.set(normalizeLabel(`${grid.id}.${item.id}`), target);
         if (idCount.get(item.id) === 1) byKey.set(normalizeLabel(item.id), target);
-        for (const text of texts(item.text)) {
-          const key = normalizeLabel(text);
-          if (!byKey.has(key)) byKey.set(key, target);
-        }
+        const itemTexts = texts(item.text).map(normalizeLabel);
+        for (const key of itemTexts) if (!byKey.has(key)) byKey.set(key, target);
+        indexed.push({ target, texts: itemTexts, questions });
       }
     }
   }
+  const remembered = options.remembered ?? {};
+  const roleHeaders = new Set(
+    [...ROLE_HEADERS, ROLE_QUESTION_CODE, ...(options.vocabulary?.roleHeaders ?? [])].map(
+      normalizeLabel,
+    ),
+  );
+
   const used = new Set<string>();
+  const take = (target: ItemTarget | undefined): ColumnTarget | null => {
+    if (!target) return null;
+    const id = `${target.gridId}.${target.itemId}`;
+    if (used.has(id)) return null;
+    used.add(id);
+    return target;
+  };
+  const byCodeOf = (raw: string): ItemTarget | undefined => {
+    const code = /^\s*([A-Za-z][A-Za-z0-9]*(?:\[[A-Za-z0-9]+\]|_[A-Za-z0-9]+)?)/.exec(raw)?.[1];
+    if (!code) return undefined;
+    const lower = code.toLowerCase();
+    const direct = byCode.get(lower);
+    if (direct) return direct;
+    return subCodeCount.get(lower) === 1 ? byCode.get(`sub:${lower}`) : undefined;
+  };
+  const byText = (raw: string): ItemTarget | undefined => {
+    const plain = decodeEntities(raw);
+    const exact =
+      byKey.get(normalizeLabel(plain)) ?? byKey.get(normalizeLabel(stripNumbering(plain)));
+    if (exact) return exact;
+    const { question, sub } = headingParts(plain);
+    const free = (c: IndexedItem) => !used.has(`${c.target.gridId}.${c.target.itemId}`);
+    if (sub !== null) {
+      const subMatches = matcherOf(sub);
+      const questionMatches = matcherOf(question);
+      const candidates = indexed.filter((c) => c.texts.some(subMatches));
+      // The question part tells apart items whose texts start alike, when it names a dimension.
+      const inQuestion = candidates.filter((c) => c.questions.some(questionMatches));
+      return ((inQuestion.length > 0 ? inQuestion : candidates).find(free) ?? undefined)?.target;
+    }
+    const plainMatches = matcherOf(plain);
+    return indexed.find((c) => free(c) && c.texts.some(plainMatches))?.target;
+  };
+
   let roleTaken = false;
-  return header.map((raw) => {
-    const key = normalizeLabel(raw);
-    if (!roleTaken && ROLE_HEADERS.includes(key)) {
+  let idTaken = false;
+  let completionTaken = false;
+  const result: (ColumnTarget | null)[] = header.map((raw) => {
+    const key = headingKey(raw);
+    const chosen = remembered[key];
+    if (chosen && (chosen.kind !== 'item' || known.has(`${chosen.gridId}.${chosen.itemId}`))) {
+      if (chosen.kind === 'item') return take(chosen) ?? { kind: 'ignore' };
+      if (chosen.kind === 'role') roleTaken = true;
+      return chosen;
+    }
+    // « code. text » headings: either part may tell the column.
+    const codeText = CODE_TEXT.exec(decodeEntities(raw));
+    const keys = codeText ? [headingKey(codeText[1] ?? ''), headingKey(codeText[2] ?? '')] : [key];
+    if (!idTaken && keys.some((k) => RESPONSE_ID_HEADERS.includes(k))) {
+      idTaken = true;
+      return { kind: 'responseId' };
+    }
+    if (!completionTaken && keys.some((k) => COMPLETION_HEADERS.includes(k))) {
+      completionTaken = true;
+      return { kind: 'completion' };
+    }
+    if (!roleTaken && keys.some((k) => roleHeaders.has(k))) {
       roleTaken = true;
       return { kind: 'role' };
     }
-    const target = byKey.get(key) ?? byKey.get(normalizeLabel(stripNumbering(raw)));
-    if (target?.kind === 'item') {
-      const id = `${target.gridId}.${target.itemId}`;
-      if (used.has(id)) return { kind: 'ignore' };
-      used.add(id);
-      return target;
-    }
-    return { kind: 'ignore' };
+    if (keys.some((k) => PLATFORM_HEADERS.has(k))) return { kind: 'ignore' };
+    const target = take(byCodeOf(raw)) ?? take(byText(codeText?.[2] ?? raw));
+    if (target) return target;
+    // Left for the role: a heading with a role word, or (below) cells that all name roles.
+    return null;
   });
+  const readRole = roleReader(options.vocabulary, {});
+  const isRoleHeading = (raw: string) => {
+    const { question } = headingParts(raw);
+    const key = normalizeLabel(question);
+    return (
+      ROLE_HEADER_WORDS.test(key) ||
+      [...roleHeaders].some((h) => h.length > 3 && matcherOf(question)(h))
+    );
+  };
+  const cellsNameRoles = (column: number) => {
+    const cells = (options.preview ?? []).map((row) => (row[column] ?? '').trim()).filter(Boolean);
+    return cells.length > 0 && cells.every((cell) => readRole(cell) !== null);
+  };
+  for (const test of [isRoleHeading, (_raw: string, c: number) => cellsNameRoles(c)]) {
+    if (roleTaken) break;
+    const column = result.findIndex((t, c) => t === null && test(header[c] ?? '', c));
+    if (column >= 0) {
+      result[column] = { kind: 'role' };
+      roleTaken = true;
+    }
+  }
+  return result.map((t) => t ?? { kind: 'ignore' });
 }
 
-type Reader = (raw: string) => { value: AnswerValue } | { problem: 'unknown' | 'notOffered' };
+type Reader = (
+  raw: string,
+) => { value: AnswerValue } | { blank: true } | { problem: 'unknown' | 'notOffered' };
 
 function parseNumber(raw: string): number | null {
   const text = raw.trim().replace(',', '.');
@@ -123,12 +478,27 @@ function parseNumber(raw: string): number | null {
   return Number(text);
 }
 
-function answerReader(scale: Scale, vocabulary: CsvVocabulary): Reader {
+/**
+ * Reads an answer cell: a value of the scale, one of its answer codes in a survey the app
+ * exported (`A1`…), a label in any language, « don't know » / « not applicable » in the words
+ * known or as the user mapped them, or a text the user chose to leave unanswered.
+ */
+function answerReader(
+  scale: Scale,
+  vocabulary: CsvVocabulary,
+  chosen: Readonly<Record<string, AnswerValueChoice>>,
+): Reader {
   const labels = new Map<string, number>();
   for (const point of scale.points)
     for (const text of texts(point.label)) labels.set(normalizeLabel(text), point.value);
+  for (const { code, value } of answerCodes(scale))
+    if (!labels.has(code.toLowerCase())) labels.set(code.toLowerCase(), value);
   const dk = new Set(['dk', ...vocabulary.dontKnow].map(normalizeLabel));
   const na = new Set(['na', 'n/a', ...vocabulary.notApplicable].map(normalizeLabel));
+  const special = (value: 'dk' | 'na') => {
+    const offered = value === 'dk' ? scale.allowDontKnow : scale.allowNotApplicable;
+    return offered ? { value } : { problem: 'notOffered' as const };
+  };
   return remembered((raw) => {
     const key = normalizeLabel(raw);
     const n = parseNumber(raw);
@@ -137,8 +507,11 @@ function answerReader(scale: Scale, vocabulary: CsvVocabulary): Reader {
     }
     const byLabel = labels.get(key);
     if (byLabel !== undefined) return { value: byLabel };
-    if (dk.has(key)) return scale.allowDontKnow ? { value: 'dk' } : { problem: 'notOffered' };
-    if (na.has(key)) return scale.allowNotApplicable ? { value: 'na' } : { problem: 'notOffered' };
+    if (dk.has(key)) return special('dk');
+    if (na.has(key)) return special('na');
+    const choice = chosen[valueKey(raw)];
+    if (choice === 'blank') return { blank: true };
+    if (choice) return special(choice);
     return { problem: 'unknown' };
   });
 }
@@ -157,13 +530,25 @@ export function remembered<T>(read: (raw: string) => T): (raw: string) => T {
   };
 }
 
-function roleReader(vocabulary: CsvVocabulary): (raw: string) => Role | null {
+/**
+ * Reads a role cell: what the user chose for that text first, then role ids, the exported
+ * survey's short codes (`MGMT`, `EMP`…), the vocabulary's words and the common spellings.
+ */
+function roleReader(
+  vocabulary: CsvVocabulary | undefined,
+  chosen: Readonly<Record<string, Role>>,
+): (raw: string) => Role | null {
   const words = new Map<string, Role>();
   for (const role of ROLES) {
+    for (const word of COMMON_ROLE_WORDS[role]) words.set(valueKey(word), role);
+    for (const word of vocabulary?.roles[role] ?? []) words.set(valueKey(word), role);
     words.set(role, role);
-    for (const word of vocabulary.roles[role] ?? []) words.set(normalizeLabel(word), role);
+    words.set(ROLE_ANSWER_CODES[role].toLowerCase(), role);
   }
-  return remembered((raw) => words.get(normalizeLabel(raw)) ?? null);
+  return remembered((raw) => {
+    const key = valueKey(raw);
+    return chosen[key] ?? words.get(key) ?? null;
+  });
 }
 
 export interface CsvImportOptions {
@@ -172,16 +557,22 @@ export interface CsvImportOptions {
   /** The role of every respondent when no column gives it (or the cell is empty). */
   defaultRole?: Role;
   vocabulary: CsvVocabulary;
+  /** Role and answer texts mapped by the user. */
+  values?: CsvValueMap;
+  /** Keep responses without a submission date (default: left out). */
+  keepIncomplete?: boolean;
   exportedAt: string;
 }
 
 /**
  * Reads the rows of a mapped CSV into a response file of the diagnostic's grids, or lists what
  * prevents it (first MAX_CSV_ISSUES issues and their total). Rows with no answer are skipped and
- * counted; an empty cell is an unanswered question. Respondent ids are `csv-<hash of the row>-<n>`.
+ * counted; an empty cell is an unanswered question. A respondent's id is the platform's response
+ * id when a column gives it (`survey-<id>`: the same response from any export of the survey is
+ * the same respondent), else `csv-<hash of the row>-<n>`.
  */
 export function buildResponseFileFromCsv(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvImportResult {
@@ -190,7 +581,8 @@ export function buildResponseFileFromCsv(
 
 /** What checking a mapping tells without building the response file. */
 export type CsvMappingCheck =
-  { ok: true; respondents: number; emptyRows: number } | Extract<CsvImportResult, { ok: false }>;
+  | ({ ok: true; respondents: number; emptyRows: number } & CsvReadDetails)
+  | Extract<CsvImportResult, { ok: false }>;
 
 /**
  * The same checks and counts as `buildResponseFileFromCsv`, without the response file: rows are
@@ -198,22 +590,55 @@ export type CsvMappingCheck =
  * work), so a mapping can be checked on every change and the file built once, when it is added.
  */
 export function checkCsvMapping(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvMappingCheck {
   const result = readCsvTable(table, mapping, options, false);
-  return result.ok
-    ? { ok: true, respondents: result.respondents, emptyRows: result.emptyRows }
-    : result;
+  return result.ok ? withoutFile(result) : result;
+}
+
+/** A successful result's check: everything but the response file. */
+export function withoutFile(
+  result: Extract<CsvImportResult, { ok: true }>,
+): Extract<CsvMappingCheck, { ok: true }> {
+  const { ok, respondents, emptyRows, summary, roleValues, unknownAnswers } = result;
+  return { ok, respondents, emptyRows, summary, roleValues, unknownAnswers };
+}
+
+/** The respondent id of a platform response id (ids are at most 80 characters). */
+function surveyRespondentId(raw: string): string {
+  const id = raw.trim();
+  return id.length <= 60 && /^[\w.:-]+$/.test(id)
+    ? `survey-${id}`
+    : `survey-${sha256Hex(id).slice(0, 32)}`;
+}
+
+function columnsOf(mapping: readonly ColumnTarget[], kind: ColumnTarget['kind']): number[] {
+  return mapping.flatMap((t, i) => (t.kind === kind ? [i] : []));
+}
+
+/** Counts distinct texts, keeping the first MAX_DISTINCT_VALUES. */
+function tally() {
+  const counts = new Map<string, { value: string; count: number }>();
+  return {
+    add(value: string) {
+      const key = valueKey(value);
+      const entry = counts.get(key);
+      if (entry) entry.count += 1;
+      else if (counts.size < MAX_DISTINCT_VALUES) counts.set(key, { value, count: 1 });
+    },
+    list: () => [...counts].map(([key, v]) => ({ key, ...v })),
+  };
 }
 
 function readCsvTable(
-  table: CsvTable,
+  table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
   withFile: boolean,
 ): CsvImportResult {
+  const source = rowSource(table);
   const issues: CsvImportIssue[] = [];
   const grids = new Map(options.grids.map((g) => [g.grid.id, g]));
   const items = new Map<string, { item: Item; scale: Scale }>();
@@ -225,11 +650,19 @@ function readCsvTable(
         if (scale) items.set(`${grid.id}.${item.id}`, { item, scale });
       }
   }
-  const roleColumns = mapping.flatMap((t, i) => (t.kind === 'role' ? [i] : []));
+  const roleColumns = columnsOf(mapping, 'role');
   if (roleColumns.length > 1)
     issues.push({ code: 'severalRoleColumns', columns: roleColumns.map((c) => c + 1) });
   if (roleColumns.length === 0 && options.defaultRole === undefined)
     issues.push({ code: 'noRole' });
+  const idColumns = columnsOf(mapping, 'responseId');
+  const completionColumns = columnsOf(mapping, 'completion');
+  for (const [kind, cols] of [
+    ['responseId', idColumns],
+    ['completion', completionColumns],
+  ] as const)
+    if (cols.length > 1)
+      issues.push({ code: 'severalColumns', kind, columns: cols.map((c) => c + 1) });
   const columns = mapping.flatMap((target, index) => {
     if (target.kind !== 'item' || !grids.has(target.gridId)) return [];
     const found = items.get(`${target.gridId}.${target.itemId}`);
@@ -245,25 +678,45 @@ function readCsvTable(
     if (cols.length > 1)
       issues.push({ code: 'duplicateItemColumn', columns: cols, itemId: key.split('.')[1] ?? key });
 
-  const readers = columns.map((c) => answerReader(c.scale, options.vocabulary));
-  const readRole = roleReader(options.vocabulary);
+  const chosenAnswers = options.values?.answers ?? {};
+  const readers = columns.map((c) => answerReader(c.scale, options.vocabulary, chosenAnswers));
+  const readRole = roleReader(options.vocabulary, options.values?.roles ?? {});
   const roleColumn = roleColumns.length === 1 ? roleColumns[0] : undefined;
+  const idColumn = idColumns.length === 1 ? idColumns[0] : undefined;
+  const completionColumn = completionColumns.length === 1 ? completionColumns[0] : undefined;
+  const roleValues = tally();
+  const unknownAnswers = tally();
+  const summary: CsvRowSummary = {
+    rows: source.rowCount,
+    complete: 0,
+    incomplete: 0,
+    leftOut: 0,
+  };
   const respondents: ResponseFileRespondent[] = [];
   const occurrences = new Map<string, number>();
   let emptyRows = 0;
-  table.rows.forEach((row, r) => {
+  const readRow = (row: readonly string[], r: number): void => {
     const rowNumber = r + 2; // 1-based, after the header row
+    const complete = completionColumn === undefined || (row[completionColumn] ?? '').trim() !== '';
+    if (complete) summary.complete += 1;
+    else summary.incomplete += 1;
+    if (!complete && !options.keepIncomplete) {
+      summary.leftOut += 1;
+      return;
+    }
     const answers: Record<string, Record<string, AnswerValue>> = {};
     let filled = 0;
     columns.forEach((c, k) => {
       const raw = (row[c.index] ?? '').trim();
       if (raw === '') return;
-      filled += 1;
       const read = (readers[k] as Reader)(raw);
+      if ('blank' in read) return;
+      filled += 1;
       if ('value' in read) {
         // Grid and item ids are schema ids (`[a-z0-9-]`): never `__proto__`.
         (answers[c.gridId] ??= {})[c.itemId] = read.value;
       } else {
+        if (read.problem === 'unknown') unknownAnswers.add(raw);
         issues.push({
           code: read.problem === 'unknown' ? 'unknownAnswer' : 'answerNotOffered',
           row: rowNumber,
@@ -281,6 +734,7 @@ function readCsvTable(
     if (roleColumn !== undefined) {
       const raw = (row[roleColumn] ?? '').trim();
       if (raw !== '') {
+        roleValues.add(raw);
         role = readRole(raw);
         if (role === null)
           issues.push({ code: 'unknownRole', row: rowNumber, column: roleColumn + 1, value: raw });
@@ -293,24 +747,32 @@ function readCsvTable(
       respondents.push({ id: '', role, answers, comments: {} });
       return;
     }
-    // The id derives from the row's cells (and its rank among identical rows), so the same row
-    // in a later, longer export of the same survey is recognised as already imported.
-    const digest = sha256Hex(JSON.stringify(row)).slice(0, 16);
-    const rank = (occurrences.get(digest) ?? 0) + 1;
-    occurrences.set(digest, rank);
-    respondents.push({
-      id: `csv-${digest}-${rank}`,
-      role,
-      answers,
-      comments: {},
-    });
-  });
+    const platformId = idColumn === undefined ? '' : (row[idColumn] ?? '').trim();
+    let id: string;
+    if (platformId !== '') id = surveyRespondentId(platformId);
+    else {
+      // The id derives from the row's cells (and its rank among identical rows), so the same
+      // row in a later, longer export of the same survey is recognised as already imported.
+      const digest = sha256Hex(JSON.stringify(row)).slice(0, 16);
+      const rank = (occurrences.get(digest) ?? 0) + 1;
+      occurrences.set(digest, rank);
+      id = `csv-${digest}-${rank}`;
+    }
+    respondents.push({ id, role, answers, comments: {} });
+  };
+  for (let r = 0; r < source.rowCount; r += 1) readRow(source.row(r), r);
+  const details: CsvReadDetails = {
+    summary,
+    roleValues: roleValues.list().map((v) => ({ ...v, role: readRole(v.value) })),
+    unknownAnswers: unknownAnswers.list(),
+  };
   if (issues.length > 0)
-    return { ok: false, issues: issues.slice(0, MAX_CSV_ISSUES), total: issues.length };
+    return { ok: false, issues: issues.slice(0, MAX_CSV_ISSUES), total: issues.length, ...details };
   return {
     ok: true,
     respondents: respondents.length,
     emptyRows,
+    ...details,
     file: {
       format: RESPONSE_FILE_FORMAT,
       formatVersion: RESPONSE_FILE_FORMAT_VERSION,

@@ -5,18 +5,25 @@ import { ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import {
+  type AnswerValueChoice,
   type ColumnTarget,
   type CsvImportIssue,
   type CsvImportOptions,
+  type CsvUnknownValue,
+  type CsvValueMap,
   type CsvVocabulary,
+  isPlatformColumn,
   suggestMapping,
 } from '@/domain/files/csv-import';
 import type { ResponseFileInput } from '@/domain/files/response-file';
 import { pickText } from '@/domain/grid/text';
 import labelsEn from '@/i18n/locales/en/labels.json';
+import surveyEn from '@/i18n/locales/en/survey.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';
+import surveyFr from '@/i18n/locales/fr/survey.json';
 import type { CsvCheck } from './csv-worker-protocol';
 import type { CsvSource } from './parse-csv';
+import { readCsvMemory, rememberCsvChoices } from './csv-memory';
 
 /** Role names and "don't know" / "not applicable" in every interface language. */
 const VOCABULARY: CsvVocabulary = {
@@ -25,6 +32,8 @@ const VOCABULARY: CsvVocabulary = {
   ) as Record<Role, string[]>,
   dontKnow: [labelsFr.answer.dk, labelsEn.answer.dk, 'NSP', "Don't know"],
   notApplicable: [labelsFr.answer.na, labelsEn.answer.na, 'Not applicable', 'N/A'],
+  // The role question of the survey the app exports (.lss), in its text headings.
+  roleHeaders: [surveyFr.roleQuestion, surveyEn.roleQuestion],
 };
 
 export type PendingCsv = { name: string; source: CsvSource; readAt: string };
@@ -43,7 +52,7 @@ function encode(target: ColumnTarget): string {
 }
 
 function decode(value: string): ColumnTarget {
-  if (value === 'role') return { kind: 'role' };
+  if (value === 'role' || value === 'responseId' || value === 'completion') return { kind: value };
   const [kind, gridId, itemId] = value.split(':');
   return kind === 'item' && gridId && itemId
     ? { kind: 'item', gridId, itemId }
@@ -51,9 +60,11 @@ function decode(value: string): ColumnTarget {
 }
 
 /**
- * The column-mapping step of a survey-tool CSV: each column is mapped to an item, the role, or
- * ignored (guessed from the headers first); the result is checked live and, once every cell
- * reads, added to the batch as a response file.
+ * The column-mapping step of a survey-tool CSV: each column is mapped to an item, the role, the
+ * platform's response id or submission date, or ignored (guessed from the headers and the
+ * choices remembered from earlier imports); role and answer texts the import does not know are
+ * mapped the same way. The result is checked live and, once every cell reads, added to the batch
+ * as a response file; the user's choices are remembered for the next import.
  */
 export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: CsvMappingProps) {
   const { t } = useTranslation(['workshop', 'labels']);
@@ -77,9 +88,24 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
       })),
     [plainGrids, lang],
   );
-  const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
-    suggestMapping(source.header, plainGrids),
+  const [memory] = useState(readCsvMemory);
+  const suggested = useMemo(
+    () =>
+      suggestMapping(source.header, plainGrids, {
+        vocabulary: VOCABULARY,
+        preview: source.preview,
+      }),
+    [source, plainGrids],
   );
+  const [mapping, setMapping] = useState<ColumnTarget[]>(() =>
+    suggestMapping(source.header, plainGrids, {
+      vocabulary: VOCABULARY,
+      preview: source.preview,
+      remembered: memory.columns,
+    }),
+  );
+  const [values, setValues] = useState<CsvValueMap>(memory.values);
+  const [keepIncomplete, setKeepIncomplete] = useState(false);
   const [defaultRole, setDefaultRole] = useState<Role | ''>('');
   const choose = useCallback((column: number, value: string) => {
     setMapping((current) => {
@@ -94,9 +120,11 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
       diagnostic: { id: diagnostic.id, title: diagnostic.title },
       defaultRole: defaultRole === '' ? undefined : defaultRole,
       vocabulary: VOCABULARY,
+      values,
+      keepIncomplete,
       exportedAt: csv.readAt,
     }),
-    [csv.readAt, grids, diagnostic.id, diagnostic.title, defaultRole],
+    [csv.readAt, grids, diagnostic.id, diagnostic.title, defaultRole, values, keepIncomplete],
   );
   // The check runs where the rows are (a worker for a large file): the result of the mapping
   // and options shown, or null while it runs; `failed` when it could not run at all.
@@ -105,12 +133,19 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
     result: CsvCheck | 'failed';
   } | null>(null);
   const [adding, setAdding] = useState(false);
+  // Unknown answers seen in this mapping: they stay listed once chosen (and then read).
+  const [answerRows, setAnswerRows] = useState<CsvUnknownValue[]>([]);
   useEffect(() => {
     let current = true;
     const of: [ColumnTarget[], CsvImportOptions] = [mapping, options];
     source.check(mapping, options).then(
       (result) => {
-        if (current) setChecked({ of, result });
+        if (!current) return;
+        setChecked({ of, result });
+        setAnswerRows((rows) => {
+          const fresh = result.unknownAnswers.filter((v) => !rows.some((r) => r.key === v.key));
+          return fresh.length === 0 ? rows : [...rows, ...fresh];
+        });
       },
       () => {
         if (current) setChecked({ of, result: 'failed' });
@@ -122,12 +157,71 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
   }, [source, mapping, options]);
   const result =
     checked && checked.of[0] === mapping && checked.of[1] === options ? checked.result : null;
+  // The last result read stays on screen (greyed by the status) while the next check runs.
+  const shown = checked && checked.result !== 'failed' ? checked.result : null;
   const header = (column: number) => source.header[column - 1] ?? String(column);
+  const itemColumns = mapping.filter((target) => target.kind === 'item').length;
+  const unrecognised = source.header.filter(
+    (name, c) => mapping[c]?.kind === 'ignore' && name.trim() !== '' && !isPlatformColumn(name),
+  );
+  const hasCompletion = mapping.some((target) => target.kind === 'completion');
+  const hasResponseId = mapping.some((target) => target.kind === 'responseId');
+  const roleSet = mapping.some((target) => target.kind === 'role');
+  const setRoleValue = (key: string, role: Role | '') =>
+    setValues((current) => {
+      const roles = { ...current.roles };
+      if (role === '') delete roles[key];
+      else roles[key] = role;
+      return { ...current, roles };
+    });
+  const setAnswerValue = (key: string, choice: AnswerValueChoice | '') =>
+    setValues((current) => {
+      const answers = { ...current.answers };
+      if (choice === '') delete answers[key];
+      else answers[key] = choice;
+      return { ...current, answers };
+    });
 
   return (
     <div className="csv-mapping" role="region" aria-labelledby={`${uid}-title`}>
       <h3 id={`${uid}-title`}>{t('csv.title', { file: csv.name })}</h3>
       <p>{t('csv.intro', { count: source.rowCount })}</p>
+      <div className="csv-summary" data-testid="csv-summary">
+        <p>
+          <strong>{t('csv.summary', { count: shown?.summary.rows ?? source.rowCount })}</strong>
+          {shown && hasCompletion && (
+            <>
+              {' '}
+              ({t('csv.complete', { count: shown.summary.complete })},{' '}
+              {t('csv.incomplete', { count: shown.summary.incomplete })})
+            </>
+          )}
+          {' · '}
+          {t('csv.mapped', { count: itemColumns })}
+        </p>
+        <p data-testid="csv-unrecognised">
+          {unrecognised.length === 0
+            ? t('csv.allRecognised')
+            : t('csv.unrecognised', {
+                count: unrecognised.length,
+                columns: unrecognised.join(', '),
+              })}
+        </p>
+        {!hasResponseId && <p>{t('csv.noResponseId')}</p>}
+        {hasCompletion && (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={keepIncomplete}
+              onChange={(e) => setKeepIncomplete(e.target.checked)}
+            />
+            <span>{t('csv.keepIncomplete')}</span>
+          </label>
+        )}
+        {shown && shown.summary.leftOut > 0 && (
+          <p>{t('csv.leftOut', { count: shown.summary.leftOut })}</p>
+        )}
+      </div>
       <TableScroll>
         <table className="data data--compact" data-testid="csv-mapping">
           <caption>{t('csv.caption')}</caption>
@@ -156,8 +250,12 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
                     labelledBy={`${uid}-col-${c}`}
                     value={encode(mapping[c] ?? { kind: 'ignore' })}
                     choices={choices}
-                    ignoreLabel={t('csv.ignore')}
-                    roleLabel={t('csv.role')}
+                    labels={{
+                      ignore: t('csv.ignore'),
+                      role: t('csv.role'),
+                      responseId: t('csv.responseId'),
+                      completion: t('csv.completion'),
+                    }}
                     onChoose={choose}
                   />
                 </td>
@@ -166,6 +264,88 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
           </tbody>
         </table>
       </TableScroll>
+      {roleSet && shown && shown.roleValues.length > 0 && (
+        <section aria-labelledby={`${uid}-roles`} className="csv-values">
+          <h4 id={`${uid}-roles`}>{t('csv.rolesTitle')}</h4>
+          <TableScroll>
+            <table className="data data--compact" data-testid="csv-role-values">
+              <caption>{t('csv.rolesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('csv.value')}</th>
+                  <th scope="col" className="num">
+                    {t('csv.rows')}
+                  </th>
+                  <th scope="col">{t('csv.readAs')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.roleValues.map((v, i) => (
+                  <tr key={v.key}>
+                    <th scope="row" id={`${uid}-role-${i}`}>
+                      {v.value}
+                    </th>
+                    <td className="num">{v.count}</td>
+                    <td>
+                      <select
+                        aria-labelledby={`${uid}-role-${i}`}
+                        value={values.roles[v.key] ?? v.role ?? ''}
+                        onChange={(e) => setRoleValue(v.key, e.target.value as Role | '')}
+                      >
+                        <option value="">{t('csv.chooseRole')}</option>
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`labels:role.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
+      {answerRows.length > 0 && (
+        <section aria-labelledby={`${uid}-answers`} className="csv-values">
+          <h4 id={`${uid}-answers`}>{t('csv.answersTitle')}</h4>
+          <TableScroll>
+            <table className="data data--compact" data-testid="csv-answer-values">
+              <caption>{t('csv.answersCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('csv.value')}</th>
+                  <th scope="col">{t('csv.readAs')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {answerRows.map((v, i) => (
+                  <tr key={v.key}>
+                    <th scope="row" id={`${uid}-answer-${i}`}>
+                      {v.value}
+                    </th>
+                    <td>
+                      <select
+                        aria-labelledby={`${uid}-answer-${i}`}
+                        value={values.answers[v.key] ?? ''}
+                        onChange={(e) =>
+                          setAnswerValue(v.key, e.target.value as AnswerValueChoice | '')
+                        }
+                      >
+                        <option value="">{t('csv.chooseAnswer')}</option>
+                        <option value="dk">{t('csv.answerDk')}</option>
+                        <option value="na">{t('csv.answerNa')}</option>
+                        <option value="blank">{t('csv.answerBlank')}</option>
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
       <div className="field field--inline">
         <label htmlFor={`${uid}-role`}>{t('csv.defaultRole')}</label>
         <select
@@ -206,6 +386,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
           </ul>
         </div>
       )}
+      <p className="hint">{t('csv.remembered')}</p>
       <div className="button-row">
         <button
           type="button"
@@ -217,12 +398,13 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
             source.build(mapping, options).then(
               (built) => {
                 setAdding(false);
-                if (built.ok)
+                if (built.ok) {
+                  rememberCsvChoices(source.header, mapping, suggested, values);
                   onAdd({
                     name: csv.name,
                     result: { ok: true, file: built.file, source: 'responses' },
                   });
-                else setChecked({ of: [mapping, options], result: built });
+                } else setChecked({ of: [mapping, options], result: built });
               },
               () => {
                 setAdding(false);
@@ -255,16 +437,14 @@ const TargetSelect = memo(function TargetSelect({
   labelledBy,
   value,
   choices,
-  ignoreLabel,
-  roleLabel,
+  labels,
   onChoose,
 }: {
   column: number;
   labelledBy: string;
   value: string;
   choices: GridChoices[];
-  ignoreLabel: string;
-  roleLabel: string;
+  labels: { ignore: string; role: string; responseId: string; completion: string };
   onChoose: (column: number, value: string) => void;
 }) {
   const [full, setFull] = useState(false);
@@ -277,8 +457,10 @@ const TargetSelect = memo(function TargetSelect({
       onPointerDown={open}
       onChange={(e) => onChoose(column, e.target.value)}
     >
-      <option value="ignore">{ignoreLabel}</option>
-      <option value="role">{roleLabel}</option>
+      <option value="ignore">{labels.ignore}</option>
+      <option value="role">{labels.role}</option>
+      <option value="responseId">{labels.responseId}</option>
+      <option value="completion">{labels.completion}</option>
       {choices.map((grid) => {
         const items = full ? grid.items : grid.items.filter((item) => item.value === value);
         return items.length === 0 ? null : (
@@ -316,6 +498,17 @@ function IssueText({
         <>
           {t('csv.issue.duplicateItemColumn', {
             item: issue.itemId,
+            columns: issue.columns.map(header).join(', '),
+          })}
+        </>
+      );
+    case 'severalColumns':
+      return (
+        <>
+          {t('csv.issue.severalColumns', {
+            what: t(
+              issue.kind === 'responseId' ? 'csv.issue.whatResponseId' : 'csv.issue.whatCompletion',
+            ),
             columns: issue.columns.map(header).join(', '),
           })}
         </>

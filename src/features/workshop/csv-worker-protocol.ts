@@ -8,12 +8,15 @@ import Papa from 'papaparse';
 import {
   buildResponseFileFromCsv,
   checkCsvMapping,
+  withoutFile,
   type ColumnTarget,
   type CsvMappingCheck,
   type CsvImportOptions,
   type CsvImportResult,
+  type CsvRowSource,
   type CsvTable,
 } from '@/domain/files/csv-import';
+import { CsvColumnStore } from '@/domain/files/csv-column-store';
 import type { ResponseFileRespondent } from '@/domain/files/response-file';
 
 /** Example rows shown beside each column of the mapping. */
@@ -58,9 +61,7 @@ export function splitCsv(text: string): CsvTable {
 }
 
 export function toCheck(result: CsvImportResult): CsvCheck {
-  return result.ok
-    ? { ok: true, respondents: result.respondents, emptyRows: result.emptyRows }
-    : result;
+  return result.ok ? withoutFile(result) : result;
 }
 
 /** Text without its byte order mark. */
@@ -73,7 +74,7 @@ export function withoutBom(text: string): string {
  * (`checkCsvMapping`), `build` gives the whole result and remembers the last one, so the file of
  * a mapping is built once; a check of the mapping last built answers from it.
  */
-export function csvBuilder(table: CsvTable) {
+export function csvBuilder(table: CsvTable | CsvRowSource) {
   let last: { key: string; result: CsvImportResult } | null = null;
   const keyOf = (mapping: readonly ColumnTarget[], options: CsvImportOptions) =>
     JSON.stringify([
@@ -120,10 +121,25 @@ export function createCsvWorkerHandler(post: (message: CsvWorkerResponse) => voi
       post({ type: 'error', message: String(error) });
     }
   };
+  const stream = (file: Blob) =>
+    streamCsv(file).then(
+      (store) => {
+        builder = csvBuilder(store);
+        post({
+          type: 'parsed',
+          header: store.header,
+          preview: Array.from({ length: Math.min(PREVIEW_ROWS, store.rowCount) }, (_, r) =>
+            store.row(r),
+          ),
+          rowCount: store.rowCount,
+        });
+      },
+      () => post({ type: 'error', message: UNREADABLE }),
+    );
   return (request: CsvWorkerRequest): Promise<void> | void => {
     if (request.type === 'parse') {
       if ('text' in request) return keep(request.text);
-      return request.file.text().then(keep, () => post({ type: 'error', message: UNREADABLE }));
+      return stream(request.file);
     }
     if (!builder) {
       post({ type: 'error', id: request.id, message: 'no table' });
@@ -159,6 +175,37 @@ export function createCsvWorkerHandler(post: (message: CsvWorkerResponse) => voi
       post({ type: 'error', id: request.id, message: String(error) });
     }
   };
+}
+
+/** Bytes read and parsed at a time when a file is streamed. */
+export const STREAM_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parses a CSV file as a stream (papaparse reads it `STREAM_CHUNK_BYTES` at a time) into a
+ * column store: the file's text is never held whole, nor its cells as strings. The first row is
+ * the header; a byte-order mark is dropped; empty lines are skipped.
+ */
+export async function streamCsv(file: Blob): Promise<CsvColumnStore> {
+  // Browsers (and their workers) read a file in slices with FileReader; without it (Node, in
+  // tests) the text is read first, then parsed in the same chunks.
+  const input: File | string =
+    typeof FileReader === 'undefined' ? await file.text() : (file as File);
+  return new Promise((resolve, reject) => {
+    let store: CsvColumnStore | null = null;
+    Papa.parse<string[]>(input as File, {
+      skipEmptyLines: 'greedy',
+      chunkSize: STREAM_CHUNK_BYTES,
+      chunk: (results) => {
+        for (const row of results.data) {
+          if (store) store.add(row);
+          else
+            store = new CsvColumnStore(row.map((cell, c) => (c === 0 ? withoutBom(cell) : cell)));
+        }
+      },
+      complete: () => resolve(store ?? new CsvColumnStore([])),
+      error: (error: Error) => reject(error),
+    });
+  });
 }
 
 /** The error message of a file that could not be read. */

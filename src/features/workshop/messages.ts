@@ -1,3 +1,4 @@
+import { MAX_SURVEY_CSV_BYTES } from './parse-csv';
 import type { TFunction } from 'i18next';
 import type {
   DuplicateRespondent,
@@ -19,7 +20,10 @@ export function fileErrorMessage(
 ): string {
   switch (error.code) {
     case 'tooLarge':
-      return t('workshop:fileError.tooLarge', { file, max: MAX_RESPONSE_FILE_BYTES / 1024 / 1024 });
+      return t('workshop:fileError.tooLarge', {
+        file,
+        max: (/\.csv$/i.test(file) ? MAX_SURVEY_CSV_BYTES : MAX_RESPONSE_FILE_BYTES) / 1024 / 1024,
+      });
     case 'unreadable':
       return t('workshop:fileError.unreadable', { file });
     default:

@@ -7,6 +7,12 @@ import type { CsvCheck, CsvWorkerRequest, CsvWorkerResponse } from './csv-worker
  */
 const WORKER_THRESHOLD = 200_000;
 
+/**
+ * A survey CSV is parsed as a stream into a compact store (in a worker), so it may be far larger
+ * than a response file: 100,000 respondents × 150 items exported by LimeSurvey are about 70 MB.
+ */
+export const MAX_SURVEY_CSV_BYTES = 400 * 1024 * 1024;
+
 /** The chosen file could not be read (removed, or access lost since it was chosen). */
 export class UnreadableCsvError extends Error {
   constructor() {

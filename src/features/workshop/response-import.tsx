@@ -20,7 +20,7 @@ import { nowIso } from '@/utils/id';
 import { mapInSlices } from '@/utils/map-in-slices';
 import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { parseCsv, UnreadableCsvError } from './parse-csv';
+import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './parse-csv';
 import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
 import {
@@ -137,7 +137,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     const csvs: PendingCsv[] = [];
     const problems: string[] = [];
     for (const file of files.filter(isCsv)) {
-      if (file.size > MAX_RESPONSE_FILE_BYTES) {
+      if (file.size > MAX_SURVEY_CSV_BYTES) {
         read.push(unreadable(file.name, 'tooLarge'));
         continue;
       }

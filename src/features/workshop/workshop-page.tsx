@@ -19,6 +19,7 @@ import { DiscussionTopics } from './discussion-topics';
 import { GridAggregateView } from './grid-aggregate';
 import { useGridAggregates } from './grid-aggregates';
 import { Participation } from './participation';
+import { CampaignExport } from './campaign-export';
 import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
 import './workshop.css';
@@ -171,6 +172,8 @@ function Workshop({ ready }: { ready: Ready }) {
           ))}
         </ul>
       </nav>
+
+      <CampaignExport diagnostic={diagnostic} grids={grids} lang={lang} />
 
       <ResponseImport
         diagnostic={diagnostic}

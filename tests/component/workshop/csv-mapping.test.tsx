@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { ResponseFileInput } from '@/domain/files/response-file';
@@ -55,11 +55,18 @@ describe('CsvMapping when the worker fails', () => {
   it('says so in English too, when the file cannot be built on « Add »', async () => {
     const user = userEvent.setup();
     const added = await renderMapping(
-      source(async () => ({ ok: true, respondents: 1, emptyRows: 0 })),
+      source(async () => ({
+        ok: true,
+        respondents: 1,
+        emptyRows: 0,
+        summary: { rows: 1, complete: 1, incomplete: 0, leftOut: 0 },
+        roleValues: [],
+        unknownAnswers: [],
+      })),
       'en',
     );
     const add = await screen.findByRole('button', { name: 'Add to the batch' });
-    expect(add).toBeEnabled();
+    await waitFor(() => expect(add).toBeEnabled());
     await user.click(add);
     expect(
       await screen.findByText('The mapping could not be checked. Choose the file again.'),
