@@ -7,12 +7,13 @@ import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { MigrationOffer } from '@/features/grids/migration-offer';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
-import { formatNumber } from '@/i18n/format';
+import { formatScore } from '@/i18n/format';
 import { newId, nowIso } from '@/utils/id';
 import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';
 import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
+import { PartialNotice } from './partial-notice';
 import { ScoreTable } from './score-table';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
@@ -48,8 +49,8 @@ function Results({ ready }: { ready: Ready }) {
     (r) => audience === 'all' || r.audiences.includes(audience),
   );
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
-  const score = (value: number | null) =>
-    value === null ? t('noScore') : t('scoreOutOf', { score: formatNumber(value, lang) });
+  const score = (value: number | null, bounds: readonly number[]) =>
+    value === null ? t('noScore') : t('scoreOutOf', { score: formatScore(value, lang, bounds) });
 
   return (
     <div className="results">
@@ -69,12 +70,14 @@ function Results({ ready }: { ready: Ready }) {
         ) : (
           <p className="results-overall">
             <strong>{t('overall')} :</strong>{' '}
-            <span data-testid="overall-score">{score(model.overall.score)}</span>{' '}
+            <span data-testid="overall-score">
+              {score(model.overall.score, model.overall.bounds)}
+            </span>{' '}
             <LevelBadge level={model.overall.level} />
           </p>
         )}
         {model.partial && model.participation.respondents > 0 && (
-          <p className="notice notice--warn">{t('partial')}</p>
+          <PartialNotice reasons={model.partialReasons} />
         )}
       </header>
       <MigrationOffer ready={ready} />
@@ -133,7 +136,13 @@ function Results({ ready }: { ready: Ready }) {
                   <tr key={g.id} data-grid-id={g.id}>
                     <th scope="row">{g.title}</th>
                     <td className="num">
-                      {g.score === null ? t('insufficient.short') : formatNumber(g.score, lang)}
+                      {g.score === null
+                        ? t('insufficient.short')
+                        : formatScore(
+                            g.score,
+                            lang,
+                            g.levelBounds.map((b) => b.min),
+                          )}
                     </td>
                     <td>
                       {g.score === null ? (
@@ -158,7 +167,7 @@ function Results({ ready }: { ready: Ready }) {
               <ul>
                 {model.strengths.map((d) => (
                   <li key={d.id}>
-                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                    {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
                 ))}
               </ul>
@@ -172,7 +181,7 @@ function Results({ ready }: { ready: Ready }) {
               <ul>
                 {model.weaknesses.map((d) => (
                   <li key={d.id}>
-                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                    {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
                 ))}
               </ul>
@@ -189,7 +198,12 @@ function Results({ ready }: { ready: Ready }) {
           className="card"
         >
           <h2 id={`grid-${g.id}-title`}>
-            {g.title} — {score(g.score)} <LevelBadge level={g.level} />
+            {g.title} —{' '}
+            {score(
+              g.score,
+              g.levelBounds.map((b) => b.min),
+            )}{' '}
+            <LevelBadge level={g.level} />
           </h2>
           <div className="chart-and-table">
             <figure className="chart">

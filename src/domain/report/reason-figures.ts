@@ -1,0 +1,65 @@
+/**
+ * The figures of a fired reason as they are shown, for the results page and the PDF alike
+ * (docs/scoring.md): the observed figure on the right side of its threshold and bounds (never
+ * « 50/100, sous 50 »), item answers by their label in the report's language, and « mean answer »
+ * only when several people answered.
+ */
+import { type Shown, shownNumber, shownPercent } from '@/domain/scoring/display';
+import type { FiredReasonReport } from './report-model';
+
+/** Translation keys under `reason.` (results and report namespaces). */
+export const REASON_KEYS = [
+  'dimension.below',
+  'dimension.atLeast',
+  'item.atMost',
+  'item.atLeast',
+  'item.atMostMean',
+  'item.atLeastMean',
+  'dontKnowRate.above',
+  'spread.above',
+  'roleGap.above',
+  'other',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
+
+export type ReasonFigures = {
+  /** `item.atMost`: one person's answer; `item.atMostMean`: a mean answer; `other`: unknown. */
+  key: ReasonKey;
+  /** Figures in score points, answer values, or per cent when `percent`. */
+  observed: Shown;
+  threshold: Shown;
+  percent: boolean;
+  /** Item reasons: label of the one answer given (the figure is then that answer's value). */
+  observedLabel: string | null;
+  /** Item reasons: label of the threshold's scale point. */
+  thresholdLabel: string | null;
+  /** Respondents behind the observed figure. */
+  n: number;
+};
+
+/** The shown figures and translation key of one reason. */
+export function reasonFigures(reason: FiredReasonReport): ReasonFigures {
+  const bounds = reason.bounds.length > 0 ? reason.bounds : [reason.threshold];
+  const percent = reason.kind === 'dontKnowRate';
+  const threshold = percent
+    ? shownPercent(reason.threshold, [reason.threshold])
+    : shownNumber(reason.threshold, [reason.threshold]);
+  const mean = reason.kind === 'item' && reason.n > 1;
+  const observed = percent
+    ? shownPercent(reason.observed, bounds)
+    : shownNumber(reason.observed, bounds, mean ? 1 : 0);
+  const written =
+    reason.kind === 'item'
+      ? `item.${reason.op === 'atLeast' ? 'atLeast' : 'atMost'}${mean ? 'Mean' : ''}`
+      : `${reason.kind}.${reason.op}`;
+  const key = REASON_KEYS.find((known) => known === written) ?? 'other';
+  return {
+    key,
+    observed,
+    threshold,
+    percent,
+    observedLabel: mean ? null : (reason.observedLabel ?? null),
+    thresholdLabel: reason.thresholdLabel ?? null,
+    n: reason.n,
+  };
+}
