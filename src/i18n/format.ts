@@ -1,4 +1,4 @@
-import { type Shown, shownNumber, shownPercent } from '@/domain/scoring/display';
+import { type Shown, shownNumber, shownPercent, type Split } from '@/domain/scoring/display';
 /** Number and date formatting in the interface language (French uses narrow no-break spaces). */
 const locales: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -69,9 +69,17 @@ export function formatShownPercent(shown: Shown, lang: string): string {
   return formatPercent(shown.value / 100, lang, shown.digits);
 }
 
-/** A score (0–100) shown against its bounds: whole, with decimals only near a bound. */
-export function formatScore(value: number, lang: string, bounds: readonly number[] = []): string {
-  return formatShown(shownNumber(value, bounds), lang);
+/**
+ * A figure on the 0–100 scale shown against its bounds: whole, with decimals only near a bound;
+ * `split` 'above' for spreads and gaps (see `Split`).
+ */
+export function formatScore(
+  value: number,
+  lang: string,
+  bounds: readonly number[] = [],
+  split: Split = 'atLeast',
+): string {
+  return formatShown(shownNumber(value, bounds, 0, split), lang);
 }
 
 /** A share in [0, 1] in per cent, against its bounds (thresholds of « don't know » conditions). */

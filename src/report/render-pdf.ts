@@ -26,6 +26,7 @@ import {
   shownNumber,
   shownPair,
   shownPercent,
+  type Split,
 } from '@/domain/scoring/display';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
@@ -148,10 +149,10 @@ function makeFormatters(lang: string) {
     /** A per-cent figure as `shownPercent` rounded it. */
     shownPct: (shown: Shown): string => fixedFormat(shown.digits, true).format(shown.value / 100),
     /** A score (0–100) shown against its bounds. */
-    score: (value: number, bounds: readonly number[] = []): string =>
-      fixedFormat(shownNumber(value, bounds).digits, false).format(
-        shownNumber(value, bounds).value,
-      ),
+    score: (value: number, bounds: readonly number[] = [], split: Split = 'atLeast'): string => {
+      const shown = shownNumber(value, bounds, 0, split);
+      return fixedFormat(shown.digits, false).format(shown.value);
+    },
     date: (iso: string): string => {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
@@ -1018,7 +1019,7 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
         grid.dimensions.map((d) =>
           t('topics.dimension', {
             dimension: d.label,
-            sd: f.score(d.sd, d.bounds.spread),
+            sd: f.score(d.sd, d.bounds.spread, 'above'),
             mean: f.score(d.mean, d.bounds.score),
             n: f.int(d.n),
           }),

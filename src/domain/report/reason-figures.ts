@@ -4,7 +4,7 @@
  * « 50/100, sous 50 »), item answers by their label in the report's language, and « mean answer »
  * only when several people answered.
  */
-import { type Shown, shownNumber, shownPercent } from '@/domain/scoring/display';
+import { type Shown, shownExactly, shownNumber, shownPercent } from '@/domain/scoring/display';
 import type { FiredReasonReport } from './report-model';
 
 /** Translation keys under `reason.` (results and report namespaces). */
@@ -41,13 +41,16 @@ export type ReasonFigures = {
 export function reasonFigures(reason: FiredReasonReport): ReasonFigures {
   const bounds = reason.bounds.length > 0 ? reason.bounds : [reason.threshold];
   const percent = reason.kind === 'dontKnowRate';
-  const threshold = percent
-    ? shownPercent(reason.threshold, [reason.threshold])
-    : shownNumber(reason.threshold, [reason.threshold]);
+  // Thresholds as written in the grid; observed figures on their side of them (docs/scoring.md).
+  const threshold = percent ? shownExactly(reason.threshold * 100) : shownExactly(reason.threshold);
   const mean = reason.kind === 'item' && reason.n > 1;
+  const split =
+    reason.kind === 'dimension' || (reason.kind === 'item' && reason.op === 'atLeast')
+      ? 'atLeast'
+      : 'above';
   const observed = percent
     ? shownPercent(reason.observed, bounds)
-    : shownNumber(reason.observed, bounds, mean ? 1 : 0);
+    : shownNumber(reason.observed, bounds, mean ? 1 : 0, split);
   const written =
     reason.kind === 'item'
       ? `item.${reason.op === 'atLeast' ? 'atLeast' : 'atMost'}${mean ? 'Mean' : ''}`

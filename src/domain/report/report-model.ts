@@ -62,7 +62,7 @@ export type FiredReasonReport = {
    */
   n: number;
   /** Bounds the observed figure is shown against (docs/scoring.md): its threshold, and for a dimension score its band bounds. */
-  bounds: number[];
+  bounds: readonly number[];
   /** Item reasons: the label of the answer given, when one person answered. */
   observedLabel?: string;
   /** Item reasons: the label of the scale point of the threshold. */

@@ -4,9 +4,12 @@
  *
  * - A figure is shown rounded half away from zero to whole points (a share: whole per cent).
  * - It is shown with more decimals, only as many as needed, when rounding would put it on the
- *   other side of, or on, a bound it is compared with while its exact value is not: a band bound
- *   of its level, or the threshold of a condition on it. 49.7 is « 49,7 » next to « Fragile »
- *   and « sous 50 », never « 50 »; 50.04 is « 50,04 » next to « au-dessus de 50 ».
+ *   other side of a bound it is compared with: a band bound of its level or the threshold of a
+ *   condition on it. Scores are compared as « at least » (a band starts at its bound, « sous 50 »
+ *   is « not at least 50 »): 49.7 is « 49,7 » next to « Fragile » and « sous 50 », never « 50 »,
+ *   while 50.2 may be « 50 ». Spreads, gaps and « don't know » shares are compared as « above »:
+ *   20.3 is « 20,3 » next to « au-dessus de 20 ».
+ * - Thresholds are shown as written in the grid.
  * - A difference (a delta T1 − T0, a gap between two roles) is the difference of the two shown
  *   figures, with the decimals of the more precise one: 59 → 53 is −6 whatever the decimals
  *   behind them.
@@ -31,11 +34,18 @@ export function roundTo(value: number, digits: number): number {
   return signed === 0 ? 0 : signed;
 }
 
-/** True when `shown` is on the same side of (or on) every bound as `value`. */
-function agrees(shown: number, value: number, bounds: readonly number[]): boolean {
+/**
+ * How a figure is compared with its bounds: `atLeast` (score ≥ bound: band bounds, `below` and
+ * `atLeast` conditions, an item's `atLeast`), or `above` (figure > bound: spreads, gaps, « don't
+ * know » shares, an item's `atMost`, which is « not above »).
+ */
+export type Split = 'atLeast' | 'above';
+
+/** True when `shown` is on the same side of every bound as `value`. */
+function agrees(shown: number, value: number, bounds: readonly number[], split: Split): boolean {
   return bounds.every((bound) => {
     const b = exact(bound);
-    return Math.sign(shown - b) === Math.sign(value - b);
+    return split === 'above' ? shown > b === value > b : shown >= b === value >= b;
   });
 }
 
@@ -43,20 +53,36 @@ function agrees(shown: number, value: number, bounds: readonly number[]): boolea
  * A figure as shown: whole (or `minDigits` decimals), with as few more decimals as needed so that
  * the shown value is on the same side of every bound as the exact one.
  */
-export function shownNumber(value: number, bounds: readonly number[] = [], minDigits = 0): Shown {
+export function shownNumber(
+  value: number,
+  bounds: readonly number[] = [],
+  minDigits = 0,
+  split: Split = 'atLeast',
+): Shown {
   const settled = exact(value);
   for (let digits = minDigits; digits <= EXACT_DIGITS; digits += 1) {
     const shown = roundTo(settled, digits);
-    if (agrees(shown, settled, bounds)) return { value: shown, digits };
+    if (agrees(shown, settled, bounds, split)) return { value: shown, digits };
   }
   return { value: settled, digits: EXACT_DIGITS };
 }
 
-/** A share in [0, 1] as shown in per cent (30 % against a threshold of 30 % when it is 30.4 %). */
+/** A number as written (a threshold): just the decimals it has, up to 9. */
+export function shownExactly(value: number): Shown {
+  const settled = exact(value);
+  for (let digits = 0; digits < EXACT_DIGITS; digits += 1) {
+    if (roundTo(settled, digits) === settled) return { value: settled, digits };
+  }
+  return { value: settled, digits: EXACT_DIGITS };
+}
+
+/** A share in [0, 1] as shown in per cent, compared as « above » (30,4 % against 30 %). */
 export function shownPercent(share: number, bounds: readonly number[] = []): Shown {
   return shownNumber(
     share * 100,
     bounds.map((bound) => bound * 100),
+    0,
+    'above',
   );
 }
 
@@ -78,11 +104,16 @@ export function shownPair(
   const exactDifference = exact(exact(a.value) - exact(b.value));
   const first = shownNumber(a.value, a.bounds);
   const second = shownNumber(b.value, b.bounds);
+  // A gap is compared as « above » its thresholds; the two figures keep their own bounds.
   for (let digits = Math.max(first.digits, second.digits); digits <= EXACT_DIGITS; digits += 1) {
     const sa = { value: roundTo(a.value, digits), digits };
     const sb = { value: roundTo(b.value, digits), digits };
     const difference = shownDifference(sa, sb);
-    if (agrees(difference.value, exactDifference, differenceBounds)) {
+    if (
+      agrees(sa.value, exact(a.value), a.bounds ?? [], 'atLeast') &&
+      agrees(sb.value, exact(b.value), b.bounds ?? [], 'atLeast') &&
+      agrees(difference.value, exactDifference, differenceBounds, 'above')
+    ) {
       return { a: sa, b: sb, difference };
     }
   }

@@ -62,7 +62,7 @@ export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
               {showSpread && (
                 <td className="num">
                   {d.spread
-                    ? formatScore(d.spread.sd, lang, d.bounds.spread)
+                    ? formatScore(d.spread.sd, lang, d.bounds.spread, 'above')
                     : t('insufficient.short')}
                 </td>
               )}

@@ -5,7 +5,7 @@ import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { TOPIC_LIMITS } from '@/domain/report/workshop-report';
 import { formatScore, formatShown } from '@/i18n/format';
-import { boundsOf, dimensionBounds, shownPair } from '@/domain/scoring/display';
+import { boundsOf, dimensionBounds, shownPair, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
 
 /** How many of each kind of divergence are shown per grid: the same numbers as the PDF. */
@@ -33,7 +33,8 @@ export const DiscussionTopics = memo(function DiscussionTopics({
   const scales = new Map(grid.scales.map((s) => [s.id, s]));
   // Display rule (docs/scoring.md), as in the PDF: whole points, decimals only near a bound.
   const bounds = dimensionBounds(grid);
-  const n = (value: number, against: readonly number[] = []) => formatScore(value, lang, against);
+  const n = (value: number, against: readonly number[] = [], split: Split = 'atLeast') =>
+    formatScore(value, lang, against, split);
   const { dimensions, roleGaps } = aggregate.divergence;
   const topItems = aggregate.divergence.items.slice(0, TOP_ITEMS);
 
@@ -56,7 +57,7 @@ export const DiscussionTopics = memo(function DiscussionTopics({
                   <li key={d.dimensionId}>
                     {t('topics.dimension', {
                       dimension: dimensionLabel.get(d.dimensionId) ?? d.dimensionId,
-                      sd: n(d.sd, boundsOf(bounds, grid, d.dimensionId).spread),
+                      sd: n(d.sd, boundsOf(bounds, grid, d.dimensionId).spread, 'above'),
                       mean: n(d.mean, boundsOf(bounds, grid, d.dimensionId).score),
                       n: d.n,
                     })}

@@ -5,7 +5,7 @@ import type { Role } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { formatPercent, formatScore } from '@/i18n/format';
-import { boundsOf, dimensionBounds } from '@/domain/scoring/display';
+import { boundsOf, dimensionBounds, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
 
 const ScoreRadar = lazy(() =>
@@ -42,10 +42,14 @@ export const GridAggregateView = memo(function GridAggregateView({
   // Display rule (docs/scoring.md): whole points, decimals only near a bound the figure is
   // compared with (band bounds and condition thresholds for means, spread thresholds for sd).
   const bounds = dimensionBounds(grid);
-  const num = (value: number | null | undefined, against: readonly number[] = []) =>
+  const num = (
+    value: number | null | undefined,
+    against: readonly number[] = [],
+    split: Split = 'atLeast',
+  ) =>
     value === null || value === undefined
       ? t('results:insufficient.short')
-      : formatScore(value, lang, against);
+      : formatScore(value, lang, against, split);
   const series = aggregate.roles.map((r) => ({
     key: r.role,
     name: t(`labels:role.${r.role}`),
@@ -192,7 +196,7 @@ export const GridAggregateView = memo(function GridAggregateView({
                         : num(null)}
                     </td>
                     <td className="num">
-                      {num(d.stats?.sd, boundsOf(bounds, grid, d.dimensionId).spread)}
+                      {num(d.stats?.sd, boundsOf(bounds, grid, d.dimensionId).spread, 'above')}
                     </td>
                     <td className="num">{d.stats?.n ?? 0}</td>
                     <td className="num">

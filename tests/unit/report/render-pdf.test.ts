@@ -115,9 +115,10 @@ describe('renderReportPdf with the fixture model', () => {
   });
 
   it.each([
-    // grid index, rounded scores by hand from FIXTURE_SCORES ('—' = no score)
+    // grid index, rounded scores by hand from FIXTURE_SCORES ('—' = no score); 49.6 is « Fragile »,
+    // so it is not shown as 50, the bound of « En progrès » (docs/scoring.md)
     [0, ['62', '39', '32', '45', '71', '56', '48', '27']],
-    [1, ['35', '59', '23', '41', '—', '67', '50', '76']],
+    [1, ['35', '59', '23', '41', '—', '67', '49,6', '76']],
     [2, ['81', '64', '53', '48', '70', '33', '58', '45']],
     [3, ['30', '18', '54', '38', '62', '42', '51', '85']],
   ])('grid %i: the score table should show the model scores rounded', (gi, expected) => {
@@ -316,9 +317,10 @@ describe('renderReportPdf, workshop and evolution sections', () => {
   });
 
   it('should list the topics with their figures, role gaps and answer counts', () => {
-    expect(fr.pdf.text).toContain('écart-type de 31,3 points (moyenne 62, n = 1 187)');
-    expect(fr.pdf.text).toMatch(/Direction 72, Salarié·e 38, soit 33 points d’écart/);
-    expect(en.pdf.text).toMatch(/Senior management 72, Employee 38, a gap of 33 points/);
+    // Spreads in whole points, as on the workshop page (docs/scoring.md).
+    expect(fr.pdf.text).toContain('écart-type de 31 points (moyenne 62, n = 1 187)');
+    expect(fr.pdf.text).toMatch(/Direction 72, Salarié·e 38, soit 34 points d’écart/);
+    expect(en.pdf.text).toMatch(/Senior management 72, Employee 38, a gap of 34 points/);
     expect(fr.pdf.text).toContain('Sans réponse');
   });
 
