@@ -146,7 +146,7 @@ function diagnosticOf(grid: Grid, people: Answers[]): Diagnostic {
     formatVersion: DIAGNOSTIC_FORMAT_VERSION,
     id: 'd1',
     title: 'Bords de bandes',
-    purpose: 'company',
+    purpose: 'upstream',
     project: { name: 'P', kind: 'mobile-telemanagement', phase: 'deployment' },
     grids: [{ id: grid.id, version: grid.version, hash: 'a'.repeat(64), grid: {} }],
     respondents: people.map((answers, i) => ({
