@@ -111,7 +111,8 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   });
   // Employees 25 and managers 75 on information-consultation: everyone's mean is exactly 50.
   const low = { ...BASE, info: [2, 2, 2, 4] };
-  const high = { ...BASE, info: [4, 3, 3, 2] };
+  // Managers also answer co-conception 4 4 4 3 2 (86.7) where employees answer 53.3.
+  const high = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
   await seedAnswers(
     page,
     id,
@@ -150,6 +151,13 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   // The PDF writes the spread and the gap exactly as the workshop page does.
   expect(pdf).toContain(dimensionLine);
   expect(pdf).toContain(gapLine);
+  // Co-conception: managers 86.7, employees 53.3, shown 87 and 53: the gap is 34 in the topics and
+  // in the reason of the rule « écart entre rôles au-dessus de 20 », never 33 in one and 34 in the other.
+  expect(pdf).toMatch(
+    /Association en amont et co-conception : .+ 87, .+ 53, soit 34 points d’écart/,
+  );
+  expect(pdf).toContain('Association en amont et co-conception : écart de 34 points entre rôles');
+  expect(pdf).not.toContain('écart de 33 points');
 });
 
 test('compare page and PDF: deltas are the differences of the scores shown, in FR and EN', async ({

@@ -153,6 +153,10 @@ function recommendationReport(
           : undefined;
       const thresholdLabel =
         reason.kind === 'item' ? pointLabel(reason.targetId, reason.threshold) : undefined;
+      const gap =
+        reason.kind === 'roleGap'
+          ? aggregate.divergence.roleGaps.find((g) => g.dimensionId === reason.targetId)
+          : undefined;
       return {
         kind: reason.kind,
         target:
@@ -167,6 +171,15 @@ function recommendationReport(
         observed: reason.observed,
         n,
         bounds: reasonBounds(boundsOf(bounds, grid, dimensionId), reason.kind, reason.threshold),
+        ...(gap === undefined
+          ? {}
+          : {
+              means: {
+                high: gap.meanA,
+                low: gap.meanB,
+                bounds: boundsOf(bounds, grid, dimensionId).score,
+              },
+            }),
         ...(observedLabel === undefined ? {} : { observedLabel }),
         ...(thresholdLabel === undefined ? {} : { thresholdLabel }),
       };

@@ -4,7 +4,13 @@
  * « 50/100, sous 50 »), item answers by their label in the report's language, and « mean answer »
  * only when several people answered.
  */
-import { type Shown, shownExactly, shownNumber, shownPercent } from '@/domain/scoring/display';
+import {
+  type Shown,
+  shownExactly,
+  shownNumber,
+  shownPair,
+  shownPercent,
+} from '@/domain/scoring/display';
 import type { FiredReasonReport } from './report-model';
 
 /** Translation keys under `reason.` (results and report namespaces). */
@@ -50,7 +56,14 @@ export function reasonFigures(reason: FiredReasonReport): ReasonFigures {
       : 'above';
   const observed = percent
     ? shownPercent(reason.observed, bounds)
-    : shownNumber(reason.observed, bounds, mean ? 1 : 0, split);
+    : reason.means !== undefined
+      ? // A gap between roles: the difference of the two means as shown beside it elsewhere.
+        shownPair(
+          { value: reason.means.high, bounds: reason.means.bounds },
+          { value: reason.means.low, bounds: reason.means.bounds },
+          bounds,
+        ).difference
+      : shownNumber(reason.observed, bounds, mean ? 1 : 0, split);
   const written =
     reason.kind === 'item'
       ? `item.${reason.op === 'atLeast' ? 'atLeast' : 'atMost'}${mean ? 'Mean' : ''}`

@@ -63,6 +63,11 @@ export type FiredReasonReport = {
   n: number;
   /** Bounds the observed figure is shown against (docs/scoring.md): its threshold, and for a dimension score its band bounds. */
   bounds: readonly number[];
+  /**
+   * Role-gap reasons: the two role means the gap is made of, so that the gap is shown as the
+   * difference of the shown means, as in the topics for discussion (docs/scoring.md).
+   */
+  means?: { high: number; low: number; bounds: readonly number[] };
   /** Item reasons: the label of the answer given, when one person answered. */
   observedLabel?: string;
   /** Item reasons: the label of the scale point of the threshold. */
