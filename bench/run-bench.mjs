@@ -125,7 +125,7 @@ function lazyChunks(manifest, sizes) {
     ],
     ['English locale', (k) => /resources-en|locales\/en\//.test(k)],
     ...Object.keys(manifest)
-      .filter((k) => /^questionnaires\/[^/]+\.json$/.test(k))
+      .filter((k) => /^questionnaires\/[^/]+\.json$/.test(k) && !k.includes('legal-references'))
       .map((k) => [`grid ${k.replace(/^questionnaires\/|\.json$/g, '')}`, (key) => key === k]),
     [
       'jspdf optional plugins (html2canvas, dompurify, canvg: never loaded)',

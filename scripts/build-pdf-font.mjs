@@ -22,7 +22,7 @@ const RANGES = [
   [0x0100, 0x017f], // Latin Extended-A (Œ œ …)
   [0x2000, 0x206f], // General Punctuation (incl. U+202F, ’ ‘ “ ” – — … •)
 ];
-const EXTRA = '€✓✗→←↑↓≥≤−×■□●○▲▼';
+const EXTRA = '€✓✗→←↑↓≥≤−×■□●○▲▼α'; // α: Cronbach's α in the workshop section
 
 function charset() {
   let text = EXTRA;

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GridError } from '@/domain/grid/grid-errors';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 import { checkGridTranslations, loadGridText } from '@/domain/grid/load-grid';
 import { createTranslate, formatGridErrorMessage, type Translate } from '@/domain/grid/locate';
 import type { Grid } from '@/domain/grid/schema';
@@ -43,7 +44,7 @@ function parseArgs(args: readonly string[]): Options | string {
 function bundledGridFiles(): string[] {
   const dir = join(ROOT, 'questionnaires');
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== 'grid.schema.json')
+    .filter(isBundledGridFile)
     .sort()
     .map((name) => join(dir, name));
 }

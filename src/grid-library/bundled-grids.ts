@@ -6,7 +6,7 @@ import { loadGrid } from '@/domain/grid/load-grid';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 
 const modules: Record<string, () => Promise<unknown>> = import.meta.glob(
-  ['/questionnaires/*.json', '!/questionnaires/*schema*'],
+  ['/questionnaires/*.json', '!/questionnaires/*schema*', '!/questionnaires/legal-references.json'],
   {
     import: 'default',
   },

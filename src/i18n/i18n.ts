@@ -4,6 +4,7 @@ import { readPreference, writePreference } from '@/storage/preferences';
 import {
   DEFAULT_LANGUAGE,
   isLanguage,
+  LANGUAGES,
   LANGUAGE_PREFERENCE,
   SHELL_NAMESPACES,
   type Language,
@@ -73,7 +74,7 @@ export async function initI18n(): Promise<typeof i18next> {
     .init({
       lng: 'fr',
       fallbackLng: 'fr',
-      supportedLngs: ['fr', 'en'],
+      supportedLngs: [...LANGUAGES],
       ns: [...SHELL_NAMESPACES],
       defaultNS: 'common',
       resources: { fr: BUNDLED },

@@ -8,6 +8,7 @@
  * the narrow no-break space U+202F that `toLocaleString('fr-FR')` puts in numbers.
  */
 import { jsPDF } from 'jspdf';
+import { localeOf } from '@/i18n/format';
 import type {
   DimensionReport,
   EvolutionReport,
@@ -16,6 +17,7 @@ import type {
   LevelRef,
   RecommendationReport,
   ReportModel,
+  ReliabilityGrid,
   RolesComparedGrid,
   TopicsGrid,
 } from '@/domain/report/report-model';
@@ -30,6 +32,7 @@ import {
 } from '@/domain/scoring/display';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
+import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
@@ -67,9 +70,9 @@ const BODY: TextStyle = { size: BODY_SIZE };
 const PARTIAL_FILL = '#fff4e0';
 const PARTIAL_BORDER = '#b45309';
 
-/** The locale used for numbers and dates of a report language. */
+/** The locale used for numbers and dates of a report language: the interface's (`i18n/format.ts`). */
 export function reportLocale(lang: string): string {
-  return lang === 'fr' ? 'fr-FR' : 'en-GB';
+  return localeOf(lang);
 }
 
 /** A file-name-safe slug: ASCII letters and digits separated by dashes, at most 60 characters, cut between words. */
@@ -118,6 +121,10 @@ function makeFormatters(lang: string) {
   // Built once per report: `toLocaleString` would build a formatter for every number.
   const intFormat = new Intl.NumberFormat(locale);
   const oneFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const twoFormat = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   // The display rule's figures (docs/scoring.md): whole, or as many decimals as they need.
   const fixed = new Map<string, Intl.NumberFormat>();
@@ -143,6 +150,8 @@ function makeFormatters(lang: string) {
   return {
     int: (n: number): string => intFormat.format(Math.round(n)),
     one: (n: number): string => oneFormat.format(n),
+    /** Two decimals, always shown (Cronbach's α: 0,70). */
+    two: (n: number): string => twoFormat.format(n),
     pct: (share: number): string => pctFormat.format(share),
     /** A figure as `shownNumber` rounded it. */
     shown: (shown: Shown): string => fixedFormat(shown.digits, false).format(shown.value),
@@ -221,7 +230,7 @@ export async function renderReportPdf(
     keywords: t('meta.keywords'),
     creator: t('appName'),
   });
-  doc.setLanguage(model.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  doc.setLanguage(reportLocale(model.lang) as Parameters<jsPDF['setLanguage']>[0]);
   const created = new Date(model.generatedAt);
   if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
 
@@ -437,6 +446,8 @@ export async function renderReportPdf(
       renderRolesCompared(layout, model, model.workshop.roles, t, f);
     if (model.workshop && model.workshop.topics.length > 0)
       renderTopics(layout, model.workshop.topics, t, f);
+    if (model.workshop && model.workshop.reliability.length > 0)
+      renderReliability(layout, model.workshop.reliability, t, f);
   }
 
   // Action plan ------------------------------------------------------------------------------
@@ -1086,6 +1097,44 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
         layout.space(2);
       });
     }
+  }
+}
+
+/** Cronbach's α per dimension, per grid, with the items that lower it (docs/scoring.md). */
+function renderReliability(
+  layout: Layout,
+  grids: ReliabilityGrid[],
+  t: Translate,
+  f: Formatters,
+): void {
+  layout.heading(t('reliability.title'), 1);
+  layout.paragraph(t('reliability.intro'), SMALL, { gapAfter: 2 });
+  for (const grid of grids) {
+    layout.heading(grid.title, 2, 3 * layout.lineHeight(BODY_SIZE) + 6);
+    layout.bullets(
+      grid.dimensions.map((d) => {
+        const line =
+          d.alpha !== null
+            ? t('reliability.dimension', {
+                dimension: d.label,
+                alpha: f.two(d.alpha),
+                n: f.int(d.completeCases),
+              })
+            : d.items < 2
+              ? t('reliability.oneItem', { dimension: d.label })
+              : d.completeCases < MIN_RESPONDENTS_FOR_ALPHA
+                ? t('reliability.tooFew', {
+                    dimension: d.label,
+                    min: f.int(MIN_RESPONDENTS_FOR_ALPHA),
+                  })
+                : t('reliability.noVariance', { dimension: d.label });
+        const lowering = d.lowering.map((item) =>
+          t('reliability.lowering', { text: item.text, alpha: f.two(item.alphaIfDeleted) }),
+        );
+        return [line, ...lowering].join(' — ');
+      }),
+      { size: 8.5 },
+    );
   }
 }
 

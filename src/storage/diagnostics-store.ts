@@ -138,22 +138,6 @@ export async function saveDiagnostic(
   }
 }
 
-/** Saves several diagnostics in one transaction: all or nothing. */
-export async function saveDiagnostics(
-  diagnostics: Diagnostic[],
-): Promise<{ ok: true } | StorageFailure> {
-  try {
-    const db = await openDatabase();
-    const tx = db.transaction(DIAGNOSTIC_STORES, 'readwrite');
-    await commit(tx, async () => {
-      for (const d of diagnostics) await putDiagnosticRecords(tx, d);
-    });
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
-
 /** Deletes a diagnostic (its record and its respondents stored apart, if any). */
 export async function deleteDiagnostic(id: string): Promise<{ ok: true } | StorageFailure> {
   memory.delete(id);

@@ -26,14 +26,6 @@ export function writePreference(key: string, value: string): boolean {
   }
 }
 
-export function removePreference(key: string): void {
-  try {
-    globalThis.localStorage?.removeItem(PREFIX + key);
-  } catch {
-    // nothing to remove when storage is unavailable
-  }
-}
-
 /** Forgets every preference of the app (the « delete all my data » button). */
 export function clearPreferences(): void {
   try {

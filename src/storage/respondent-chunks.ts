@@ -96,7 +96,9 @@ export function joinDiagnostic(head: unknown, chunks: readonly unknown[]): Joine
   if (problems.length > 0)
     return {
       ok: false,
-      detail: `respondents (stored in ${marker.count} parts): ${problems.slice(0, 3).join('; ')}`,
+      detail: `respondents (stored in ${marker.count} parts): ${problems.slice(0, 3).join('; ')}${
+        problems.length > 3 ? `; and ${problems.length - 3} more` : ''
+      }`,
       raw: { ...head, respondents },
     };
   const record: Record<string, unknown> = { ...head, respondents };

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { loadGrid } from '@/domain/grid/load-grid';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 
 const ROOT = join(__dirname, '../..');
 const SCHEMA = JSON.parse(
@@ -30,9 +31,7 @@ function makeValidator() {
 
 const validate = makeValidator();
 
-const BUNDLED = readdirSync(join(ROOT, 'questionnaires'))
-  .filter((name) => name.endsWith('.json') && name !== 'grid.schema.json')
-  .sort();
+const BUNDLED = readdirSync(join(ROOT, 'questionnaires')).filter(isBundledGridFile).sort();
 
 const INVALID_DIR = join(ROOT, 'tests/fixtures/invalid-grids');
 const INVALID = readdirSync(INVALID_DIR)

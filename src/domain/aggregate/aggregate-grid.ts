@@ -23,6 +23,7 @@ import {
 import { mean, type Summary, summarizeCounts, summarizeInPlace } from '@/domain/stats';
 import { runToEnd } from '@/domain/steps';
 import { decideRoleVisibility, effectiveThreshold } from './anonymity';
+import { type DimensionReliability, dimensionReliabilitySteps } from './reliability';
 
 export interface AggregateRespondent {
   id: string;
@@ -137,6 +138,11 @@ export interface GridAggregate extends GroupAggregate {
   /** Respondents of the roles not shown apart, as one anonymous total (0 or ≥ threshold, unless no role is visible). */
   masked: { respondents: number };
   divergence: Divergence;
+  /**
+   * Internal consistency (Cronbach's α) of each dimension over every respondent, masked roles
+   * included: it names items, never roles or people (`reliability.ts`).
+   */
+  reliability: DimensionReliability[];
 }
 
 /**
@@ -358,6 +364,7 @@ export function* aggregateMatrixSteps(
     const group = yield* aggregateGroupSteps(grid, compiled, matrix, rows, buffer, threshold);
     roleAggregates.push({ role, ...group });
   }
+  const reliability = yield* dimensionReliabilitySteps(grid, matrix);
   return {
     gridId: grid.id,
     gridVersion: grid.version,
@@ -366,6 +373,7 @@ export function* aggregateMatrixSteps(
     roles: roleAggregates,
     masked: { respondents: maskedRespondents },
     divergence: divergenceOf(grid, all, roleAggregates),
+    reliability,
   };
 }
 

@@ -8,6 +8,7 @@ import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import type { GridErrorCode } from './grid-errors';
 import type { PathSegment } from './locate';
+import { LEGAL_REFERENCE_IDS } from '@/domain/legal/reference-ids';
 import {
   Dimension,
   Grid,
@@ -113,7 +114,8 @@ export type RuleReport = (code: GridErrorCode, path: PathSegment[], params: Para
  * Checks what the shape cannot: unique ids (one namespace for scales, levels, dimensions,
  * items, recommendations and sources), references to scales, sources, dimensions and items,
  * default language present in every text, ascending levels and scale values, item condition
- * values within the item's scale. Calls `report` for each break, in file order.
+ * values within the item's scale, legal references known to the catalogue (whose ids are never
+ * removed, so a grid valid once stays valid). Calls `report` for each break, in file order.
  */
 export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
   const push = (code: GridErrorCode, path: PathSegment[], params: Params = {}): void => {
@@ -230,9 +232,13 @@ export function forEachGridRuleBreak(grid: Grid, report: RuleReport): void {
     }
   };
 
+  const legalIds: ReadonlySet<string> = new Set(LEGAL_REFERENCE_IDS);
   grid.recommendations.forEach((recommendation, r) => {
     const base: PathSegment[] = ['recommendations', r];
     checkSources(recommendation.sources, base);
+    recommendation.legalRefs?.forEach((id, k) => {
+      if (!legalIds.has(id)) push('unknown_legal_ref', [...base, 'legalRefs', k], { id });
+    });
     checkCondition(recommendation.condition, [...base, 'condition']);
   });
 }

@@ -159,6 +159,11 @@ export const Recommendation = z.strictObject({
   audiences: z.array(Audience).check(z.minLength(1)),
   priority: Priority,
   sources: z._default(z.array(Id), []),
+  /**
+   * Ids of the legal catalogue (`questionnaires/legal-references.json`) this recommendation
+   * rests on; the report shows those that apply to the diagnostic's context.
+   */
+  legalRefs: z.optional(z.array(Id).check(z.minLength(1))),
   /** For union audiences: the point to negotiate and its legal hook, in one sentence. */
   negotiation: z.optional(LocalizedText),
   /**

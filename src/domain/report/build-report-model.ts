@@ -10,6 +10,10 @@ import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
+import { routingContextOf } from '@/domain/context/context-of';
+import type { RoutingContext } from '@/domain/context/applies-when';
+import type { LegalCatalogue } from '@/domain/legal/schema';
+import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
 import { recommend, type RecommendationResult } from '@/domain/recommend/recommend';
 import { levelsOf } from '@/domain/scoring/level';
 import {
@@ -23,14 +27,16 @@ import type {
   CommentGroup,
   DimensionReport,
   GridReport,
+  LegalReport,
   LevelRef,
   PartialReasons,
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
+  ReliabilityGrid,
   TopicsGrid,
 } from './report-model';
-import { discussionTopics, rolesCompared } from './workshop-report';
+import { discussionTopics, reliabilityReport, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
 export function audienceForPurpose(purpose: Purpose): Audience {
@@ -108,12 +114,15 @@ function reasonBounds(bounds: DimensionBounds, kind: string, threshold: number):
   }
 }
 
+type LegalContext = { catalogue: LegalCatalogue; context: RoutingContext } | null;
+
 function recommendationReport(
   grid: Grid,
   aggregate: GridAggregate,
   bounds: ReadonlyMap<string, DimensionBounds>,
   result: RecommendationResult,
   texts: Texts,
+  legal: LegalContext,
 ): RecommendationReport {
   const rec = result.recommendation;
   const t = (text: Parameters<typeof pickText>[0]) => pickText(text, texts.lang, texts.fallback);
@@ -186,6 +195,7 @@ function recommendationReport(
     }),
     negotiation: rec.negotiation ? t(rec.negotiation) : undefined,
     ...(rec.checklist === undefined ? {} : { checklistBelow: rec.checklist.maxScore }),
+    legalRefs: legal ? applicableRefIds(legal.catalogue, rec.legalRefs ?? [], legal.context) : [],
     checklist: result.checklist?.flatMap((entry) => {
       const item = items.get(entry.itemId);
       if (!item?.specification) return [];
@@ -247,7 +257,67 @@ function strengthsAndWeaknesses(dimensions: DimensionReport[]) {
   return { strengths: scored.slice(0, s), weaknesses: scored.slice(scored.length - w).reverse() };
 }
 
-export type BuildReportOptions = { lang: string; generatedAt: string };
+export type BuildReportOptions = {
+  lang: string;
+  generatedAt: string;
+  /** The legal catalogue: without it, the report has no legal section (`legal: null`). */
+  legalCatalogue?: LegalCatalogue;
+};
+
+/** The catalogue's text in the report's language: English for `en`, else French. */
+function legalText(text: { fr: string; en: string }, lang: string): string {
+  return lang === 'en' ? text.en : text.fr;
+}
+
+/**
+ * The legal section: the references cited by `recommendations` that apply in `context`, and
+ * those it rules out.
+ */
+export function buildLegalReport(
+  catalogue: LegalCatalogue,
+  grids: readonly Grid[],
+  recommendations: readonly RecommendationReport[],
+  context: RoutingContext,
+  lang: string,
+): LegalReport {
+  const cited = new Map<string, string[]>();
+  for (const grid of grids) {
+    for (const rec of grid.recommendations) cited.set(`${grid.id}/${rec.id}`, rec.legalRefs ?? []);
+  }
+  const titles = new Map(recommendations.map((r) => [`${r.gridId}/${r.id}`, r.title]));
+  const selection = selectLegalReferences(
+    catalogue,
+    recommendations.map((r) => ({
+      id: r.id,
+      gridId: r.gridId,
+      legalRefs: cited.get(`${r.gridId}/${r.id}`) ?? [],
+    })),
+    context,
+  );
+  return {
+    references: selection.references.map(({ reference, dependsOn, citedBy }) => ({
+      id: reference.id,
+      citation: legalText(reference.citation, lang),
+      summary: legalText(reference.summary, lang),
+      grants: legalText(reference.grants, lang),
+      source: reference.source,
+      verifiedOn: reference.verifiedOn ?? null,
+      unverified: reference.unverified
+        ? {
+            checkedOn: reference.unverified.checkedOn,
+            reason: legalText(reference.unverified.reason, lang),
+          }
+        : null,
+      dependsOn,
+      citedBy: citedBy.map((c) => ({ ...c, title: titles.get(`${c.gridId}/${c.id}`) ?? c.id })),
+    })),
+    excluded: selection.excluded.map(({ reference, failed }) => ({
+      id: reference.id,
+      citation: legalText(reference.citation, lang),
+      failed,
+    })),
+  };
+}
 
 /** The workshop sections are in the report for a workshop, or as soon as two people answered. */
 export function hasWorkshopSections(diagnostic: Diagnostic): boolean {
@@ -261,6 +331,9 @@ export function buildReportModel(
   options: BuildReportOptions,
 ): ReportModel {
   const { lang } = options;
+  const legal: LegalContext = options.legalCatalogue
+    ? { catalogue: options.legalCatalogue, context: routingContextOf(diagnostic) }
+    : null;
   const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
   const audience = audienceForPurpose(diagnostic.purpose);
   const allRecs: RecommendationReport[] = [];
@@ -269,6 +342,7 @@ export function buildReportModel(
   const withWorkshop = hasWorkshopSections(diagnostic);
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
+  const reliabilityByGrid: ReliabilityGrid[] = [];
 
   const grids: GridReport[] = loadedGrids.map(({ grid, hash }) => {
     const texts = { lang, fallback: grid.languages.default };
@@ -286,6 +360,8 @@ export function buildReportModel(
       if (roles) rolesByGrid.push(roles);
       const topics = discussionTopics(grid, aggregate, lang);
       if (topics) topicsByGrid.push(topics);
+      const reliability = reliabilityReport(grid, aggregate, lang);
+      if (reliability) reliabilityByGrid.push(reliability);
     }
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
@@ -300,7 +376,7 @@ export function buildReportModel(
     const results = recommend(grid, contextFromAggregate(grid, aggregate));
     const recommendations = results.map((result) => {
       distances.set(result.recommendation.id, result.distance);
-      return recommendationReport(grid, aggregate, bounds, result, texts);
+      return recommendationReport(grid, aggregate, bounds, result, texts, legal);
     });
     allRecs.push(...recommendations);
     const t = (text: Parameters<typeof pickText>[0]) =>
@@ -406,7 +482,18 @@ export function buildReportModel(
       partialReasons.unanswered.length > 0 ||
       partialReasons.unscored.length > 0,
     partialReasons,
-    workshop: withWorkshop ? { roles: rolesByGrid, topics: topicsByGrid } : null,
+    workshop: withWorkshop
+      ? { roles: rolesByGrid, topics: topicsByGrid, reliability: reliabilityByGrid }
+      : null,
     evolution: null,
+    legal: legal
+      ? buildLegalReport(
+          legal.catalogue,
+          loadedGrids.map((g) => g.grid),
+          allRecs,
+          legal.context,
+          lang,
+        )
+      : null,
   };
 }

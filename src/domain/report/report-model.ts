@@ -14,6 +14,8 @@ import type {
 import type { Audience, Priority } from '@/domain/grid/schema';
 import type { Role } from '@/domain/answers/answers';
 import type { ItemChangeKind } from '@/domain/compare/compare-grids';
+import type { ContextField } from '@/domain/context/applies-when';
+import type { LegalAppliesWhen } from '@/domain/legal/schema';
 import type { DimensionBounds } from '@/domain/scoring/display';
 
 export type LevelRef = { id: string; label: string; color: string };
@@ -100,6 +102,11 @@ export type RecommendationReport = {
   reasons: FiredReasonReport[];
   /** For union audiences: the point to negotiate and its legal hook. */
   negotiation?: string;
+  /**
+   * Legal catalogue ids the recommendation rests on that apply to the diagnostic's context
+   * (surely or depending on what it does not know); details in `ReportModel.legal`.
+   */
+  legalRefs: string[];
   /** Vendor-specification checklist lines from the weakest items. */
   checklist?: { itemId: string; item: string; requirement: string; score: number }[];
   /** The checklist's `maxScore`: its items score below it (their scores are shown against it). */
@@ -200,12 +207,30 @@ export type TopicsGrid = {
   }[];
 };
 
+/** Internal consistency of one grid's dimensions (Cronbach's α), as the workshop page shows it. */
+export type ReliabilityGrid = {
+  gridId: string;
+  title: string;
+  dimensions: {
+    id: string;
+    label: string;
+    items: number;
+    completeCases: number;
+    /** Null with one item, too few complete cases, or identical answers. */
+    alpha: number | null;
+    /** Items whose removal raises α, with α without them. */
+    lowering: { text: string; alphaIfDeleted: number }[];
+  }[];
+};
+
 /** The workshop sections of the report (several respondents, or a workshop purpose). */
 export type WorkshopReport = {
   /** Grids with at least one visible role and some data. */
   roles: RolesComparedGrid[];
   /** Grids with at least one divergence (two or more scores on a dimension or item). */
   topics: TopicsGrid[];
+  /** Grids answered by enough respondents for α (`MIN_RESPONDENTS_FOR_ALPHA`). */
+  reliability: ReliabilityGrid[];
 };
 
 /** T0 → T1 on one grid: compared on the items both versions share unchanged. */
@@ -251,6 +276,36 @@ export type EvolutionReport = {
   notCompared: string[];
 };
 
+/** One legal reference as the report shows it, in the report's language. */
+export type LegalReferenceReport = {
+  id: string;
+  citation: string;
+  summary: string;
+  grants: string;
+  /** The official source, as plain text. */
+  source: string;
+  /** The day it was checked against the official text; null when it could not be. */
+  verifiedOn: string | null;
+  /** When it could not be checked: the day it was looked for, and why. */
+  unverified: { checkedOn: string; reason: string } | null;
+  /**
+   * The part of its condition the diagnostic's context does not know (size, CSE, union
+   * delegates…): it applies if this holds. Empty when it surely applies.
+   */
+  dependsOn: LegalAppliesWhen;
+  /** The recommendations of the report citing it. */
+  citedBy: { gridId: string; id: string; title: string }[];
+};
+
+/**
+ * The legal references of the report: those cited by its recommendations that apply to the
+ * diagnostic's context, and those the context rules out (with the reason), for the method annex.
+ */
+export type LegalReport = {
+  references: LegalReferenceReport[];
+  excluded: { id: string; citation: string; failed: ContextField[] }[];
+};
+
 export type ReportModel = {
   lang: string;
   generatedAt: string;
@@ -292,4 +347,6 @@ export type ReportModel = {
   workshop: WorkshopReport | null;
   /** Evolution since a baseline (T0), when the report is built against one. */
   evolution: EvolutionReport | null;
+  /** Legal references, when the report is built with the legal catalogue. */
+  legal: LegalReport | null;
 };

@@ -7,8 +7,14 @@
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
+import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { boundsOf, dimensionBounds } from '@/domain/scoring/display';
-import type { DistributionRow, RolesComparedGrid, TopicsGrid } from './report-model';
+import type {
+  DistributionRow,
+  ReliabilityGrid,
+  RolesComparedGrid,
+  TopicsGrid,
+} from './report-model';
 
 /** How many of each kind of divergence are shown per grid, on the workshop page and in the PDF. */
 export const TOPIC_LIMITS = { dimensions: 3, roleGaps: 3, items: 5 } as const;
@@ -127,5 +133,35 @@ export function discussionTopics(
         },
       ];
     }),
+  };
+}
+
+/**
+ * Cronbach's α of each dimension, read off the aggregate, for a grid answered by at least
+ * `MIN_RESPONDENTS_FOR_ALPHA` people (the workshop page's rule); null below.
+ */
+export function reliabilityReport(
+  grid: Grid,
+  aggregate: GridAggregate,
+  lang: string,
+): ReliabilityGrid | null {
+  if (aggregate.respondents < MIN_RESPONDENTS_FOR_ALPHA) return null;
+  const t = textOf({ lang, fallback: grid.languages.default });
+  const labels = new Map(grid.dimensions.map((d) => [d.id, t(d.label)]));
+  const itemTexts = new Map(grid.dimensions.flatMap((d) => d.items.map((i) => [i.id, t(i.text)])));
+  return {
+    gridId: grid.id,
+    title: t(grid.title),
+    dimensions: aggregate.reliability.map((d) => ({
+      id: d.dimensionId,
+      label: labels.get(d.dimensionId) ?? d.dimensionId,
+      items: d.items,
+      completeCases: d.completeCases,
+      alpha: d.alpha,
+      lowering: d.lowering.map((item) => ({
+        text: itemTexts.get(item.itemId) ?? item.itemId,
+        alphaIfDeleted: item.alphaIfDeleted ?? Number.NaN,
+      })),
+    })),
   };
 }

@@ -7,6 +7,7 @@ import { pickText } from '@/domain/grid/text';
 import { formatPercent, formatScore } from '@/i18n/format';
 import { boundsOf, dimensionBounds, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
+import { ReliabilityTable } from './reliability-table';
 
 const ScoreRadar = lazy(() =>
   import('@/features/results/radar-chart').then((m) => ({ default: m.ScoreRadar })),
@@ -207,6 +208,7 @@ export const GridAggregateView = memo(function GridAggregateView({
               </tbody>
             </table>
           </TableScroll>
+          <ReliabilityTable grid={grid} aggregate={aggregate} lang={lang} />
         </>
       )}
     </section>

@@ -324,12 +324,29 @@ describe('renderReportPdf, workshop and evolution sections', () => {
     expect(fr.pdf.text).toContain('Sans réponse');
   });
 
+  it('should give each dimension’s α after the topics, with the item that lowers it and the caution', () => {
+    expectInOrder(sectionTitles(fr.pdf), ['Sujets à discuter', 'Cohérence interne des dimensions']);
+    expectInOrder(sectionTitles(en.pdf), [
+      'Topics for discussion',
+      'Internal consistency of the dimensions',
+    ]);
+    const label = (di: number) => fr.model.grids[0]?.dimensions[di]?.label ?? '?';
+    // Fixture: grid 0, dimension 0 → α 0.62 with 1,100 complete cases; dimension 2 → too few.
+    expect(fr.pdf.text).toContain(`${label(0)} : α = 0,62 (1 100 réponses complètes)`);
+    expect(fr.pdf.text).toContain(`${label(2)} : moins de 30 réponses complètes, α non calculé`);
+    expect(fr.pdf.text).toMatch(/fait baisser l’α : « [^»]+ » \(α sans elle : 0,81\)/);
+    expect(fr.pdf.text).toContain('ce seuil est une convention');
+    expect(en.pdf.text).toContain('α = 0.62 (1,100 complete responses)');
+  });
+
   it('should show T0, T1 and the signed change per dimension, and the questions left out', () => {
     const label = fr.model.grids[0]?.dimensions[0]?.label ?? '?';
     // T0 = 62.4 − 12.25 = 50.15 → 50; T1 62; change +12 (U+2212 for decreases).
     expect(rowsOf(fr.pdf, label)).toContainEqual(['50', '62', '+12', '5']);
     expect(fr.pdf.text).toContain('−12');
-    expect(fr.pdf.text).toContain('Version 0.9.0 à T0, version 1.0.0 à T1.');
+    expect(fr.pdf.text).toContain(
+      `Version 0.9.0 à T0, version ${fr.model.grids[0]?.version ?? '?'} à T1.`,
+    );
     expect(fr.pdf.text).toContain('Retirée depuis T0 — Ancienne question retirée depuis T0');
     expect(fr.pdf.text).toContain('Modifiée (échelle, sens de lecture)');
     expect(en.pdf.text).toContain('Changed (scale, direction)');
@@ -343,7 +360,13 @@ describe('renderReportPdf, workshop and evolution sections', () => {
   it('should drop all four sections when the model has neither workshop nor evolution', async () => {
     const { pdf } = await render(makeReportModel({ lang: 'fr', workshop: null, evolution: null }));
     const titles = sectionTitles(pdf);
-    for (const title of ['Évolution', 'Participation', 'Rôles comparés', 'Sujets à discuter']) {
+    for (const title of [
+      'Évolution',
+      'Participation',
+      'Rôles comparés',
+      'Sujets à discuter',
+      'Cohérence interne',
+    ]) {
       expect(titles).not.toContain(title);
     }
   });

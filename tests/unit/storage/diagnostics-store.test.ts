@@ -6,7 +6,6 @@ import {
   getDiagnostic,
   listDiagnostics,
   saveDiagnostic,
-  saveDiagnostics,
 } from '@/storage/diagnostics-store';
 import { RESPONDENTS_PER_CHUNK } from '@/storage/respondent-chunks';
 import { diagnosticWith } from '../../fixtures/stored-diagnostics';
@@ -230,25 +229,6 @@ describe('diagnostics store', () => {
     expect(await first).toEqual({ ok: true });
     expect((await second).ok).toBe(false);
     expect(await getDiagnostic('d')).toEqual({ ok: true, diagnostic: newer });
-  });
-
-  it('saves several diagnostics in one transaction, all or none', async () => {
-    const a = diagnosticWith('a', 2 * N + 1);
-    const b = diagnosticWith('b', 2);
-    expect(await saveDiagnostics([a, b])).toEqual({ ok: true });
-    expect((await listDiagnostics()).diagnostics.map((d) => d.id).sort()).toEqual(['a', 'b']);
-    const result = await saveDiagnostics([
-      diagnosticWith('a', 1, LATER),
-      diagnosticWith('c', N + 1),
-      uncloneable(diagnosticWith('b', N + 1), N),
-    ]);
-    expect(result.ok).toBe(false);
-    const list = await listDiagnostics();
-    expect(list.diagnostics.map((d) => [d.id, d.respondents.length]).sort()).toEqual([
-      ['a', 2 * N + 1],
-      ['b', 2],
-    ]);
-    expect((await stored()).chunkKeys.map(([id]) => id)).toEqual(['a', 'a', 'a']);
   });
 
   it('deletes a diagnostic with its chunks, and a set-aside record with what is left of it', async () => {

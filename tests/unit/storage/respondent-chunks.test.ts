@@ -58,6 +58,17 @@ describe('respondent chunks (the storage layout of a diagnostic)', () => {
     expect((joined.raw as { respondents: unknown[] }).respondents).toEqual(chunks[0]);
   });
 
+  it('names the first three problems and counts the others', () => {
+    const diagnostic = diagnosticWith('d', 5 * N);
+    const { head, chunks } = splitDiagnostic(diagnostic);
+    const joined = joinDiagnostic(head, [chunks[0]]);
+    expect(joined).toMatchObject({
+      ok: false,
+      detail:
+        'respondents (stored in 5 parts): part 2 missing; part 3 missing; part 4 missing; and 1 more',
+    });
+  });
+
   it('refuses chunks that do not add up to the count the head recorded', () => {
     const { head, chunks } = splitDiagnostic(diagnosticWith('d', N + 10));
     const joined = joinDiagnostic(head, [chunks[0], chunks[1]!.slice(1)]);

@@ -66,10 +66,11 @@ describe('scoring and aggregating in steps', () => {
     const { value, pauses } = countSteps(aggregateGridSteps(grid, many));
     expect(value).toEqual(aggregateGrid(grid, many));
     // Scoring: a pause every SCORE_STEP_ROWS rows; aggregating: one per dimension and per item,
-    // for everyone and for each of the five visible roles.
+    // for everyone and for each of the five visible roles; reliability: one per dimension.
     const scoring = Math.ceil(many.length / SCORE_STEP_ROWS) - 1;
     const perGroup = grid.dimensions.length + 5;
-    expect(pauses).toBe(scoring + perGroup * (1 + ROLES.length));
+    const reliability = grid.dimensions.length;
+    expect(pauses).toBe(scoring + perGroup * (1 + ROLES.length) + reliability);
   });
 
   it('runs steps to the end and returns the value', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 import type { Answers } from '@/domain/answers/answers';
 import {
   crc32Hex,
@@ -22,7 +23,7 @@ import { HOSTILE_STRINGS, prototypeIsClean } from '../../../fixtures/fuzz';
 
 const DIR = join(__dirname, '../../../../questionnaires');
 const BUNDLED: QrGrid[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json') && !f.includes('schema'))
+  .filter(isBundledGridFile)
   .map((file) => {
     const result = loadGrid(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
     if (!result.ok) throw new Error(`${file} invalid`);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 import { parseValidGrid } from '@/domain/grid/grid-rules';
 import { loadGrid } from '@/domain/grid/load-grid';
 import { mutatedJson } from '../../../fixtures/fuzz';
@@ -10,7 +11,7 @@ const FIXTURES = join(ROOT, 'tests/fixtures');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((file) => file.endsWith('.json') && file !== 'grid.schema.json')
+    .filter(isBundledGridFile)
     .map((file) => join(dir, file));
 }
 

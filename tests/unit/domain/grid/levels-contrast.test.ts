@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { DEFAULT_LEVELS } from '@/domain/grid/levels';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 
 /** WCAG 2.1 relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -27,9 +28,7 @@ describe('level colours', () => {
   });
 
   it('every level a bundled grid defines holds at least 3:1 against white (WCAG 1.4.11)', () => {
-    const files = readdirSync('questionnaires').filter(
-      (f) => f.endsWith('.json') && f !== 'grid.schema.json',
-    );
+    const files = readdirSync('questionnaires').filter(isBundledGridFile);
     expect(files.length).toBe(4);
     for (const file of files) {
       const grid = JSON.parse(readFileSync(`questionnaires/${file}`, 'utf8')) as {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
+import { isBundledGridFile } from '@/grid-library/grid-files';
 import { parseValidGrid, parseValidGridSteps } from '@/domain/grid/grid-rules';
 import { mutatedJson } from '../../../fixtures/fuzz';
 
@@ -16,7 +17,7 @@ function runToEnd<T>(steps: Generator<void, T, void>): { value: T; steps: number
 const ROOT = resolve(__dirname, '../../../..');
 function jsonFiles(dir: string): [string, unknown][] {
   return readdirSync(join(ROOT, dir))
-    .filter((f) => f.endsWith('.json') && f !== 'grid.schema.json')
+    .filter(isBundledGridFile)
     .map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(join(ROOT, dir, f), 'utf8')) as unknown]);
 }
 

@@ -287,7 +287,7 @@ describe('report model: when the workshop sections appear', () => {
 
   it('should have them for a workshop, even alone, with nothing to show yet', () => {
     const m = model(grid, [{ role: 'employee', answers: high }], 'workshop');
-    expect(m.workshop).toEqual({ roles: [], topics: [] });
+    expect(m.workshop).toEqual({ roles: [], topics: [], reliability: [] });
   });
 
   it('should have them from two respondents whatever the purpose', () => {
@@ -307,7 +307,7 @@ describe('report model: when the workshop sections appear', () => {
       { role: 'employee', answers: {} },
       { role: 'employee', answers: {} },
     ]);
-    expect(m.workshop).toEqual({ roles: [], topics: [] });
+    expect(m.workshop).toEqual({ roles: [], topics: [], reliability: [] });
   });
 });
 
