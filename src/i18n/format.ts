@@ -1,4 +1,3 @@
-import { type Shown, shownNumber, shownPercent, type Split } from '@/domain/scoring/display';
 /** Number and date formatting in the interface language (French uses narrow no-break spaces). */
 const locales: Record<string, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -57,32 +56,4 @@ export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return dateFormat(lang, { dateStyle: 'long' }).format(date);
-}
-
-/** A figure as the display rule shows it (docs/scoring.md): its rounded value, its decimals. */
-export function formatShown(shown: Shown, lang: string): string {
-  return formatNumber(shown.value, lang, shown.digits);
-}
-
-/** A figure in per cent as the display rule shows it (`shownPercent`): « 30,4 % ». */
-export function formatShownPercent(shown: Shown, lang: string): string {
-  return formatPercent(shown.value / 100, lang, shown.digits);
-}
-
-/**
- * A figure on the 0–100 scale shown against its bounds: whole, with decimals only near a bound;
- * `split` 'above' for spreads and gaps (see `Split`).
- */
-export function formatScore(
-  value: number,
-  lang: string,
-  bounds: readonly number[] = [],
-  split: Split = 'atLeast',
-): string {
-  return formatShown(shownNumber(value, bounds, 0, split), lang);
-}
-
-/** A share in [0, 1] in per cent, against its bounds (thresholds of « don't know » conditions). */
-export function formatShare(share: number, lang: string, bounds: readonly number[] = []): string {
-  return formatShownPercent(shownPercent(share, bounds), lang);
 }

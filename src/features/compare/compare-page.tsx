@@ -11,7 +11,8 @@ import { PdfButton } from '@/features/results/pdf-button';
 import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
-import { formatDate, formatDateTime, formatShown } from '@/i18n/format';
+import { formatDate, formatDateTime } from '@/i18n/format';
+import { formatShown } from '@/i18n/format-score';
 import {
   boundsOf,
   dimensionBounds,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecommendationReport } from '@/domain/report/report-model';
 import { reasonFigures } from '@/domain/report/reason-figures';
 import type { Shown } from '@/domain/scoring/display';
-import { formatScore, formatShown, formatShownPercent } from '@/i18n/format';
+import { formatScore, formatShown, formatShownPercent } from '@/i18n/format-score';
 
 type RecommendationCardProps = {
   rec: RecommendationReport;

@@ -7,7 +7,7 @@ import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { MigrationOffer } from '@/features/grids/migration-offer';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
-import { formatScore } from '@/i18n/format';
+import { formatScore } from '@/i18n/format-score';
 import { newId, nowIso } from '@/utils/id';
 import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DimensionReport } from '@/domain/report/report-model';
-import { formatPercent, formatScore, formatShare } from '@/i18n/format';
+import { formatPercent } from '@/i18n/format';
+import { formatScore, formatShare } from '@/i18n/format-score';
 import { shownNumber } from '@/domain/scoring/display';
 import { LevelBadge } from './level-badge';
 import { TableScroll } from '@/components/table-scroll';

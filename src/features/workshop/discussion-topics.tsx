@@ -4,7 +4,7 @@ import type { GridAggregate, ItemAggregate } from '@/domain/aggregate/aggregate-
 import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { TOPIC_LIMITS } from '@/domain/report/workshop-report';
-import { formatScore, formatShown } from '@/i18n/format';
+import { formatScore, formatShown } from '@/i18n/format-score';
 import { boundsOf, dimensionBounds, shownPair, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
 

@@ -10,7 +10,7 @@ import {
   shownPercent,
 } from '@/domain/scoring/display';
 import { exact } from '@/domain/scoring/exact';
-import { formatScore, formatShown } from '@/i18n/format';
+import { formatScore, formatShown } from '@/i18n/format-score';
 import { makeGrid, makeRecommendation } from '../../../fixtures/make-grid';
 
 const BANDS = [0, 25, 50, 75];
