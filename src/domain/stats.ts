@@ -4,7 +4,11 @@
  * Every function sorts its input before reducing it, so the result never depends on the order of
  * the values (floating-point sums are not associative: summing in input order would make an
  * aggregate depend on the order respondents were imported). Empty input gives `null`, never NaN.
+ *
+ * Every statistic returned is settled with `exact` (docs/scoring.md): the mean of 50 and 50.000…01
+ * is 50, so a statistic whose exact value is a band bound or a threshold compares equal to it.
  */
+import { exact } from '@/domain/scoring/exact';
 
 /** The statistics shown for a set of scores. `sd` is the population standard deviation. */
 export interface Summary {
@@ -46,7 +50,7 @@ function summarizeSorted(sorted: Float64Array): Summary | null {
   const mean = sumSorted(sorted) / n;
   let squares = 0;
   for (const value of sorted) squares += (value - mean) * (value - mean);
-  return {
+  return settled({
     n,
     mean,
     median: quantileSorted(sorted, 0.5),
@@ -55,13 +59,27 @@ function summarizeSorted(sorted: Float64Array): Summary | null {
     max: sorted[n - 1] as number,
     q1: quantileSorted(sorted, 0.25),
     q3: quantileSorted(sorted, 0.75),
+  });
+}
+
+/** A summary with every figure settled by `exact`. */
+function settled(summary: Summary): Summary {
+  return {
+    n: summary.n,
+    mean: exact(summary.mean),
+    median: exact(summary.median),
+    sd: exact(summary.sd),
+    min: exact(summary.min),
+    max: exact(summary.max),
+    q1: exact(summary.q1),
+    q3: exact(summary.q3),
   };
 }
 
 /** Arithmetic mean, or null for no values. */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return sumSorted(sortedValues(values)) / values.length;
+  return exact(sumSorted(sortedValues(values)) / values.length);
 }
 
 /**
@@ -71,7 +89,7 @@ export function mean(values: readonly number[]): number | null {
 export function quantile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const clamped = Math.min(1, Math.max(0, p));
-  return quantileSorted(sortedValues(values), clamped);
+  return exact(quantileSorted(sortedValues(values), clamped));
 }
 
 /** Median (quantile 0.5), or null for no values. */
@@ -87,13 +105,13 @@ export function standardDeviation(values: readonly number[]): number | null {
 /** Smallest value, or null for no values. */
 export function min(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return sortedValues(values)[0] as number;
+  return exact(sortedValues(values)[0] as number);
 }
 
 /** Largest value, or null for no values. */
 export function max(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return sortedValues(values)[values.length - 1] as number;
+  return exact(sortedValues(values)[values.length - 1] as number);
 }
 
 /**
@@ -144,7 +162,7 @@ export function summarizeCounts(
     const low = at(lo);
     return low + (h - lo) * (at(Math.min(lo + 1, n - 1)) - low);
   };
-  return {
+  return settled({
     n,
     mean,
     median: quantileAt(0.5),
@@ -153,7 +171,7 @@ export function summarizeCounts(
     max: last.value,
     q1: quantileAt(0.25),
     q3: quantileAt(0.75),
-  };
+  });
 }
 
 /** All the statistics of a set of values in one pass over one sorted copy, or null for none. */

@@ -22,6 +22,15 @@ import type {
   RolesComparedGrid,
   TopicsGrid,
 } from '@/domain/report/report-model';
+import { reasonFigures } from '@/domain/report/reason-figures';
+import {
+  type Shown,
+  shownComparison,
+  shownNumber,
+  shownPair,
+  shownPercent,
+  type Split,
+} from '@/domain/scoring/display';
 import { canDeflateNatively, deflatePdf } from './deflate-pdf';
 import { skipRtlPluginsOnOtherText } from './rtl-plugins';
 import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
@@ -119,6 +128,21 @@ function makeFormatters(lang: string) {
     maximumFractionDigits: 2,
   });
   const pctFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  // The display rule's figures (docs/scoring.md): whole, or as many decimals as they need.
+  const fixed = new Map<string, Intl.NumberFormat>();
+  const fixedFormat = (digits: number, percent: boolean): Intl.NumberFormat => {
+    const key = `${digits}|${percent}`;
+    let format = fixed.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, {
+        ...(percent ? { style: 'percent' as const } : {}),
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      fixed.set(key, format);
+    }
+    return format;
+  };
   const dateFormat = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
@@ -131,6 +155,15 @@ function makeFormatters(lang: string) {
     /** Two decimals, always shown (Cronbach's α: 0,70). */
     two: (n: number): string => twoFormat.format(n),
     pct: (share: number): string => pctFormat.format(share),
+    /** A figure as `shownNumber` rounded it. */
+    shown: (shown: Shown): string => fixedFormat(shown.digits, false).format(shown.value),
+    /** A per-cent figure as `shownPercent` rounded it. */
+    shownPct: (shown: Shown): string => fixedFormat(shown.digits, true).format(shown.value / 100),
+    /** A score (0–100) shown against its bounds. */
+    score: (value: number, bounds: readonly number[] = [], split: Split = 'atLeast'): string => {
+      const shown = shownNumber(value, bounds, 0, split);
+      return fixedFormat(shown.digits, false).format(shown.value);
+    },
     date: (iso: string): string => {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
@@ -147,29 +180,29 @@ function makeFormatters(lang: string) {
 
 type Formatters = ReturnType<typeof makeFormatters>;
 
-const KNOWN_REASONS = new Set([
-  'dimension.below',
-  'dimension.atLeast',
-  'item.atMost',
-  'item.atLeast',
-  'dontKnowRate.above',
-  'spread.above',
-  'roleGap.above',
-]);
-
-/** One fired reason in words, e.g. « Droit à la déconnexion : 32/100, sous 50 ». */
+/**
+ * One fired reason in words, e.g. « Droit à la déconnexion : 49,7/100, sous 50 »: figures by the
+ * display rule (docs/scoring.md), answers by their label, as on the results page.
+ */
 export function reasonText(reason: FiredReasonReport, t: Translate, lang: string): string {
   const f = formatters(lang);
-  const value = (n: number): string =>
-    reason.kind === 'dontKnowRate' ? f.pct(n) : reason.kind === 'item' ? f.one(n) : f.int(n);
+  const figures = reasonFigures(reason);
+  const number = (shown: Shown): string => (figures.percent ? f.shownPct(shown) : f.shown(shown));
+  const point = (label: string | null, shown: Shown): string =>
+    label === null ? number(shown) : t('reason.point', { label });
+  const isItem = reason.kind === 'item';
+  const threshold =
+    isItem && figures.key.endsWith('Mean') && figures.thresholdLabel !== null
+      ? t('reason.pointValue', { value: number(figures.threshold), label: figures.thresholdLabel })
+      : point(isItem ? figures.thresholdLabel : null, figures.threshold);
   const params = {
     target: reason.target,
-    observed: value(reason.observed),
-    threshold: value(reason.threshold),
+    observed: point(figures.observedLabel, figures.observed),
+    threshold,
+    count: figures.n,
     op: reason.op,
   };
-  const key = `${reason.kind}.${reason.op}`;
-  return KNOWN_REASONS.has(key) ? t(`reason.${key}`, params) : t('reason.other', params);
+  return t(`reason.${figures.key}`, params);
 }
 
 function sameLevels(a: GridReport, b: GridReport): boolean {
@@ -206,8 +239,10 @@ export async function renderReportPdf(
   const layout = new Layout(doc, PAGE, { sans: FONT, mono: MONO });
   const gridTitles = new Map(model.grids.map((g) => [g.id, g.title]));
   const gridTitle = (id: string): string => gridTitles.get(id) ?? id;
-  const scoreText = (score: number | null): string =>
-    score === null ? t('common.noScore') : f.int(score);
+  // Scores by the display rule (docs/scoring.md): whole, with decimals only near a bound.
+  const scoreText = (score: number | null, bounds: readonly number[]): string =>
+    score === null ? t('common.noScore') : f.score(score, bounds);
+  const gridBounds = (g: GridReport): number[] => g.levelBounds.map((b) => b.min);
   const levelCell = (dim: {
     score: number | null;
     level: LevelRef | null;
@@ -238,7 +273,15 @@ export async function renderReportPdf(
   // Summary ----------------------------------------------------------------------------------
   layout.newPage();
   layout.heading(t('summary.title'), 1);
-  drawScoreBox(layout, t('summary.overall'), model.overall.score, model.overall.level, t, f);
+  drawScoreBox(
+    layout,
+    t('summary.overall'),
+    model.overall.score,
+    model.overall.level,
+    t,
+    f,
+    model.overall.bounds,
+  );
   if (model.overall.score === null) layout.paragraph(t('summary.overallNone'), BODY);
   layout.paragraph(t('summary.overallHint'), SMALL, { gapAfter: 2 });
 
@@ -251,7 +294,7 @@ export async function renderReportPdf(
     ],
     model.grids.map((g) => [
       g.title,
-      { text: scoreText(g.score), bold: true },
+      { text: scoreText(g.score, gridBounds(g)), bold: true },
       levelCell({ score: g.score, level: g.level }),
     ]),
   );
@@ -281,7 +324,7 @@ export async function renderReportPdf(
       dims.map((d) => [
         d.label,
         gridTitle(d.gridId),
-        { text: scoreText(d.score), bold: true },
+        { text: scoreText(d.score, d.bounds.score), bold: true },
         levelCell(d),
       ]),
     );
@@ -316,7 +359,7 @@ export async function renderReportPdf(
   }
 
   // Partial notice ---------------------------------------------------------------------------
-  if (model.partial) drawNotice(layout, t('partial.title'), t('partial.body'));
+  if (model.partial) drawNotice(layout, t('partial.title'), partialText(model, t));
 
   // One section per grid ---------------------------------------------------------------------
   for (const grid of model.grids) {
@@ -328,7 +371,7 @@ export async function renderReportPdf(
     });
     if (grid.description.trim() !== '')
       layout.paragraph(grid.description, { size: 8.5, color: COLORS.muted });
-    drawScoreBox(layout, t('grid.score'), grid.score, grid.level, t, f);
+    drawScoreBox(layout, t('grid.score'), grid.score, grid.level, t, f, gridBounds(grid));
 
     if (grid.dimensions.length >= 3) {
       layout.heading(t('grid.radarTitle'), 2, RADAR_HEIGHT);
@@ -352,10 +395,10 @@ export async function renderReportPdf(
       ],
       grid.dimensions.map((d) => [
         d.label,
-        { text: scoreText(d.score), bold: true },
+        { text: scoreText(d.score, d.bounds.score), bold: true },
         levelCell(d),
         f.pct(d.coverage),
-        f.pct(d.dkRate),
+        f.shownPct(shownPercent(d.dkRate, d.bounds.dkRate)),
         f.int(d.n),
       ]),
     );
@@ -398,7 +441,7 @@ export async function renderReportPdf(
           t('rec.checklistLine', {
             item: c.item,
             requirement: c.requirement,
-            score: f.int(c.score),
+            score: f.score(c.score, rec.checklistBelow === undefined ? [] : [rec.checklistBelow]),
           }),
         ),
         { size: 8.5 },
@@ -599,6 +642,7 @@ function drawScoreBox(
   level: LevelRef | null,
   t: Translate,
   f: Formatters,
+  bounds: readonly number[],
 ): void {
   const height = 15;
   layout.ensureSpace(height + 2);
@@ -612,7 +656,9 @@ function drawScoreBox(
   doc.text(labelText, layout.left + 4, y + 9.2);
   const scoreStyle: TextStyle = { size: 18, bold: true, color: COLORS.text };
   const value =
-    score === null ? t('common.noScore') : t('common.scoreOutOf', { score: f.int(score) });
+    score === null
+      ? t('common.noScore')
+      : t('common.scoreOutOf', { score: f.score(score, bounds) });
   layout.use(scoreStyle);
   const scoreX = layout.left + 62;
   doc.text(value, scoreX, y + 10.2);
@@ -631,6 +677,41 @@ function drawScoreBox(
     doc.text(text, levelX, y + 9.2);
   }
   layout.y = y + height + 3;
+}
+
+/** Why the results are partial, stated: the questions without an answer, the dimensions without a score. */
+function partialText(model: ReportModel, t: Translate): string {
+  const { unanswered, unscored } = model.partialReasons;
+  const list = (names: string[]): string =>
+    names.length > 5
+      ? t('partial.more', { list: names.slice(0, 5).join(' ; '), count: names.length - 5 })
+      : names.join(' ; ');
+  return [
+    t('partial.body'),
+    ...(unanswered.length > 0
+      ? [
+          t('partial.unanswered', {
+            count: unanswered.length,
+            list: list(unanswered.map((u) => t('partial.item', { item: u.item }))),
+          }),
+        ]
+      : []),
+    ...(unscored.length > 0
+      ? [
+          t('partial.unscored', {
+            count: unscored.length,
+            list: list(
+              unscored.map((u) =>
+                t('partial.dimension', {
+                  dimension: u.dimension,
+                  reason: t(`insufficient.${u.reason}`),
+                }),
+              ),
+            ),
+          }),
+        ]
+      : []),
+  ].join(' ');
 }
 
 /** A framed notice (used for partial results), its height measured from its wrapped text. */
@@ -770,7 +851,8 @@ function polygon(doc: jsPDF, points: Point[], style: 'S' | 'F' | 'FD'): void {
 }
 
 /** An axis of a chart: a grid's dimension, or a grid in the overview. */
-type ChartAxis = { label: string; score: number | null };
+/** One axis of a chart: a grid or a dimension; bounds say where rounding must keep decimals. */
+type ChartAxis = { label: string; score: number | null; bounds?: { score: readonly number[] } };
 
 /** Room a section needs at the foot of a page to start there: its title, a few lines, a score box (its chart may go on the next page, with its heading). */
 const SECTION_ROOM = 90;
@@ -859,7 +941,7 @@ function drawRadar(
     const valueText =
       d.score === null
         ? t('insufficient.radar')
-        : t('common.scoreOutOf', { score: f.int(d.score) });
+        : t('common.scoreOutOf', { score: f.score(d.score, d.bounds?.score) });
     const valueLines = layout.wrap(valueText, maxWidth, d.score === null ? gapStyle : valueStyle);
     const lines = [
       ...labelLines.map((text) => ({ text, style: labelStyle })),
@@ -918,7 +1000,7 @@ function drawBars(
     const value =
       axis.score === null
         ? t('insufficient.radar')
-        : t('common.scoreOutOf', { score: f.int(axis.score) });
+        : t('common.scoreOutOf', { score: f.score(axis.score, axis.bounds?.score) });
     const style = axis.score === null ? gapStyle : valueStyle;
     const valueLines = layout.wrap(value, valueWidth - 2, style);
     layout.use(style);
@@ -1044,8 +1126,8 @@ function renderRolesCompared(
   const threshold = f.int(model.participation.anonymityThreshold);
   layout.heading(t('roles.title'), 1);
   layout.paragraph(t('roles.intro', { threshold }), SMALL, { gapAfter: 2 });
-  const cell = (score: number | null): Cell =>
-    score === null ? { text: t('common.noScore'), color: COLORS.muted } : f.int(score);
+  const cell = (score: number | null, bounds: readonly number[]): Cell =>
+    score === null ? { text: t('common.noScore'), color: COLORS.muted } : f.score(score, bounds);
   const headerStyle: TextStyle = { size: 8, bold: true };
   // A header never breaks inside a word: each numeric column is as wide as its longest word.
   const columnWidth = (header: string): number =>
@@ -1077,10 +1159,10 @@ function renderRolesCompared(
         d.label,
         {
           ...(d.all === null ? { color: COLORS.muted } : {}),
-          text: d.all === null ? t('common.noScore') : f.int(d.all),
+          text: d.all === null ? t('common.noScore') : f.score(d.all, d.bounds),
           bold: true,
         },
-        ...d.byRole.map(cell),
+        ...d.byRole.map((score) => cell(score, d.bounds)),
       ]),
       { size: 8 },
     );
@@ -1105,8 +1187,8 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
         grid.dimensions.map((d) =>
           t('topics.dimension', {
             dimension: d.label,
-            sd: f.one(d.sd),
-            mean: f.int(d.mean),
+            sd: f.score(d.sd, d.bounds.spread, 'above'),
+            mean: f.score(d.mean, d.bounds.score),
             n: f.int(d.n),
           }),
         ),
@@ -1117,16 +1199,22 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
     if (grid.roleGaps.length === 0) layout.paragraph(t('topics.noRoleGaps'), { size: 8.5 });
     else
       layout.bullets(
-        grid.roleGaps.map((g) =>
-          t('topics.roleGap', {
+        grid.roleGaps.map((g) => {
+          // The gap is the difference of the two means shown (docs/scoring.md).
+          const shown = shownPair(
+            { value: g.meanA, bounds: g.bounds.score },
+            { value: g.meanB, bounds: g.bounds.score },
+            g.bounds.roleGap,
+          );
+          return t('topics.roleGap', {
             dimension: g.label,
             roleA: role(g.roleA),
-            meanA: f.int(g.meanA),
+            meanA: f.shown(shown.a),
             roleB: role(g.roleB),
-            meanB: f.int(g.meanB),
-            gap: f.int(g.gap),
-          }),
-        ),
+            meanB: f.shown(shown.b),
+            gap: f.shown(shown.difference),
+          });
+        }),
         { size: 8.5 },
       );
     if (grid.items.length > 0) {
@@ -1155,8 +1243,8 @@ function renderTopics(layout: Layout, grids: TopicsGrid[], t: Translate, f: Form
         layout.paragraph(
           t('topics.item', {
             dimension: item.dimension,
-            sd: f.one(item.sd),
-            mean: f.int(item.mean),
+            sd: f.score(item.sd),
+            mean: f.score(item.mean),
             n: f.int(item.n),
           }),
           metaStyle,
@@ -1266,16 +1354,22 @@ function renderEvolution(
   );
   layout.paragraph(t('evolution.hint'), SMALL, { gapAfter: 2 });
   if (evolution.grids.length === 0) layout.paragraph(t('evolution.none'), BODY);
-  const score = (value: number | null): Cell =>
-    value === null ? { text: t('common.noScore'), color: COLORS.muted } : f.int(value);
-  const delta = (value: number | null, bold = false): Cell => {
+  const score = (value: Shown | null): Cell =>
+    value === null ? { text: t('common.noScore'), color: COLORS.muted } : f.shown(value);
+  // The delta is the difference of the two scores shown beside it (docs/scoring.md).
+  const delta = (value: Shown | null, bold = false): Cell => {
     if (value === null) return { text: t('common.noScore'), color: COLORS.muted };
-    const rounded = Math.round(value);
-    if (rounded === 0) return { text: t('evolution.deltaNone'), bold };
-    return rounded > 0
-      ? { text: t('evolution.deltaUp', { value: f.int(rounded) }), bold, color: '#166534' }
-      : { text: t('evolution.deltaDown', { value: f.int(-rounded) }), bold, color: '#9b1c1c' };
+    if (value.value === 0) return { text: t('evolution.deltaNone'), bold };
+    const size = f.shown({ value: Math.abs(value.value), digits: value.digits });
+    return value.value > 0
+      ? { text: t('evolution.deltaUp', { value: size }), bold, color: '#166534' }
+      : { text: t('evolution.deltaDown', { value: size }), bold, color: '#9b1c1c' };
   };
+  const row = (r: {
+    t0: number | null;
+    t1: number | null;
+    bounds: { t0: number[]; t1: number[] };
+  }) => shownComparison(r.t0, r.t1, r.bounds.t0, r.bounds.t1);
   for (const grid of evolution.grids) {
     layout.heading(grid.title, 2, 4 * layout.lineHeight(8.5) + 12);
     layout.paragraph(
@@ -1294,20 +1388,20 @@ function renderEvolution(
         { header: t('evolution.items'), width: 28, align: 'right' },
       ],
       [
-        ...grid.dimensions.map((d) => [
-          d.label,
-          score(d.t0),
-          score(d.t1),
-          delta(d.delta),
-          f.int(d.items),
-        ]),
-        [
-          { text: t('evolution.gridRow'), bold: true },
-          score(grid.grid.t0),
-          score(grid.grid.t1),
-          delta(grid.grid.delta, true),
-          f.int(grid.commonItems),
-        ],
+        ...grid.dimensions.map((d) => {
+          const shown = row(d);
+          return [d.label, score(shown.t0), score(shown.t1), delta(shown.delta), f.int(d.items)];
+        }),
+        (() => {
+          const shown = row(grid.grid);
+          return [
+            { text: t('evolution.gridRow'), bold: true },
+            score(shown.t0),
+            score(shown.t1),
+            delta(shown.delta, true),
+            f.int(grid.commonItems),
+          ];
+        })(),
       ],
     );
     const { added, removed, changed } = grid.leftOut;

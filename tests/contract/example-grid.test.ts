@@ -48,11 +48,11 @@ describe('docs/examples/example-grid.json', () => {
       'mc-deco-2': 3, // 66.67, weight 2
     });
     const [charge, deconnexion] = score.dimensions;
-    expect(charge?.coverage).toBeCloseTo(2 / 3, 10);
-    expect(charge?.score).toBeCloseTo((100 / 3 + 25) / 2, 10); // 29.17
+    expect(charge?.coverage).toBeCloseTo(2 / 3, 8);
+    expect(charge?.score).toBeCloseTo((100 / 3 + 25) / 2, 8); // 29.17
     expect(charge?.level?.id).toBe('fragile');
-    expect(deconnexion?.score).toBeCloseTo((0 + 2 * (200 / 3)) / 3, 10); // 44.44
-    expect(score.score).toBeCloseTo(((100 / 3 + 25) / 2 + 400 / 9) / 2, 10); // 36.81
+    expect(deconnexion?.score).toBeCloseTo((0 + 2 * (200 / 3)) / 3, 8); // 44.44
+    expect(score.score).toBeCloseTo(((100 / 3 + 25) / 2 + 400 / 9) / 2, 8); // 36.81
     expect(score.level?.id).toBe('fragile');
   });
 });

@@ -8,6 +8,7 @@
  */
 import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid, Level } from '@/domain/grid/schema';
+import { exact } from '@/domain/scoring/exact';
 import { levelOf, levelsOf } from '@/domain/scoring/level';
 import {
   type CompiledGrid,
@@ -182,8 +183,8 @@ function* aggregateGroupSteps(
       score: stats?.mean ?? null,
       level: levelOf(stats?.mean ?? null, levels),
       insufficient: respondents - n,
-      coverage: respondents === 0 ? null : cells === 0 ? 0 : answered / cells,
-      dkRate: cells === 0 ? null : dk / cells,
+      coverage: respondents === 0 ? null : cells === 0 ? 0 : exact(answered / cells),
+      dkRate: cells === 0 ? null : exact(dk / cells),
       ...(suppressed ? { suppressed: true } : {}),
     });
   }
@@ -242,8 +243,9 @@ function itemAggregate(
   return {
     itemId: item.id,
     dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
-    stats: summarizeCounts(item.pointScores, counts),
-    meanValue: n === 0 ? null : valueSum / n,
+    // Unsettled point scores: the statistics are settled once (docs/scoring.md).
+    stats: summarizeCounts(item.pointScoresRaw, counts),
+    meanValue: n === 0 ? null : exact(valueSum / n),
     distribution: {
       values: points.map((value, p) => ({ value, count: counts[p] ?? 0 })),
       dk,
@@ -306,7 +308,7 @@ function divergenceOf(grid: Grid, all: GroupAggregate, roles: RoleAggregate[]): 
           roleB: low.role,
           meanA: high.mean,
           meanB: low.mean,
-          gap: high.mean - low.mean,
+          gap: exact(high.mean - low.mean),
           order: index,
         },
       ];

@@ -8,6 +8,7 @@
  */
 import { type AggregateRespondent, aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import type { Grid, Item } from '@/domain/grid/schema';
+import { exact } from '@/domain/scoring/exact';
 
 export interface ComparisonSide {
   grid: Grid;
@@ -114,7 +115,8 @@ function restrict(grid: Grid, keep: ReadonlySet<string>): Grid {
 }
 
 function deltaOf(t0: number | null, t1: number | null): ScoreDelta {
-  return { t0, t1, delta: t0 === null || t1 === null ? null : t1 - t0 };
+  // The exact difference; pages show the difference of the rounded scores (docs/scoring.md).
+  return { t0, t1, delta: t0 === null || t1 === null ? null : exact(t1 - t0) };
 }
 
 /** Compares T0 and T1 of the same grid id on their common unchanged items. */

@@ -15,6 +15,7 @@ import { answerOf, ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
 import type { Grid } from '@/domain/grid/schema';
+import { roundTo } from '@/domain/scoring/display';
 
 export type CsvSeparator = ',' | ';';
 export type CsvCell = string | number | null | undefined;
@@ -39,9 +40,9 @@ export function csvCell(value: string, separator: CsvSeparator): string {
 
 /** A number in the CSV's decimal convention (`,` decimals with the `;` separator), rounded. */
 export function csvNumber(value: number, separator: CsvSeparator, digits = 2): string {
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  const text = String(Object.is(rounded, -0) ? 0 : rounded);
+  // Half away from zero on the settled figure, as everywhere (docs/scoring.md).
+  const rounded = roundTo(value, digits);
+  const text = String(rounded);
   return separator === ';' ? text.replace('.', ',') : text;
 }
 

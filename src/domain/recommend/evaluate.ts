@@ -11,6 +11,7 @@
  * A condition fires only when it is `true`.
  */
 import type { Condition } from '@/domain/grid/schema';
+import { exact } from '@/domain/scoring/exact';
 import type { EvaluationContext } from './context';
 
 export type Truth = 'true' | 'false' | 'unknown';
@@ -53,14 +54,19 @@ function leaf(holds: boolean, reason: Omit<FiredReason, 'distance'>, distance: n
     : FALSE;
 }
 
+/** A figure settled by `exact`, so that a figure equal to its threshold on paper compares equal. */
+function settled(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : exact(value);
+}
+
 function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
   switch (condition.type) {
     case 'dimension': {
-      const observed = ctx.dimensions.get(condition.dimension)?.score ?? null;
+      const observed = settled(ctx.dimensions.get(condition.dimension)?.score);
       if (observed === null) return UNKNOWN;
       const below = condition.op === 'below';
       return leaf(
-        below ? observed < condition.value : observed >= condition.value,
+        below ? observed < exact(condition.value) : observed >= exact(condition.value),
         {
           kind: 'dimension',
           targetId: condition.dimension,
@@ -73,13 +79,13 @@ function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
     }
     case 'item': {
       const item = ctx.items.get(condition.item);
-      const observed = item?.value ?? null;
+      const observed = settled(item?.value);
       if (item === undefined || observed === null) return UNKNOWN;
       const atMost = condition.op === 'atMost';
       const raw = atMost ? condition.value - observed : observed - condition.value;
       const span = item.range === null ? 0 : item.range.max - item.range.min;
       return leaf(
-        atMost ? observed <= condition.value : observed >= condition.value,
+        atMost ? observed <= exact(condition.value) : observed >= exact(condition.value),
         {
           kind: 'item',
           targetId: condition.item,
@@ -94,18 +100,19 @@ function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
     case 'spread':
     case 'roleGap': {
       const dimension = ctx.dimensions.get(condition.dimension);
-      const observed =
+      const observed = settled(
         dimension === undefined
           ? null
           : condition.type === 'dontKnowRate'
             ? dimension.dkRate
             : condition.type === 'spread'
               ? dimension.spread
-              : dimension.roleGap;
+              : dimension.roleGap,
+      );
       if (observed === null) return UNKNOWN;
       const scale = condition.type === 'dontKnowRate' ? 100 : 1;
       return leaf(
-        observed > condition.above,
+        observed > exact(condition.above),
         {
           kind: condition.type,
           targetId: condition.dimension,

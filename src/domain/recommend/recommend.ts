@@ -3,6 +3,7 @@
  * medium, low), then how far the figures are beyond their thresholds (largest first), then id.
  */
 import type { Audience, Grid, Priority, Recommendation } from '@/domain/grid/schema';
+import { exact } from '@/domain/scoring/exact';
 import type { EvaluationContext } from './context';
 import { evaluateCondition, type FiredReason } from './evaluate';
 
@@ -43,7 +44,8 @@ function checklistOf(grid: Grid, ctx: EvaluationContext, maxScore: number): Chec
       order += 1;
       if (item.specification === undefined) continue;
       const score = ctx.items.get(item.id)?.score ?? null;
-      if (score !== null && score < maxScore) entries.push({ itemId: item.id, score, order });
+      if (score !== null && exact(score) < exact(maxScore))
+        entries.push({ itemId: item.id, score, order });
     }
   }
   return entries

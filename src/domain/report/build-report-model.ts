@@ -21,6 +21,12 @@ import type { LegalCatalogue } from '@/domain/legal/schema';
 import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
 import { recommend, type RecommendationResult } from '@/domain/recommend/recommend';
 import { levelsOf } from '@/domain/scoring/level';
+import {
+  boundsOf,
+  type DimensionBounds,
+  dimensionBounds,
+  OVERALL_BOUNDS,
+} from '@/domain/scoring/display';
 import { scoreGrid, scoreOverall } from '@/domain/scoring/score-grid';
 import type {
   CommentGroup,
@@ -29,6 +35,7 @@ import type {
   LegalReport,
   LevelRef,
   LeftOutReport,
+  PartialReasons,
   RecommendationReport,
   ReportModel,
   RolesComparedGrid,
@@ -57,6 +64,7 @@ function dimensionReports(
   aggregate: GridAggregate,
   singleReasons: Map<string, 'coverage' | 'zeroWeight'> | null,
   texts: Texts,
+  bounds: ReadonlyMap<string, DimensionBounds>,
 ): DimensionReport[] {
   return grid.dimensions.map((dimension) => {
     const agg = aggregate.dimensions.find((d) => d.dimensionId === dimension.id);
@@ -84,14 +92,40 @@ function dimensionReports(
               median: stats.median,
             }
           : null,
+      bounds: boundsOf(bounds, grid, dimension.id),
     };
   });
+}
+
+/** How many respondents' figures a reason's observed value is made of. */
+function reasonCount(aggregate: GridAggregate, kind: string, targetId: string): number {
+  if (kind === 'item') return aggregate.items.find((i) => i.itemId === targetId)?.stats?.n ?? 0;
+  const dimension = aggregate.dimensions.find((d) => d.dimensionId === targetId);
+  if (kind === 'dontKnowRate') return dimension?.respondents ?? 0;
+  return dimension?.stats?.n ?? 0;
+}
+
+function reasonBounds(bounds: DimensionBounds, kind: string, threshold: number): number[] {
+  switch (kind) {
+    case 'dimension':
+      return bounds.score;
+    case 'spread':
+      return bounds.spread;
+    case 'dontKnowRate':
+      return bounds.dkRate;
+    case 'roleGap':
+      return bounds.roleGap;
+    default:
+      return [threshold];
+  }
 }
 
 type LegalContext = { catalogue: LegalCatalogue; context: RoutingContext } | null;
 
 function recommendationReport(
   grid: Grid,
+  aggregate: GridAggregate,
+  bounds: ReadonlyMap<string, DimensionBounds>,
   result: RecommendationResult,
   texts: Texts,
   legal: LegalContext,
@@ -103,6 +137,15 @@ function recommendationReport(
     grid.dimensions.flatMap((d) => d.items.map((item) => [item.id, item] as const)),
   );
   const sources = new Map(grid.sources.map((s) => [s.id, s]));
+  const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
+  const pointLabel = (itemId: string, value: number): string | undefined => {
+    const item = items.get(itemId);
+    const point = item ? scales.get(item.scale)?.points.find((p) => p.value === value) : undefined;
+    return point ? t(point.label) : undefined;
+  };
+  const dimensionOfItem = new Map(
+    grid.dimensions.flatMap((d) => d.items.map((item) => [item.id, d.id] as const)),
+  );
   return {
     id: rec.id,
     gridId: grid.id,
@@ -115,20 +158,49 @@ function recommendationReport(
       const source = sources.get(id);
       return source ? [{ id, label: t(source.label), url: source.url, type: source.type }] : [];
     }),
-    reasons: result.reasons.map((reason) => ({
-      kind: reason.kind,
-      target:
-        reason.kind === 'item'
-          ? (() => {
-              const item = items.get(reason.targetId);
-              return item ? t(item.text) : reason.targetId;
-            })()
-          : (dimensionLabel.get(reason.targetId) ?? reason.targetId),
-      op: reason.op,
-      threshold: reason.threshold,
-      observed: reason.observed,
-    })),
+    reasons: result.reasons.map((reason) => {
+      const n = reasonCount(aggregate, reason.kind, reason.targetId);
+      const dimensionId =
+        reason.kind === 'item' ? (dimensionOfItem.get(reason.targetId) ?? '') : reason.targetId;
+      const observedLabel =
+        reason.kind === 'item' && n === 1
+          ? pointLabel(reason.targetId, reason.observed)
+          : undefined;
+      const thresholdLabel =
+        reason.kind === 'item' ? pointLabel(reason.targetId, reason.threshold) : undefined;
+      const gap =
+        reason.kind === 'roleGap'
+          ? aggregate.divergence.roleGaps.find((g) => g.dimensionId === reason.targetId)
+          : undefined;
+      return {
+        kind: reason.kind,
+        target:
+          reason.kind === 'item'
+            ? (() => {
+                const item = items.get(reason.targetId);
+                return item ? t(item.text) : reason.targetId;
+              })()
+            : (dimensionLabel.get(reason.targetId) ?? reason.targetId),
+        op: reason.op,
+        threshold: reason.threshold,
+        observed: reason.observed,
+        n,
+        bounds: reasonBounds(boundsOf(bounds, grid, dimensionId), reason.kind, reason.threshold),
+        ...(gap === undefined
+          ? {}
+          : {
+              means: {
+                high: gap.meanA,
+                low: gap.meanB,
+                bounds: boundsOf(bounds, grid, dimensionId).score,
+              },
+            }),
+        ...(observedLabel === undefined ? {} : { observedLabel }),
+        ...(thresholdLabel === undefined ? {} : { thresholdLabel }),
+      };
+    }),
     negotiation: rec.negotiation ? t(rec.negotiation) : undefined,
+    ...(rec.checklist === undefined ? {} : { checklistBelow: rec.checklist.maxScore }),
     legalRefs: legal ? applicableRefIds(legal.catalogue, rec.legalRefs ?? [], legal.context) : [],
     checklist: result.checklist?.flatMap((entry) => {
       const item = items.get(entry.itemId);
@@ -305,7 +377,7 @@ export function buildReportModel(
   const audience = audienceForPurpose(diagnostic.purpose);
   const allRecs: RecommendationReport[] = [];
   const distances = new Map<string, number>();
-  let partial = false;
+  const partialReasons: PartialReasons = { unanswered: [], unscored: [] };
   const withWorkshop = hasWorkshopSections(diagnostic);
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
@@ -344,16 +416,45 @@ export function buildReportModel(
           ),
         )
       : null;
-    const dimensions = dimensionReports(grid, aggregate, singleReasons, texts);
-    if (dimensions.some((d) => d.score === null || d.coverage < 1)) partial = true;
+    const bounds = dimensionBounds(grid);
+    const dimensions = dimensionReports(grid, aggregate, singleReasons, texts, bounds);
     const results = recommend(grid, contextFromAggregate(grid, aggregate));
     const recommendations = results.map((result) => {
       distances.set(result.recommendation.id, result.distance);
-      return recommendationReport(grid, result, texts, legal);
+      return recommendationReport(grid, aggregate, bounds, result, texts, legal);
     });
     allRecs.push(...recommendations);
     const t = (text: Parameters<typeof pickText>[0]) =>
       pickText(text, lang, grid.languages.default);
+    // Partial only when true, and why: a question someone left unanswered (« don't know » and
+    // « not applicable » are answers), or a dimension without a score.
+    if (respondents.length > 0) {
+      const itemTexts = new Map(
+        grid.dimensions.flatMap((d) => d.items.map((item) => [item.id, t(item.text)] as const)),
+      );
+      for (const item of aggregate.items) {
+        if (item.distribution.missing > 0) {
+          partialReasons.unanswered.push({
+            gridId: grid.id,
+            grid: t(grid.title),
+            itemId: item.itemId,
+            item: itemTexts.get(item.itemId) ?? item.itemId,
+            missing: item.distribution.missing,
+          });
+        }
+      }
+      for (const d of dimensions) {
+        if (d.score === null) {
+          partialReasons.unscored.push({
+            gridId: grid.id,
+            grid: t(grid.title),
+            dimensionId: d.id,
+            dimension: d.label,
+            reason: d.insufficient ?? 'coverage',
+          });
+        }
+      }
+    }
     const levels = levelsOf(grid);
     return {
       id: grid.id,
@@ -408,7 +509,11 @@ export function buildReportModel(
       masked: visibility.maskedRespondents,
       anonymityThreshold: threshold,
     },
-    overall: { score: overall.score, level: levelRef(overall.level, { lang, fallback: 'fr' }) },
+    overall: {
+      score: overall.score,
+      level: levelRef(overall.level, { lang, fallback: 'fr' }),
+      bounds: [...OVERALL_BOUNDS],
+    },
     grids,
     strengths,
     weaknesses,
@@ -420,7 +525,11 @@ export function buildReportModel(
       lang,
       rolesWithWithheldComments(counts, threshold),
     ),
-    partial: partial || diagnostic.respondents.length === 0,
+    partial:
+      diagnostic.respondents.length === 0 ||
+      partialReasons.unanswered.length > 0 ||
+      partialReasons.unscored.length > 0,
+    partialReasons,
     workshop: withWorkshop
       ? { roles: rolesByGrid, topics: topicsByGrid, reliability: reliabilityByGrid }
       : null,

@@ -8,6 +8,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
+import { boundsOf, dimensionBounds, gridScoreBounds } from '@/domain/scoring/display';
 import type { EvolutionGrid, EvolutionReport } from './report-model';
 
 function side(diagnostic: Diagnostic, grid: Grid) {
@@ -43,6 +44,8 @@ export function buildEvolution(
       pickText(value, lang, g1.languages.default);
     const text0 = (value: Parameters<typeof pickText>[0]) =>
       pickText(value, lang, g0.languages.default);
+    const bounds0 = dimensionBounds(g0);
+    const bounds1 = dimensionBounds(g1);
     const labels1 = new Map(g1.dimensions.map((d) => [d.id, text1(d.label)]));
     const labels0 = new Map(g0.dimensions.map((d) => [d.id, text0(d.label)]));
     const items1 = new Map(
@@ -62,8 +65,12 @@ export function buildEvolution(
         t1: d.t1,
         delta: d.delta,
         items: d.items,
+        bounds: {
+          t0: boundsOf(bounds0, g0, d.dimensionId).score,
+          t1: boundsOf(bounds1, g1, d.dimensionId).score,
+        },
       })),
-      grid: result.grid,
+      grid: { ...result.grid, bounds: { t0: gridScoreBounds(g0), t1: gridScoreBounds(g1) } },
       leftOut: {
         added: result.items.added.map((id) => items1.get(id) ?? id),
         removed: result.items.removed.map((id) => items0.get(id) ?? id),

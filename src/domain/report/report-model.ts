@@ -16,6 +16,7 @@ import type { Role } from '@/domain/answers/answers';
 import type { ItemChangeKind } from '@/domain/compare/compare-grids';
 import type { ContextField, RoutingContext } from '@/domain/context/applies-when';
 import type { LegalAppliesWhen } from '@/domain/legal/schema';
+import type { DimensionBounds } from '@/domain/scoring/display';
 import type { LeftOutReason } from '@/domain/context/route-grid';
 
 /** A dimension, item or recommendation the context left out, its text resolved, and why. */
@@ -58,6 +59,8 @@ export type DimensionReport = {
   n: number;
   /** Spread of respondents' scores (several respondents only). */
   spread: SpreadStats | null;
+  /** What its figures are compared with, so that they are shown on the right side (docs/scoring.md). */
+  bounds: DimensionBounds;
 };
 
 export type FiredReasonReport = {
@@ -67,6 +70,36 @@ export type FiredReasonReport = {
   op: string;
   threshold: number;
   observed: number;
+  /**
+   * How many respondents' figures `observed` is made of: 1 for one person's answer or score, more
+   * for a mean (« réponse moyenne » is said only then).
+   */
+  n: number;
+  /** Bounds the observed figure is shown against (docs/scoring.md): its threshold, and for a dimension score its band bounds. */
+  bounds: readonly number[];
+  /**
+   * Role-gap reasons: the two role means the gap is made of, so that the gap is shown as the
+   * difference of the shown means, as in the topics for discussion (docs/scoring.md).
+   */
+  means?: { high: number; low: number; bounds: readonly number[] };
+  /** Item reasons: the label of the answer given, when one person answered. */
+  observedLabel?: string;
+  /** Item reasons: the label of the scale point of the threshold. */
+  thresholdLabel?: string;
+};
+
+/** Why a diagnostic is partial, stated: questions without an answer, dimensions without a score. */
+export type PartialReasons = {
+  /** Questions some respondent left without an answer (« je ne sais pas » and « non concerné » are answers). */
+  unanswered: { gridId: string; grid: string; itemId: string; item: string; missing: number }[];
+  /** Dimensions without a score, with the reason. */
+  unscored: {
+    gridId: string;
+    grid: string;
+    dimensionId: string;
+    dimension: string;
+    reason: 'coverage' | 'zeroWeight';
+  }[];
 };
 
 export type RecommendationReport = {
@@ -88,6 +121,8 @@ export type RecommendationReport = {
   legalRefs: string[];
   /** Vendor-specification checklist lines from the weakest items. */
   checklist?: { itemId: string; item: string; requirement: string; score: number }[];
+  /** The checklist's `maxScore`: its items score below it (their scores are shown against it). */
+  checklistBelow?: number;
 };
 
 export type GridReport = {
@@ -141,6 +176,8 @@ export type RolesComparedGrid = {
     all: number | null;
     /** One entry per visible role, same order as `roles`; null when withheld or without score. */
     byRole: (number | null)[];
+    /** Bounds the means are shown against (docs/scoring.md). */
+    bounds: number[];
   }[];
 };
 
@@ -153,7 +190,15 @@ export type DistributionRow =
 export type TopicsGrid = {
   gridId: string;
   title: string;
-  dimensions: { id: string; label: string; sd: number; mean: number; n: number }[];
+  dimensions: {
+    id: string;
+    label: string;
+    sd: number;
+    mean: number;
+    n: number;
+    /** Bounds of the dimension's figures (docs/scoring.md). */
+    bounds: DimensionBounds;
+  }[];
   roleGaps: {
     id: string;
     label: string;
@@ -162,6 +207,8 @@ export type TopicsGrid = {
     roleB: Role;
     meanB: number;
     gap: number;
+    /** Bounds of the dimension's figures: `score` for the means, `roleGap` for the gap. */
+    bounds: DimensionBounds;
   }[];
   items: {
     id: string;
@@ -214,8 +261,15 @@ export type EvolutionGrid = {
     delta: number | null;
     /** Items the dimension was compared on. */
     items: number;
+    /** Bounds each side is shown against (docs/scoring.md). */
+    bounds: { t0: number[]; t1: number[] };
   }[];
-  grid: { t0: number | null; t1: number | null; delta: number | null };
+  grid: {
+    t0: number | null;
+    t1: number | null;
+    delta: number | null;
+    bounds: { t0: number[]; t1: number[] };
+  };
   /** Items left out of the comparison, with their text (T1's, or T0's for removed ones). */
   leftOut: {
     added: string[];
@@ -289,7 +343,8 @@ export type ReportModel = {
     masked: number;
     anonymityThreshold: number;
   };
-  overall: { score: number | null; level: LevelRef | null };
+  /** `bounds`: the default band bounds, for display (docs/scoring.md). */
+  overall: { score: number | null; level: LevelRef | null; bounds: number[] };
   grids: GridReport[];
   /** The three highest and three lowest scored dimensions, all grids together. */
   strengths: DimensionReport[];
@@ -298,8 +353,12 @@ export type ReportModel = {
   recommendations: RecommendationReport[];
   actionPlan: ActionItem[];
   comments: CommentGroup[];
-  /** True when some dimension could not be scored or some items were left unanswered. */
+  /**
+   * True when some question was left without an answer or some dimension has no score (and when
+   * nobody answered); `partialReasons` says which.
+   */
   partial: boolean;
+  partialReasons: PartialReasons;
   /** Roles compared and topics for discussion: only for a workshop or two respondents or more. */
   workshop: WorkshopReport | null;
   /** Evolution since a baseline (T0), when the report is built against one. */

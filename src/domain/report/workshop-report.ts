@@ -8,6 +8,7 @@ import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
+import { boundsOf, dimensionBounds } from '@/domain/scoring/display';
 import type {
   DistributionRow,
   ReliabilityGrid,
@@ -37,6 +38,7 @@ export function rolesCompared(
   if (!hasData || aggregate.roles.length === 0) return null;
   const t = textOf({ lang, fallback: grid.languages.default });
   const labels = new Map(grid.dimensions.map((d) => [d.id, t(d.label)]));
+  const bounds = dimensionBounds(grid);
   return {
     gridId: grid.id,
     title: t(grid.title),
@@ -47,6 +49,7 @@ export function rolesCompared(
       label: labels.get(d.dimensionId) ?? d.dimensionId,
       all: d.score,
       byRole: aggregate.roles.map((r) => r.dimensions[i]?.score ?? null),
+      bounds: boundsOf(bounds, grid, d.dimensionId).score,
     })),
   };
 }
@@ -70,6 +73,7 @@ export function discussionTopics(
   const itemAggregates = new Map(aggregate.items.map((i) => [i.itemId, i]));
   const scales = new Map(grid.scales.map((s) => [s.id, s]));
   const label = (id: string) => dimensionLabel.get(id) ?? id;
+  const bounds = dimensionBounds(grid);
   return {
     gridId: grid.id,
     title: t(grid.title),
@@ -79,6 +83,7 @@ export function discussionTopics(
       sd: d.sd,
       mean: d.mean,
       n: d.n,
+      bounds: boundsOf(bounds, grid, d.dimensionId),
     })),
     roleGaps: roleGaps.slice(0, TOPIC_LIMITS.roleGaps).map((g) => ({
       id: g.dimensionId,
@@ -88,6 +93,7 @@ export function discussionTopics(
       roleB: g.roleB,
       meanB: g.meanB,
       gap: g.gap,
+      bounds: boundsOf(bounds, grid, g.dimensionId),
     })),
     items: items.slice(0, TOPIC_LIMITS.items).flatMap((entry) => {
       const item = gridItems.get(entry.itemId);

@@ -10,7 +10,8 @@
  *   when nothing at all is answered, else `zeroWeight`).
  * - Grid score: mean of the dimension scores that exist; overall: mean of the grid scores.
  *
- * Numbers are not rounded here: rounding is for display. The rules themselves are implemented
+ * Numbers are not rounded for display here (docs/scoring.md), only settled by `exact` so that a
+ * score equal to a band bound on paper is equal to it here. The rules themselves are implemented
  * once, in the kernel of `score-matrix.ts`; this module presents one respondent as objects.
  */
 import type { Answers, AnswerStatus } from '@/domain/answers/answers';

@@ -9,6 +9,7 @@
 import type { Answers } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { runToEnd } from '@/domain/steps';
+import { exact } from './exact';
 import { scaleBounds, scoreOnRange } from './item-score';
 
 /**
@@ -35,8 +36,13 @@ export interface CompiledItem {
   points: readonly number[];
   /** Point value → its index in `points`. */
   pointIndex: ReadonlyMap<number, number>;
-  /** Score of each point (same order as `points`), NaN for a degenerate scale. */
+  /** Score of each point (same order as `points`), settled by `exact`; NaN for a degenerate scale. */
   pointScores: readonly number[];
+  /**
+   * The same scores before settling, for sums: a weighted mean is computed on these and settled
+   * once, so the rounding of each item score never adds up (docs/scoring.md).
+   */
+  pointScoresRaw: readonly number[];
   min: number;
   max: number;
   reverse: boolean;
@@ -81,14 +87,16 @@ export function compileGrid(grid: Grid): CompiledGrid {
       // An unknown scale (a grid error caught by the loader) leaves the item unanswerable.
       const bounds = scale === undefined ? { min: 0, max: 0 } : scaleBounds(scale);
       const points = scale?.points.map((point) => point.value) ?? [];
+      const raw = points.map(
+        (value) => scoreOnRange(value, bounds.min, bounds.max, item.reverse) ?? Number.NaN,
+      );
       items.push({
         id: item.id,
         dimensionIndex,
         points,
         pointIndex: new Map(points.map((value, index) => [value, index])),
-        pointScores: points.map(
-          (value) => scoreOnRange(value, bounds.min, bounds.max, item.reverse) ?? Number.NaN,
-        ),
+        pointScores: raw.map(exact),
+        pointScoresRaw: raw,
         min: bounds.min,
         max: bounds.max,
         reverse: item.reverse,
@@ -207,7 +215,7 @@ function scoreRow(compiled: CompiledGrid, answers: Answers, m: ScoreMatrix, row:
           answered += 1;
           if (item.weight > 0) {
             weightSum += item.weight;
-            weighted += item.weight * computed;
+            weighted += item.weight * (item.pointScoresRaw[index] as number);
           }
         }
       }
@@ -231,7 +239,8 @@ function scoreRow(compiled: CompiledGrid, answers: Answers, m: ScoreMatrix, row:
       m.dimensionScore[cell] = Number.NaN;
     } else {
       m.dimensionStatus[cell] = DIMENSION_SCORED;
-      m.dimensionScore[cell] = weighted / weightSum;
+      // Settled once, after the division: 2 and 3 on a 1–4 scale give exactly 50 (docs/scoring.md).
+      m.dimensionScore[cell] = exact(weighted / weightSum);
     }
   }
 }

@@ -12,7 +12,15 @@ import { PdfButton } from '@/features/results/pdf-button';
 import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/features/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
-import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
+import { formatDate, formatDateTime } from '@/i18n/format';
+import { formatShown } from '@/i18n/format-score';
+import {
+  boundsOf,
+  dimensionBounds,
+  gridScoreBounds,
+  type Shown,
+  shownComparison,
+} from '@/domain/scoring/display';
 import './compare.css';
 import { LoadingStatus } from '@/components/loading-status';
 import { TableScroll } from '@/components/table-scroll';
@@ -254,16 +262,34 @@ function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
   const items0 = new Map(
     g0.dimensions.flatMap((d) => d.items.map((i) => [i.id, text0(i.text)] as const)),
   );
-  const score = (value: number | null) =>
-    value === null ? t('noScore') : formatNumber(value, lang);
-  const delta = (value: number | null) => {
+  // Display rule (docs/scoring.md): each score against its own bounds, and the delta the
+  // difference of the two scores shown (59 → 53 is −6 whatever the decimals behind them).
+  const score = (value: Shown | null) => (value === null ? t('noScore') : formatShown(value, lang));
+  const delta = (value: Shown | null) => {
     if (value === null) return t('noScore');
-    const rounded = Math.round(value);
-    if (rounded === 0) return t('deltaNone');
-    return rounded > 0
-      ? t('deltaUp', { value: formatNumber(rounded, lang) })
-      : t('deltaDown', { value: formatNumber(-rounded, lang) });
+    if (value.value === 0) return t('deltaNone');
+    const size = formatShown({ value: Math.abs(value.value), digits: value.digits }, lang);
+    return value.value > 0 ? t('deltaUp', { value: size }) : t('deltaDown', { value: size });
   };
+  const bounds0 = dimensionBounds(g0);
+  const bounds1 = dimensionBounds(g1);
+  const shownDimensions = new Map(
+    result.dimensions.map((d) => [
+      d.dimensionId,
+      shownComparison(
+        d.t0,
+        d.t1,
+        boundsOf(bounds0, g0, d.dimensionId).score,
+        boundsOf(bounds1, g1, d.dimensionId).score,
+      ),
+    ]),
+  );
+  const shownGrid = shownComparison(
+    result.grid.t0,
+    result.grid.t1,
+    gridScoreBounds(g0),
+    gridScoreBounds(g1),
+  );
   const { added, removed, changed } = result.items;
   const leftOut = added.length + removed.length + changed.length;
   const only = [
@@ -337,28 +363,28 @@ function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
               </tr>
             </thead>
             <tbody>
-              {result.dimensions.map((d) => (
-                <tr key={d.dimensionId} data-dimension-id={d.dimensionId}>
-                  <th scope="row">{labels1.get(d.dimensionId)}</th>
-                  <td className="num">{score(d.t0)}</td>
-                  <td className="num">{score(d.t1)}</td>
-                  <td className="num" data-delta={d.delta === null ? '' : Math.round(d.delta)}>
-                    {delta(d.delta)}
-                  </td>
-                  <td className="num">{d.items}</td>
-                </tr>
-              ))}
+              {result.dimensions.map((d) => {
+                const shown = shownDimensions.get(d.dimensionId);
+                return (
+                  <tr key={d.dimensionId} data-dimension-id={d.dimensionId}>
+                    <th scope="row">{labels1.get(d.dimensionId)}</th>
+                    <td className="num">{score(shown?.t0 ?? null)}</td>
+                    <td className="num">{score(shown?.t1 ?? null)}</td>
+                    <td className="num" data-delta={shown?.delta?.value ?? ''}>
+                      {delta(shown?.delta ?? null)}
+                    </td>
+                    <td className="num">{d.items}</td>
+                  </tr>
+                );
+              })}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('gridRow')}</th>
-                <td className="num">{score(result.grid.t0)}</td>
-                <td className="num">{score(result.grid.t1)}</td>
-                <td
-                  className="num"
-                  data-delta={result.grid.delta === null ? '' : Math.round(result.grid.delta)}
-                >
-                  {delta(result.grid.delta)}
+                <td className="num">{score(shownGrid.t0)}</td>
+                <td className="num">{score(shownGrid.t1)}</td>
+                <td className="num" data-delta={shownGrid.delta?.value ?? ''}>
+                  {delta(shownGrid.delta)}
                 </td>
                 <td className="num">{result.items.common.length}</td>
               </tr>

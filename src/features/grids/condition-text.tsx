@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionDescription, DimensionRef } from '@/domain/grid/describe-condition';
-import { formatNumber, formatPercent } from '@/i18n/format';
+import { shownExactly } from '@/domain/scoring/display';
+import { formatNumber } from '@/i18n/format';
+import { formatShownPercent } from '@/i18n/format-score';
 
 type ConditionTextProps = { description: ConditionDescription; lang: string };
 
@@ -52,7 +54,8 @@ export function ConditionText({ description, lang }: ConditionTextProps) {
         <>
           {t('condition.dontKnowRate', {
             dimension: dimension(description.dimension),
-            share: formatPercent(description.above, lang),
+            // As written in the grid (docs/scoring.md): 0.333 is « 33,3 % », not « 33 % ».
+            share: formatShownPercent(shownExactly(description.above * 100), lang),
           })}
         </>
       );

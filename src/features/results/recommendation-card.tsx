@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { LegalReferenceReport, RecommendationReport } from '@/domain/report/report-model';
 import { RecommendationLegal } from './legal-references';
-import { formatNumber, formatPercent } from '@/i18n/format';
+import { reasonFigures } from '@/domain/report/reason-figures';
+import type { Shown } from '@/domain/scoring/display';
+import { formatScore, formatShown, formatShownPercent } from '@/i18n/format-score';
 
 type RecommendationCardProps = {
   rec: RecommendationReport;
@@ -12,34 +14,33 @@ type RecommendationCardProps = {
   legal?: readonly LegalReferenceReport[];
 };
 
-/** Formats why a recommendation fired, e.g. "Right to disconnect: 32/100, below 50". */
+/**
+ * Formats why a recommendation fired, e.g. "Right to disconnect: 49.7/100, below 50": figures
+ * by the display rule (docs/scoring.md), answers by their label, « mean » only for several people.
+ */
 export function useReasonText(lang: string) {
   const { t } = useTranslation('results');
   return (rec: RecommendationReport) =>
     rec.reasons
       .map((r) => {
-        if (r.kind === 'dimension')
-          return t(`recommendations.reason.dimension.${r.op === 'atLeast' ? 'atLeast' : 'below'}`, {
-            target: r.target,
-            observed: formatNumber(r.observed, lang),
-            threshold: formatNumber(r.threshold, lang),
-          });
-        if (r.kind === 'item')
-          return t(`recommendations.reason.item.${r.op === 'atLeast' ? 'atLeast' : 'atMost'}`, {
-            target: r.target,
-            observed: formatNumber(r.observed, lang, Number.isInteger(r.observed) ? 0 : 1),
-            threshold: formatNumber(r.threshold, lang),
-          });
-        if (r.kind === 'dontKnowRate')
-          return t('recommendations.reason.dontKnowRate', {
-            target: r.target,
-            observed: formatPercent(r.observed, lang),
-            threshold: formatPercent(r.threshold, lang),
-          });
-        return t(`recommendations.reason.${r.kind}`, {
+        const f = reasonFigures(r);
+        const number = (shown: Shown) =>
+          f.percent ? formatShownPercent(shown, lang) : formatShown(shown, lang);
+        const point = (label: string | null, shown: Shown) =>
+          label === null ? number(shown) : t('recommendations.reason.point', { label });
+        const observed = point(f.observedLabel, f.observed);
+        const threshold =
+          f.key.startsWith('item.') && f.key.endsWith('Mean') && f.thresholdLabel !== null
+            ? t('recommendations.reason.pointValue', {
+                value: number(f.threshold),
+                label: f.thresholdLabel,
+              })
+            : point(f.key.startsWith('item.') ? f.thresholdLabel : null, f.threshold);
+        return t(`recommendations.reason.${f.key}`, {
           target: r.target,
-          observed: formatNumber(r.observed, lang),
-          threshold: formatNumber(r.threshold, lang),
+          observed,
+          threshold,
+          count: f.n,
         });
       })
       .join(' ; ');
@@ -102,7 +103,11 @@ export function RecommendationCard({
                     {t('recommendations.checklistItem', {
                       requirement: c.requirement,
                       item: c.item,
-                      score: formatNumber(c.score, lang),
+                      score: formatScore(
+                        c.score,
+                        lang,
+                        rec.checklistBelow === undefined ? [] : [rec.checklistBelow],
+                      ),
                     })}
                   </li>
                 ))}

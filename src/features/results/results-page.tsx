@@ -9,7 +9,7 @@ import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
 import { MigrationOffer } from '@/features/grids/migration-offer';
 import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
-import { formatNumber } from '@/i18n/format';
+import { formatScore } from '@/i18n/format-score';
 import { newId, nowIso } from '@/utils/id';
 import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';
@@ -17,6 +17,7 @@ import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { LegalReferences } from './legal-references';
 import { legalCatalogue } from '@/grid-library/legal-catalogue';
+import { PartialNotice } from './partial-notice';
 import { ScoreTable } from './score-table';
 import { loadRadarCode, ScoreRadar } from './lazy-radar';
 import { TableScroll } from '@/components/table-scroll';
@@ -62,8 +63,8 @@ function Results({ ready }: { ready: Ready }) {
   const shownIds = new Set(shown.map((r) => `${r.gridId}/${r.id}`));
   const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
-  const score = (value: number | null) =>
-    value === null ? t('noScore') : t('scoreOutOf', { score: formatNumber(value, lang) });
+  const score = (value: number | null, bounds: readonly number[]) =>
+    value === null ? t('noScore') : t('scoreOutOf', { score: formatScore(value, lang, bounds) });
 
   return (
     <div className="results">
@@ -83,12 +84,14 @@ function Results({ ready }: { ready: Ready }) {
         ) : (
           <p className="results-overall">
             <strong>{t('overall')} :</strong>{' '}
-            <span data-testid="overall-score">{score(model.overall.score)}</span>{' '}
+            <span data-testid="overall-score">
+              {score(model.overall.score, model.overall.bounds)}
+            </span>{' '}
             <LevelBadge level={model.overall.level} />
           </p>
         )}
         {model.partial && model.participation.respondents > 0 && (
-          <p className="notice notice--warn">{t('partial')}</p>
+          <PartialNotice reasons={model.partialReasons} />
         )}
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
@@ -152,7 +155,13 @@ function Results({ ready }: { ready: Ready }) {
                   <tr key={g.id} data-grid-id={g.id}>
                     <th scope="row">{g.title}</th>
                     <td className="num">
-                      {g.score === null ? t('insufficient.short') : formatNumber(g.score, lang)}
+                      {g.score === null
+                        ? t('insufficient.short')
+                        : formatScore(
+                            g.score,
+                            lang,
+                            g.levelBounds.map((b) => b.min),
+                          )}
                     </td>
                     <td>
                       {g.score === null ? (
@@ -177,7 +186,7 @@ function Results({ ready }: { ready: Ready }) {
               <ul>
                 {model.strengths.map((d) => (
                   <li key={d.id}>
-                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                    {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
                 ))}
               </ul>
@@ -191,7 +200,7 @@ function Results({ ready }: { ready: Ready }) {
               <ul>
                 {model.weaknesses.map((d) => (
                   <li key={d.id}>
-                    {d.label} — {score(d.score)} <LevelBadge level={d.level} />
+                    {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
                 ))}
               </ul>
@@ -208,7 +217,12 @@ function Results({ ready }: { ready: Ready }) {
           className="card"
         >
           <h2 id={`grid-${g.id}-title`}>
-            {g.title} — {score(g.score)} <LevelBadge level={g.level} />
+            {g.title} —{' '}
+            {score(
+              g.score,
+              g.levelBounds.map((b) => b.min),
+            )}{' '}
+            <LevelBadge level={g.level} />
           </h2>
           <div className="chart-and-table">
             <figure className="chart">

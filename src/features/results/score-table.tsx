@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DimensionReport } from '@/domain/report/report-model';
-import { formatNumber, formatPercent } from '@/i18n/format';
+import { formatPercent } from '@/i18n/format';
+import { formatScore, formatShare } from '@/i18n/format-score';
+import { shownNumber } from '@/domain/scoring/display';
 import { LevelBadge } from './level-badge';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -41,8 +43,13 @@ export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
           {dimensions.map((d) => (
             <tr key={d.id} data-dimension-id={d.id}>
               <th scope="row">{d.label}</th>
-              <td className="num" data-score={d.score === null ? '' : Math.round(d.score)}>
-                {d.score === null ? t('insufficient.short') : formatNumber(d.score, lang)}
+              <td
+                className="num"
+                data-score={d.score === null ? '' : shownNumber(d.score, d.bounds.score).value}
+              >
+                {d.score === null
+                  ? t('insufficient.short')
+                  : formatScore(d.score, lang, d.bounds.score)}
               </td>
               <td>
                 {d.score === null ? (
@@ -52,10 +59,12 @@ export function ScoreTable({ caption, dimensions, lang }: ScoreTableProps) {
                 )}
               </td>
               <td className="num">{formatPercent(d.coverage, lang)}</td>
-              <td className="num">{formatPercent(d.dkRate, lang)}</td>
+              <td className="num">{formatShare(d.dkRate, lang, d.bounds.dkRate)}</td>
               {showSpread && (
                 <td className="num">
-                  {d.spread ? formatNumber(d.spread.sd, lang) : t('insufficient.short')}
+                  {d.spread
+                    ? formatScore(d.spread.sd, lang, d.bounds.spread, 'above')
+                    : t('insufficient.short')}
                 </td>
               )}
               <td className="num">{d.n}</td>

@@ -4,7 +4,8 @@ import type { GridAggregate, ItemAggregate } from '@/domain/aggregate/aggregate-
 import type { Grid, Item, Scale } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { TOPIC_LIMITS } from '@/domain/report/workshop-report';
-import { formatNumber } from '@/i18n/format';
+import { formatScore, formatShown } from '@/i18n/format-score';
+import { boundsOf, dimensionBounds, shownPair, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
 
 /** How many of each kind of divergence are shown per grid: the same numbers as the PDF. */
@@ -30,7 +31,10 @@ export const DiscussionTopics = memo(function DiscussionTopics({
   const items = new Map(grid.dimensions.flatMap((d) => d.items.map((i) => [i.id, i] as const)));
   const itemAggregates = new Map(aggregate.items.map((i) => [i.itemId, i]));
   const scales = new Map(grid.scales.map((s) => [s.id, s]));
-  const n = (value: number) => formatNumber(value, lang);
+  // Display rule (docs/scoring.md), as in the PDF: whole points, decimals only near a bound.
+  const bounds = dimensionBounds(grid);
+  const n = (value: number, against: readonly number[] = [], split: Split = 'atLeast') =>
+    formatScore(value, lang, against, split);
   const { dimensions, roleGaps } = aggregate.divergence;
   const topItems = aggregate.divergence.items.slice(0, TOP_ITEMS);
 
@@ -55,8 +59,8 @@ export const DiscussionTopics = memo(function DiscussionTopics({
                   <li key={d.dimensionId}>
                     {t('topics.dimension', {
                       dimension: dimensionLabel.get(d.dimensionId) ?? d.dimensionId,
-                      sd: n(d.sd),
-                      mean: n(d.mean),
+                      sd: n(d.sd, boundsOf(bounds, grid, d.dimensionId).spread, 'above'),
+                      mean: n(d.mean, boundsOf(bounds, grid, d.dimensionId).score),
                       n: d.n,
                     })}
                   </li>
@@ -69,18 +73,27 @@ export const DiscussionTopics = memo(function DiscussionTopics({
                 <p>{t('topics.noRoleGaps')}</p>
               ) : (
                 <ol>
-                  {roleGaps.slice(0, TOP_GAPS).map((g) => (
-                    <li key={g.dimensionId}>
-                      {t('topics.roleGap', {
-                        dimension: dimensionLabel.get(g.dimensionId) ?? g.dimensionId,
-                        roleA: t(`labels:role.${g.roleA}`),
-                        meanA: n(g.meanA),
-                        roleB: t(`labels:role.${g.roleB}`),
-                        meanB: n(g.meanB),
-                        gap: n(g.gap),
-                      })}
-                    </li>
-                  ))}
+                  {roleGaps.slice(0, TOP_GAPS).map((g) => {
+                    // The gap is the difference of the two means shown (docs/scoring.md).
+                    const b = boundsOf(bounds, grid, g.dimensionId);
+                    const shown = shownPair(
+                      { value: g.meanA, bounds: b.score },
+                      { value: g.meanB, bounds: b.score },
+                      b.roleGap,
+                    );
+                    return (
+                      <li key={g.dimensionId}>
+                        {t('topics.roleGap', {
+                          dimension: dimensionLabel.get(g.dimensionId) ?? g.dimensionId,
+                          roleA: t(`labels:role.${g.roleA}`),
+                          meanA: formatShown(shown.a, lang),
+                          roleB: t(`labels:role.${g.roleB}`),
+                          meanB: formatShown(shown.b, lang),
+                          gap: formatShown(shown.difference, lang),
+                        })}
+                      </li>
+                    );
+                  })}
                 </ol>
               )}
             </div>

@@ -4,7 +4,9 @@ import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Role } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
-import { formatNumber, formatPercent } from '@/i18n/format';
+import { formatPercent } from '@/i18n/format';
+import { formatScore } from '@/i18n/format-score';
+import { boundsOf, dimensionBounds, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
 import { ScoreRadar } from '@/features/results/lazy-radar';
 import { ReliabilityTable } from './reliability-table';
@@ -36,10 +38,17 @@ export const GridAggregateView = memo(function GridAggregateView({
     pickText(value, lang, grid.languages.default);
   const title = text(grid.title);
   const labels = new Map(grid.dimensions.map((d) => [d.id, text(d.label)]));
-  const num = (value: number | null | undefined) =>
+  // Display rule (docs/scoring.md): whole points, decimals only near a bound the figure is
+  // compared with (band bounds and condition thresholds for means, spread thresholds for sd).
+  const bounds = dimensionBounds(grid);
+  const num = (
+    value: number | null | undefined,
+    against: readonly number[] = [],
+    split: Split = 'atLeast',
+  ) =>
     value === null || value === undefined
       ? t('results:insufficient.short')
-      : formatNumber(value, lang);
+      : formatScore(value, lang, against, split);
   const series = aggregate.roles.map((r) => ({
     key: r.role,
     name: t(`labels:role.${r.role}`),
@@ -116,10 +125,15 @@ export const GridAggregateView = memo(function GridAggregateView({
                     {aggregate.dimensions.map((d, i) => (
                       <tr key={d.dimensionId}>
                         <th scope="row">{labels.get(d.dimensionId)}</th>
-                        <td className="num">{num(d.score)}</td>
+                        <td className="num">
+                          {num(d.score, boundsOf(bounds, grid, d.dimensionId).score)}
+                        </td>
                         {aggregate.roles.map((r) => (
                           <td key={r.role} className="num">
-                            {num(r.dimensions[i]?.score)}
+                            {num(
+                              r.dimensions[i]?.score,
+                              boundsOf(bounds, grid, d.dimensionId).score,
+                            )}
                           </td>
                         ))}
                       </tr>
@@ -162,7 +176,9 @@ export const GridAggregateView = memo(function GridAggregateView({
                 {aggregate.dimensions.map((d) => (
                   <tr key={d.dimensionId} data-dimension-id={d.dimensionId}>
                     <th scope="row">{labels.get(d.dimensionId)}</th>
-                    <td className="num">{num(d.stats?.mean)}</td>
+                    <td className="num">
+                      {num(d.stats?.mean, boundsOf(bounds, grid, d.dimensionId).score)}
+                    </td>
                     <td className="num">{num(d.stats?.median)}</td>
                     <td className="num nowrap">
                       {d.stats
@@ -177,7 +193,9 @@ export const GridAggregateView = memo(function GridAggregateView({
                           })
                         : num(null)}
                     </td>
-                    <td className="num">{num(d.stats?.sd)}</td>
+                    <td className="num">
+                      {num(d.stats?.sd, boundsOf(bounds, grid, d.dimensionId).spread, 'above')}
+                    </td>
                     <td className="num">{d.stats?.n ?? 0}</td>
                     <td className="num">
                       {d.coverage === null ? num(null) : formatPercent(d.coverage, lang)}

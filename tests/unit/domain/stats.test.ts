@@ -60,7 +60,7 @@ describe('summarize', () => {
     const summary = summarize(values);
     expect(summary).not.toBeNull();
     for (const [key, value] of Object.entries(expected)) {
-      expect(summary?.[key as keyof typeof expected]).toBeCloseTo(value, 12);
+      expect(summary?.[key as keyof typeof expected]).toBeCloseTo(value, 8);
     }
   });
 
@@ -81,9 +81,9 @@ describe('single statistics', () => {
     { values: [7, 7, 7, 7], mean: 7, median: 7, sd: 0, min: 7, max: 7 },
     { values: [-2, 4], mean: 1, median: 1, sd: 3, min: -2, max: 4 },
   ])('$values', (row) => {
-    expect(mean(row.values)).toBeCloseTo(row.mean, 12);
-    expect(median(row.values)).toBeCloseTo(row.median, 12);
-    expect(standardDeviation(row.values)).toBeCloseTo(row.sd, 12);
+    expect(mean(row.values)).toBeCloseTo(row.mean, 8);
+    expect(median(row.values)).toBeCloseTo(row.median, 8);
+    expect(standardDeviation(row.values)).toBeCloseTo(row.sd, 8);
     expect(min(row.values)).toBe(row.min);
     expect(max(row.values)).toBe(row.max);
   });
@@ -97,7 +97,7 @@ describe('single statistics', () => {
     { p: 1, expected: 5 },
     { p: 1.5, expected: 5 }, // clamped to 1
   ])('quantile p=$p of 5,4,3,2,1 is $expected', ({ p, expected }) => {
-    expect(quantile([5, 4, 3, 2, 1], p)).toBeCloseTo(expected, 12);
+    expect(quantile([5, 4, 3, 2, 1], p)).toBeCloseTo(expected, 8);
   });
 });
 
@@ -151,7 +151,7 @@ describe('summarizeCounts', () => {
   ])('$values × $counts', ({ values, counts, expected }) => {
     const summary = summarizeCounts(values, counts);
     for (const [key, value] of Object.entries(expected)) {
-      expect(summary?.[key as keyof typeof expected], key).toBeCloseTo(value, 10);
+      expect(summary?.[key as keyof typeof expected], key).toBeCloseTo(value, 8);
     }
   });
 

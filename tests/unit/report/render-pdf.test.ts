@@ -115,9 +115,10 @@ describe('renderReportPdf with the fixture model', () => {
   });
 
   it.each([
-    // grid index, rounded scores by hand from FIXTURE_SCORES ('—' = no score)
+    // grid index, rounded scores by hand from FIXTURE_SCORES ('—' = no score); 49.6 is « Fragile »,
+    // so it is not shown as 50, the bound of « En progrès » (docs/scoring.md)
     [0, ['62', '39', '32', '45', '71', '56', '48', '27']],
-    [1, ['35', '59', '23', '41', '—', '67', '50', '76']],
+    [1, ['35', '59', '23', '41', '—', '67', '49,6', '76']],
     [2, ['81', '64', '53', '48', '70', '33', '58', '45']],
     [3, ['30', '18', '54', '38', '62', '42', '51', '85']],
   ])('grid %i: the score table should show the model scores rounded', (gi, expected) => {
@@ -316,9 +317,10 @@ describe('renderReportPdf, workshop and evolution sections', () => {
   });
 
   it('should list the topics with their figures, role gaps and answer counts', () => {
-    expect(fr.pdf.text).toContain('écart-type de 31,3 points (moyenne 62, n = 1 187)');
-    expect(fr.pdf.text).toMatch(/Direction 72, Salarié·e 38, soit 33 points d’écart/);
-    expect(en.pdf.text).toMatch(/Senior management 72, Employee 38, a gap of 33 points/);
+    // Spreads in whole points, as on the workshop page (docs/scoring.md).
+    expect(fr.pdf.text).toContain('écart-type de 31 points (moyenne 62, n = 1 187)');
+    expect(fr.pdf.text).toMatch(/Direction 72, Salarié·e 38, soit 34 points d’écart/);
+    expect(en.pdf.text).toMatch(/Senior management 72, Employee 38, a gap of 34 points/);
     expect(fr.pdf.text).toContain('Sans réponse');
   });
 
@@ -484,12 +486,36 @@ describe('report formatting helpers', () => {
         op: 'below',
         threshold: 50,
         observed: 31.6,
+        n: 1,
+        bounds: [0, 25, 50, 75],
       },
       'Droit à la déconnexion : 32/100, sous 50',
       'Droit à la déconnexion: 32/100, below 50',
     ],
     [
-      { kind: 'dontKnowRate', target: 'Charge', op: 'above', threshold: 0.3, observed: 0.4167 },
+      // Rounding to 50 would make the reason false: one decimal more (docs/scoring.md).
+      {
+        kind: 'dimension',
+        target: 'Charge',
+        op: 'below',
+        threshold: 50,
+        observed: 49.7,
+        n: 3,
+        bounds: [0, 25, 50, 75],
+      },
+      'Charge : 49,7/100, sous 50',
+      'Charge: 49.7/100, below 50',
+    ],
+    [
+      {
+        kind: 'dontKnowRate',
+        target: 'Charge',
+        op: 'above',
+        threshold: 0.3,
+        observed: 0.4167,
+        n: 12,
+        bounds: [0.3],
+      },
       `Charge : 42${NNBSP}% de « je ne sais pas », au-dessus de 30${NNBSP}%`,
       'Charge: 42% “don’t know” answers, above 30%',
     ],
@@ -500,12 +526,38 @@ describe('report formatting helpers', () => {
         op: 'atMost',
         threshold: 2,
         observed: 1.75,
+        n: 4,
+        bounds: [2],
+        thresholdLabel: 'Plutôt pas d’accord',
       },
-      '« Je peux me déconnecter » : réponse moyenne 1,8, au plus 2',
-      '“Je peux me déconnecter”: mean answer 1.8, at most 2',
+      '« Je peux me déconnecter » : réponse moyenne 1,8 (4 réponses), au plus 2 (« Plutôt pas d’accord »)',
+      '“Je peux me déconnecter”: mean answer 1.8 (4 answers), at most 2 (“Plutôt pas d’accord”)',
     ],
     [
-      { kind: 'roleGap', target: 'Autonomie', op: 'above', threshold: 20, observed: 27.4 },
+      {
+        kind: 'item',
+        target: 'Je peux me déconnecter',
+        op: 'atMost',
+        threshold: -1,
+        observed: -2,
+        n: 1,
+        bounds: [-1],
+        observedLabel: 'Pas du tout d’accord',
+        thresholdLabel: 'Plutôt pas d’accord',
+      },
+      '« Je peux me déconnecter » : réponse « Pas du tout d’accord », au plus « Plutôt pas d’accord »',
+      '“Je peux me déconnecter”: answer “Pas du tout d’accord”, at most “Plutôt pas d’accord”',
+    ],
+    [
+      {
+        kind: 'roleGap',
+        target: 'Autonomie',
+        op: 'above',
+        threshold: 20,
+        observed: 27.4,
+        n: 9,
+        bounds: [20],
+      },
       'Autonomie : écart de 27 points entre rôles, au-dessus de 20',
       'Autonomie: gap of 27 points between roles, above 20',
     ],

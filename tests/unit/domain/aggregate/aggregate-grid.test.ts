@@ -6,7 +6,7 @@ import { makeDimension, makeGrid, makeItem, makeRespondent } from '../../../fixt
 function expectSummary(actual: Summary | null, expected: Summary): void {
   expect(actual).not.toBeNull();
   for (const [key, value] of Object.entries(expected)) {
-    expect(actual?.[key as keyof Summary], key).toBeCloseTo(value, 10);
+    expect(actual?.[key as keyof Summary], key).toBeCloseTo(value, 8);
   }
 }
 
@@ -49,8 +49,8 @@ describe('aggregateGrid: overall statistics', () => {
     expect(a?.level?.id).toBe('fragile');
     expect(a?.respondents).toBe(5);
     expect(a?.insufficient).toBe(1);
-    expect(a?.coverage).toBeCloseTo(0.7, 12); // (1 + 1 + 1 + 0.5 + 0) / 5
-    expect(a?.dkRate).toBeCloseTo(0.2, 12); // 2 dk / (2 items × 5)
+    expect(a?.coverage).toBeCloseTo(0.7, 8); // (1 + 1 + 1 + 0.5 + 0) / 5
+    expect(a?.dkRate).toBeCloseTo(0.2, 8); // 2 dk / (2 items × 5)
     // [50, 100, 100, 100, 100]: sd = √((4 × 100 + 1600) / 5) = 20
     expectSummary(b?.stats ?? null, {
       n: 5,
@@ -69,7 +69,7 @@ describe('aggregateGrid: overall statistics', () => {
   });
 
   it('scores the grid as the mean of the dimension aggregates', () => {
-    expect(aggregate.score).toBeCloseTo(66.875, 10); // (43.75 + 90) / 2
+    expect(aggregate.score).toBeCloseTo(66.875, 8); // (43.75 + 90) / 2
     expect(aggregate.level?.id).toBe('progressing');
     expect(aggregate.respondents).toBe(5);
     expect(aggregate.gridId).toBe('test-grid');
@@ -130,7 +130,7 @@ describe('aggregateGrid: overall statistics', () => {
   ])('item $itemId', ({ itemId, stats, meanValue, counts, dk, na }) => {
     const item = aggregate.items.find((candidate) => candidate.itemId === itemId);
     expectSummary(item?.stats ?? null, stats);
-    expect(item?.meanValue).toBeCloseTo(meanValue, 12);
+    expect(item?.meanValue).toBeCloseTo(meanValue, 8);
     expect(item?.distribution).toEqual({
       values: [1, 2, 3, 4, 5].map((value, index) => ({ value, count: counts[index] })),
       dk,
@@ -141,7 +141,7 @@ describe('aggregateGrid: overall statistics', () => {
 
   it('ranks divergences by standard deviation (n ≥ 2)', () => {
     expect(aggregate.divergence.dimensions.map((d) => d.dimensionId)).toEqual(['d-a', 'd-b']);
-    expect(aggregate.divergence.dimensions[0]?.sd).toBeCloseTo(36.9754986443726, 10);
+    expect(aggregate.divergence.dimensions[0]?.sd).toBeCloseTo(36.9754986443726, 8);
     // a1 40.82, b2 40, a2 35.36, b1 0
     expect(aggregate.divergence.items.map((d) => d.itemId)).toEqual(['a1', 'b2', 'a2', 'b1']);
     expect(aggregate.divergence.items[1]).toEqual({
@@ -194,7 +194,7 @@ describe('aggregateGrid: overall statistics', () => {
     expect(strict.anonymityThreshold).toBe(3);
     expect(strict.roles).toEqual([]);
     expect(strict.masked).toEqual({ respondents: 5 });
-    expect(strict.score).toBeCloseTo(66.875, 10);
+    expect(strict.score).toBeCloseTo(66.875, 8);
   });
 
   it('gives the same result from a pre-computed score matrix', () => {

@@ -19,6 +19,10 @@ import {
 } from '../../../fixtures/make-grid';
 
 const HASH = 'a'.repeat(64);
+/** The default band bounds: what every figure of these grids (no condition) is shown against. */
+const BANDS = [0, 25, 50, 75];
+const BAND_BOUNDS = { score: BANDS, spread: [], dkRate: [], roleGap: [] };
+const SIDES = { t0: BANDS, t1: BANDS };
 const OPTIONS = { lang: 'fr', generatedAt: '2025-03-14T10:30:00.000Z' };
 
 function diagnosticOf(
@@ -79,8 +83,8 @@ describe('report model: roles compared', () => {
         ],
         masked: 0,
         dimensions: [
-          { id: 'd-a', label: 'Dimension d-a', all: 75, byRole: [50, 100] },
-          { id: 'd-b', label: 'Dimension d-b', all: 25, byRole: [50, 0] },
+          { id: 'd-a', label: 'Dimension d-a', all: 75, byRole: [50, 100], bounds: BANDS },
+          { id: 'd-b', label: 'Dimension d-b', all: 25, byRole: [50, 0], bounds: BANDS },
         ],
       },
     ]);
@@ -101,7 +105,7 @@ describe('report model: roles compared', () => {
     expect(roles?.masked).toBe(4);
     expect(roles?.dimensions.map((d) => d.byRole)).toEqual([[100], [0]]);
     // Everyone still counts in "all": (4 × 100 + 3 × 50 + 0) / 8.
-    expect(roles?.dimensions[0]?.all).toBeCloseTo(68.75, 10);
+    expect(roles?.dimensions[0]?.all).toBeCloseTo(68.75, 8);
     expect(m.participation).toMatchObject({ roles: [{ role: 'employee', n: 4 }], masked: 4 });
     // Neither masked role appears anywhere in the model, under any key.
     const json = JSON.stringify(m);
@@ -131,7 +135,7 @@ describe('report model: roles compared', () => {
       { role: 'employee', answers: { a1: 3, a2: 3 } },
     ]);
     const dims = m.workshop?.roles[0]?.dimensions;
-    expect(dims?.[0]?.byRole[0]).toBeCloseTo((100 + 100 + 50) / 3, 10);
+    expect(dims?.[0]?.byRole[0]).toBeCloseTo((100 + 100 + 50) / 3, 8);
     expect(dims?.[1]?.byRole).toEqual([null]);
     // The overall mean of d-b is the whole group's (two scores), not a role shown apart.
     expect(dims?.[1]?.all).toBe(0);
@@ -198,6 +202,7 @@ describe('report model: topics for discussion', () => {
         roleB: 'manager',
         meanB: 50,
         gap: 50,
+        bounds: BAND_BOUNDS,
       },
       {
         id: 'd-b',
@@ -207,6 +212,7 @@ describe('report model: topics for discussion', () => {
         roleB: 'employee',
         meanB: 0,
         gap: 50,
+        bounds: BAND_BOUNDS,
       },
     ]);
     expect(topics?.dimensions.map((d) => d.id)).toEqual(['d-a', 'd-b']);
@@ -353,10 +359,10 @@ describe('report model: evolution (T0 → T1)', () => {
     // d-a on a1 only: T0 25; T1 (75 + 100) / 2 = 87.5. d-b: T0 (0 + 50) / 2 = 25; T1 the
     // respondents' (50 + 50) / 2 = 50 and (100 + 50) / 2 = 75, so 62.5. Grid T1 (87.5 + 62.5) / 2.
     expect(g?.dimensions).toEqual([
-      { id: 'd-a', label: 'Dimension d-a', t0: 25, t1: 87.5, delta: 62.5, items: 1 },
-      { id: 'd-b', label: 'Dimension d-b', t0: 25, t1: 62.5, delta: 37.5, items: 2 },
+      { id: 'd-a', label: 'Dimension d-a', t0: 25, t1: 87.5, delta: 62.5, items: 1, bounds: SIDES },
+      { id: 'd-b', label: 'Dimension d-b', t0: 25, t1: 62.5, delta: 37.5, items: 2, bounds: SIDES },
     ]);
-    expect(g?.grid).toEqual({ t0: 25, t1: 75, delta: 50 });
+    expect(g?.grid).toEqual({ t0: 25, t1: 75, delta: 50, bounds: SIDES });
     expect(g?.leftOut).toEqual({
       added: ['Item a3'],
       removed: ['Item o1'],

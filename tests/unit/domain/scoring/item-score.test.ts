@@ -27,7 +27,7 @@ describe('itemScore', () => {
   ])(
     '$scale.id value $value reverse $reverse → $expected',
     ({ scale, value, reverse, expected }) => {
-      expect(itemScore({ reverse }, scale, value)).toBeCloseTo(expected, 10);
+      expect(itemScore({ reverse }, scale, value)).toBeCloseTo(expected, 8);
     },
   );
 
