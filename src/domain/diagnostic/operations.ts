@@ -52,11 +52,7 @@ function contextMirror(context: ContextInput) {
  * The diagnostic with a new context. Answers are not touched: an answer to a question the new
  * context no longer asks stays stored (unscored) and counts again if the context changes back.
  */
-export function setContext(
-  diagnostic: Diagnostic,
-  context: ContextInput,
-  now: string,
-): Diagnostic {
+export function setContext(diagnostic: Diagnostic, context: ContextInput, now: string): Diagnostic {
   const mirror = contextMirror(context);
   const project = { name: diagnostic.project.name, kind: mirror.kind, phase: mirror.phase };
   if (project.phase === undefined) delete project.phase;
