@@ -12,7 +12,8 @@ test('a grid can be completed with the keyboard only, and the review confirms it
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'Salarié·e' })).toBeChecked();
   await page.keyboard.press('Enter');
-  // An employee is not asked about the CSE consultation procedure: 7 dimensions, 32 questions.
+  // An employee is not asked about the CSE consultation procedure nor the CSE's expert: 7
+  // dimensions, 31 questions.
   await expect(page.getByText('Dimension 1 sur 7')).toBeVisible();
 
   for (let dimension = 0; dimension < 7; dimension += 1) {
@@ -53,7 +54,7 @@ test('a grid can be completed with the keyboard only, and the review confirms it
   }
   await expect(page.getByRole('heading', { name: 'Relecture' })).toBeFocused();
   await expect(page.getByText('Toutes les questions ont une réponse')).toBeVisible();
-  await expect(page.getByText('32 sur 32 questions')).toBeVisible();
+  await expect(page.getByText('31 sur 31 questions')).toBeVisible();
 });
 
 test('answers and comments survive a reload, and the diagnostic reopens where it was left', async ({
