@@ -355,7 +355,12 @@ try {
       await timeUntil(browser, `${server.url}#/`, 'main a.button--primary[href="#/new"]'),
     );
     questionTimes.push(
-      await timeUntil(browser, server.url + answerHash, 'main input[type="radio"]', answerState),
+      await timeUntil(
+        browser,
+        server.url + answerHash,
+        'main fieldset.likert input[type="radio"]',
+        answerState,
+      ),
     );
     pdfRuns.push(
       await timePdf(browser, `${server.url}#/results/${encodeURIComponent(full.id)}`, pdfState),

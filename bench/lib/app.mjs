@@ -130,7 +130,10 @@ export async function startPageReady(page) {
 
 /** The answer page is usable: the first answer of the first question can be chosen. */
 export async function answerPageReady(page) {
-  await page.locator('main input[type="radio"]').first().waitFor({ state: 'visible' });
+  await page
+    .locator('main fieldset.likert input[type="radio"]')
+    .first()
+    .waitFor({ state: 'visible' });
 }
 
 /**
@@ -179,11 +182,18 @@ export async function measureRouteJs(context, url, ready) {
 export async function createAnsweringDiagnostic(page, baseUrl, title = 'Banc d’essai') {
   await page.goto(`${baseUrl}#/new`);
   await page.getByLabel('Titre du diagnostic').fill(title);
-  await page.getByRole('checkbox').nth(3).waitFor({ state: 'visible' });
+  await page
+    .getByRole('group', { name: 'Grilles à utiliser' })
+    .getByRole('checkbox')
+    .nth(3)
+    .waitFor({ state: 'visible' });
   await page.getByRole('button', { name: 'Créer et commencer' }).click();
   await page.getByRole('radio', { name: 'Salarié·e', exact: true }).check();
   await page.getByRole('button', { name: 'Commencer à répondre' }).click();
-  await page.locator('main input[type="radio"]').first().waitFor({ state: 'visible' });
+  await page
+    .locator('main fieldset.likert input[type="radio"]')
+    .first()
+    .waitFor({ state: 'visible' });
   await page.waitForURL(/#\/answer\/[^/]+\/[^/]+$/);
   const match = /#\/answer\/([^/]+)\/([^/]+)$/.exec(page.url());
   if (!match) throw new Error(`no diagnostic id and step in ${page.url()}`);
