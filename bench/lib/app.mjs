@@ -179,7 +179,11 @@ export async function measureRouteJs(context, url, ready) {
 export async function createAnsweringDiagnostic(page, baseUrl, title = 'Banc d’essai') {
   await page.goto(`${baseUrl}#/new`);
   await page.getByLabel('Titre du diagnostic').fill(title);
-  await page.getByRole('checkbox').nth(3).waitFor({ state: 'visible' });
+  await page
+    .getByRole('group', { name: 'Grilles à utiliser' })
+    .getByRole('checkbox')
+    .nth(3)
+    .waitFor({ state: 'visible' });
   await page.getByRole('button', { name: 'Créer et commencer' }).click();
   await page.getByRole('radio', { name: 'Salarié·e', exact: true }).check();
   await page.getByRole('button', { name: 'Commencer à répondre' }).click();

@@ -49,7 +49,7 @@ async function createCustomDiagnostic(page: Page, title: string): Promise<string
   await expect(page.getByRole('heading', { level: 1, name: 'Nouveau diagnostic' })).toBeVisible();
   await page.getByLabel('Titre du diagnostic').fill(title);
   // Bundled grids come first, checked; the custom grid comes last, not preselected.
-  const boxes = page.getByRole('checkbox');
+  const boxes = page.getByRole('group', { name: 'Grilles à utiliser' }).getByRole('checkbox');
   await expect(boxes).toHaveCount(5);
   const custom = page.getByRole('checkbox', { name: new RegExp(CUSTOM_TITLE) });
   await expect(boxes.nth(4)).toHaveAccessibleName(new RegExp(CUSTOM_TITLE));

@@ -13,7 +13,7 @@ test('keyboard only, from the start page to the PDF report', async ({ page }, te
 
   // The form: an empty title is refused with an inline message, then typed.
   const submit = page.getByRole('button', { name: 'Créer et commencer' });
-  const grids = page.getByRole('checkbox');
+  const grids = page.getByRole('group', { name: 'Grilles à utiliser' }).getByRole('checkbox');
   await expect(grids).toHaveCount(4);
   // Keep one grid: Space unticks the three others.
   for (const name of [/Risques et opportunités/, /Usages des outils/, /Compétences/]) {

@@ -5,8 +5,9 @@ import { pdfPages } from './pdf-text';
 
 /**
  * Issue #16 points 4–6, legal side: two contexts side by side. The references shown come from
- * the dated catalogue, only those applying to the context (size today; CSE and union delegates
- * are « unknown » until the start form asks them, so references needing them say so).
+ * the dated catalogue, only those applying to the context (here the size; CSE and union
+ * delegates are left at « je ne sais pas », so references needing them say so; routing.spec.ts
+ * answers them).
  */
 
 type Context = { title: string; kind: RegExp; phase: RegExp; size: RegExp };
@@ -26,11 +27,16 @@ async function createWithContext(page: Page, context: Context): Promise<string> 
       .getAttribute('value');
     await select.selectOption(value ?? '');
   };
-  await option('Type de projet', context.kind);
-  await option('Phase du projet', context.phase);
-  await option('Taille de l’organisation (facultatif)', context.size);
+  // The start form's context (CSE and union delegates left at « je ne sais pas »).
+  await page
+    .getByRole('group', { name: /De quel type de projet/ })
+    .getByRole('checkbox', { name: context.kind })
+    .check();
+  await option('Où en est le projet ?', context.phase);
+  await option('Combien de salariés compte l’entreprise ?', context.size);
+  const grids = page.getByRole('group', { name: 'Grilles à utiliser' });
   for (const [id, title] of Object.entries(GRID_TITLES_FR)) {
-    const box = page.getByRole('checkbox', { name: new RegExp(title) });
+    const box = grids.getByRole('checkbox', { name: new RegExp(title) });
     if (id === 'social-dialogue' || id === 'uses') await box.check();
     else await box.uncheck();
   }

@@ -84,6 +84,17 @@ async function createWithContext(page: Page, context: Context): Promise<string> 
   return decodeURIComponent(match[1]);
 }
 
+const VERIFIED = /État du droit vérifié au \d{1,2} \S+ \d{4} ; ce n’est pas un conseil juridique/;
+
+/** The PDF's references section: from its title to the action plan. */
+function referencesSection(text: string): string {
+  const start = text.indexOf('Références juridiques Les textes sur lesquels reposent');
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = text.indexOf('Plan d’action', start);
+  expect(end).toBeGreaterThan(start);
+  return text.slice(start, end);
+}
+
 /** Every item answered at the lowest point of its scale (robot and CSE items included). */
 const LOWEST = '() => 0';
 
@@ -138,6 +149,14 @@ test('routing: a small home-care telemanagement project before deployment and a 
   );
   // The score table shows only what was asked: 8 + 8 + 8 + 6 dimensions.
   await expect(page.locator('table.score-table tbody tr')).toHaveCount(30);
+  // Legal references: only those the context allows (11–49 employees, no CSE, no delegates).
+  await page.getByLabel('Afficher les recommandations pour').selectOption('all');
+  const legal = page.locator('#legal');
+  for (const kept of ['ct-l2312-5', 'ct-l1222-4', 'ct-l1121-1', 'rgpd-art-13'])
+    await expect(legal.locator(`[data-legal-ref-id="${kept}"]`)).toHaveCount(1);
+  for (const gone of ['ct-l2312-8', 'ct-l2315-94', 'ct-l2312-38', 'ct-l2312-59', 'ct-l2242-17'])
+    await expect(legal.locator(`[data-legal-ref-id="${gone}"]`)).toHaveCount(0);
+  await expect(legal.locator('[data-legal-ref-id="ct-l2312-5"]')).toContainText(VERIFIED);
 
   const smallPdf = await downloadPdf(page, testInfo.outputPath('small.pdf'));
   expect(smallPdf).toContain('Ce que le contexte a laissé de côté');
@@ -145,6 +164,11 @@ test('routing: a small home-care telemanagement project before deployment and a 
   expect(smallPdf).toContain('selon le type de projet');
   expect(smallPdf).toContain('Délégués syndicaux');
   expect(smallPdf).toContain(SMALL_RECS[0]!.slice(0, 60));
+  const smallRefs = referencesSection(smallPdf);
+  expect(smallRefs).toContain('Code du travail, art. L2312-5');
+  expect(smallRefs).toMatch(VERIFIED);
+  expect(smallRefs).not.toContain('L2312-8');
+  expect(smallRefs).not.toContain('Code du travail, art. L2242-17');
   // The CSE-consultation recommendation appears once: in the annex, as left out, with why.
   expect(smallPdf.split(CSE_REC).length - 1).toBe(1);
   expect(smallPdf).toContain(
@@ -173,9 +197,24 @@ test('routing: a small home-care telemanagement project before deployment and a 
   await expect(largeLeftOut).not.toContainText(ROBOT_ITEM);
   await expect(largeLeftOut).toContainText(`Recommandation « ${SMALL_RECS[1]!} »`);
   await expect(page.locator('table.score-table tbody tr')).toHaveCount(32);
+  // CSE and union delegates known: their references apply, without « s'applique si ».
+  await page.getByLabel('Afficher les recommandations pour').selectOption('all');
+  const largeLegal = page.locator('#legal');
+  for (const kept of ['ct-l2312-8', 'ct-l2315-94', 'ct-l2315-80', 'ct-l2242-17', 'ct-l2312-38']) {
+    const card = largeLegal.locator(`[data-legal-ref-id="${kept}"]`);
+    await expect(card).toHaveCount(1);
+    await expect(card.getByTestId('legal-depends')).toHaveCount(0);
+  }
+  await expect(largeLegal.locator('[data-legal-ref-id="ct-l2312-5"]')).toHaveCount(0);
 
   const largePdf = await downloadPdf(page, testInfo.outputPath('large.pdf'));
   expect(largePdf).toContain(CSE_REC);
+  const largeRefs = referencesSection(largePdf);
+  expect(largeRefs).toContain('Code du travail, art. L2312-8');
+  expect(largeRefs).toContain('Code du travail, art. L2315-94, 2°');
+  expect(largeRefs).toContain('Code du travail, art. L2242-17');
+  expect(largeRefs).toMatch(VERIFIED);
+  expect(largeRefs).not.toContain('S’applique si : un CSE existe');
   expect(largePdf).not.toContain(`Question « ${ROBOT_ITEM}`);
 });
 

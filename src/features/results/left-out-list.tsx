@@ -12,8 +12,10 @@ export function LeftOutList({ entries }: { entries: LeftOutReport[] }) {
       <ul>
         {entries.map((entry) => (
           <li key={`${entry.kind}-${entry.id}`} data-left-out={entry.id}>
-            {t(`leftOut.kind.${entry.kind}`)} « {entry.label} »
-            {entry.dimension ? ` ${t('leftOut.inDimension', { dimension: entry.dimension })}` : ''}{' '}
+            {t('leftOut.entry', { kind: t(`leftOut.kind.${entry.kind}`), label: entry.label })}
+            {entry.dimension
+              ? ` ${t('leftOut.inDimension', { dimension: entry.dimension })}`
+              : ''}{' '}
             —{' '}
             {t('leftOut.because', {
               reasons: entry.reasons
