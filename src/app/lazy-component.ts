@@ -56,16 +56,22 @@ export function useLazyComponent<P>(
   useEffect(() => {
     if (ready) return;
     let live = true;
-    Promise.all([component.load(), loadNamespaces(namespaces)]).then(
-      () => {
-        if (live) startTransition(rerender);
-      },
-      (error: unknown) => {
-        if (live) setFailure({ error });
-      },
-    );
+    let retry: number | undefined;
+    const fail = (error: unknown): void => {
+      if (live) setFailure({ error });
+    };
+    // i18next loads namespaces for the languages it has: when the language changes while they
+    // load (« English » clicked, then a link followed), they arrive for the old one. Ask again
+    // until they are there for the language now in use, or the render would wait forever.
+    const settle = (): void => {
+      if (!live) return;
+      if (namespacesLoaded(namespaces)) startTransition(rerender);
+      else retry = window.setTimeout(() => loadNamespaces(namespaces).then(settle, fail), 20);
+    };
+    Promise.all([component.load(), loadNamespaces(namespaces)]).then(settle, fail);
     return () => {
       live = false;
+      window.clearTimeout(retry);
     };
   }, [component, namespaces, ready]);
   if (failure) throw failure.error;

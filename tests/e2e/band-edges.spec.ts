@@ -58,7 +58,8 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
 }, testInfo) => {
   test.setTimeout(150_000);
   const id = await createDiagnostic(page, { title: 'Bords de bandes', grids: ['social-dialogue'] });
-  await seedAnswers(page, id, [{ role: 'employee' }], pick([BASE]));
+  // A representative: the CSE information-consultation questions are not asked of employees.
+  await seedAnswers(page, id, [{ role: 'representative' }], pick([BASE]));
   await page.goto(`./#/results/${id}`);
   await expect(page.locator('table.score-table')).toBeVisible();
 
