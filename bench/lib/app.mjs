@@ -191,7 +191,30 @@ export async function createAnsweringDiagnostic(page, baseUrl, title = 'Banc d�
   await page.waitForURL(/#\/answer\/[^/]+\/[^/]+$/);
   const match = /#\/answer\/([^/]+)\/([^/]+)$/.exec(page.url());
   if (!match) throw new Error(`no diagnostic id and step in ${page.url()}`);
-  return { id: decodeURIComponent(match[1]), answerHash: `#/answer/${match[1]}/${match[2]}` };
+  const id = decodeURIComponent(match[1]);
+  // The respondent is saved a moment after the first question shows (autosave): wait until it is
+  // stored, or a context made from this one's storage would open on « Qui répond ? ».
+  const stored = (diagnosticId) =>
+    page.evaluate(async (key) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('qvt-numerique');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const record = await new Promise((resolve) => {
+        const request = db.transaction('diagnostics').objectStore('diagnostics').get(key);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(undefined);
+      });
+      db.close();
+      return typeof record?.currentRespondentId === 'string';
+    }, diagnosticId);
+  const until = Date.now() + 30_000;
+  while (!(await stored(id))) {
+    if (Date.now() > until) throw new Error(`the respondent of ${id} was never saved`);
+    await page.waitForTimeout(100);
+  }
+  return { id, answerHash: `#/answer/${match[1]}/${match[2]}` };
 }
 
 /** Reads the Vite manifest of a build, or null when the build has none. */
