@@ -300,7 +300,11 @@ export async function renderReportPdf(
   );
 
   // Every grid at a glance: a radar (bars for fewer than three grids).
-  const overview = model.grids.map((g) => ({ label: g.title, score: g.score }));
+  const overview = model.grids.map((g) => ({
+    label: g.title,
+    score: g.score,
+    bounds: { score: gridBounds(g) },
+  }));
   if (overview.length >= 3) {
     layout.heading(t('summary.radarTitle'), 2, RADAR_HEIGHT);
     drawRadar(doc, layout, overview, t, f);

@@ -626,6 +626,15 @@ describe('renderReportPdf charts: an overview of all grids, bars below three axe
     expect(text(en)).toContain('All grids at a glance');
   }, 60_000);
 
+  it('should label the overview radar as the grid table does, never rounded across a bound', async () => {
+    const base = makeReportModel({ lang: 'fr' });
+    const grids = base.grids.map((g, i) => (i === 0 ? { ...g, score: 49.9 } : g));
+    const r = await render({ ...base, grids });
+    const summary = r.pdf.pages[1]!.runs.map((run) => run.str).join(' ');
+    // The grid table writes « 49,9 » without « /100 »: this is the radar's label.
+    expect(summary).toContain('49,9/100');
+  }, 60_000);
+
   it('should draw bars, not a radar, for a grid of two dimensions and for two grids', async () => {
     const base = makeReportModel({ lang: 'fr' });
     const grids = base.grids
