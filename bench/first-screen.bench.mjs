@@ -79,7 +79,15 @@ export async function timeFirstScreen(browser, url, ready, { storageState, cpuRa
           window.__benchReadyAt = performance.now();
         });
       });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      // Attributes too: the first question's radios are enabled by an attribute change once the
+      // stored answers are read, with no node added after it.
+      observer.observe(document, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['disabled', 'class', 'hidden', 'style'],
+      });
     },
     { check: READY[ready], loadingText: LOADING_TEXT },
   );

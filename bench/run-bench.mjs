@@ -173,7 +173,13 @@ async function timeUntil(browser, url, selector, storageState) {
         window.__benchReadyAt = performance.now();
       });
     });
-    observer.observe(document, { childList: true, subtree: true });
+    // Attributes too: a control can become enabled with no node added after it.
+    observer.observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['disabled', 'class', 'hidden', 'style'],
+    });
   }, selector);
   const page = await context.newPage();
   await page.goto(url);
