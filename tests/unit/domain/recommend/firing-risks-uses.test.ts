@@ -5,7 +5,9 @@
  * profile fires at most 6 recommendations, at most 2 of them high priority, no two with the same
  * title; the skills and social-dialogue grids have the other half.
  */
+import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import type { RoutingContext } from '@/domain/context/applies-when';
+import { routeGrid } from '@/domain/context/route-grid';
 import type { Condition, Grid } from '@/domain/grid/schema';
 import type { RecommendationResult } from '@/domain/recommend/recommend';
 import risksSource from '../../../../questionnaires/risks-opportunities.json';
@@ -209,6 +211,29 @@ describe('a management majority does not hide the employees', () => {
     const fired = fire(withoutRoles(grid), MEDIUM_COMPANY, split(grid, d));
     expect(ids(fired)).not.toContain(recId);
   });
+
+  it.each(ROLE_CASES)(
+    'the employees’ own score on %s is what the role condition reads, and it is below its threshold',
+    (d, grid, recId) => {
+      const routed = routeGrid(grid, MEDIUM_COMPANY).grid;
+      const people = split(grid, d).map((r, i) => ({ id: `r${i}`, ...r }));
+      const aggregate = aggregateGrid(routed, people, { anonymityThreshold: 3 });
+      const group = aggregate.dimensions.find((x) => x.dimensionId === d)?.score ?? null;
+      const employees = aggregate.roles
+        .find((r) => r.role === 'employee')
+        ?.dimensions.find((x) => x.dimensionId === d)?.score;
+      const rec = grid.recommendations.find((r) => r.id === recId)!;
+      const leaves = (c: Condition): Condition[] =>
+        c.type === 'any' || c.type === 'all' ? c.conditions.flatMap(leaves) : [c];
+      const roleLeaf = leaves(rec.condition).find(
+        (c) => c.type === 'dimension' && c.dimension === d && c.role === 'employee',
+      );
+      expect(roleLeaf, recId).toBeDefined();
+      const threshold = roleLeaf?.type === 'dimension' ? roleLeaf.value : NaN;
+      expect(group).toBeGreaterThanOrEqual(threshold); // the group mean hides them…
+      expect(employees).toBeLessThan(threshold); // …their own score does not.
+    },
+  );
 
   it('every recommendation that reads a role reads the employees, beside a group condition', () => {
     const roleRecs = GRIDS.flatMap((g) => g.recommendations).filter((r) =>
