@@ -15,7 +15,7 @@ import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
 import { routingContextOf } from '@/domain/context/context-of';
-import { routeGrid, type LeftOut } from '@/domain/context/route-grid';
+import { routeGridForRoles, type LeftOut } from '@/domain/context/route-grid';
 import type { RoutingContext } from '@/domain/context/applies-when';
 import type { LegalCatalogue } from '@/domain/legal/schema';
 import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
@@ -101,7 +101,7 @@ function dimensionReports(
 function reasonCount(aggregate: GridAggregate, kind: string, targetId: string): number {
   if (kind === 'item') return aggregate.items.find((i) => i.itemId === targetId)?.stats?.n ?? 0;
   const dimension = aggregate.dimensions.find((d) => d.dimensionId === targetId);
-  if (kind === 'dontKnowRate') return dimension?.respondents ?? 0;
+  if (kind === 'dontKnowRate') return dimension?.asked ?? 0;
   return dimension?.stats?.n ?? 0;
 }
 
@@ -384,11 +384,12 @@ export function buildReportModel(
   const reliabilityByGrid: ReliabilityGrid[] = [];
 
   const context = routingContextOf(diagnostic);
-  // One respondent: the grid as that person was asked it (their role's routing and wording).
-  const soleRole =
-    diagnostic.respondents.length === 1 ? diagnostic.respondents[0]?.role : undefined;
+  // The grid as the respondents were asked it: what none of their roles is asked is left out
+  // (one respondent, or one role: that role's routing and wording); inside it, the kernel scores
+  // each respondent on what their own role is asked (docs/scoring.md, « Asked or not »).
+  const presentRoles = diagnostic.respondents.map((r) => r.role);
   const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
-    const routed = routeGrid(fullGrid, context, soleRole);
+    const routed = routeGridForRoles(fullGrid, context, presentRoles);
     const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
     const respondents = diagnostic.respondents.map((r) => ({
@@ -411,7 +412,7 @@ export function buildReportModel(
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
       ? new Map(
-          scoreGrid(grid, only.answers).dimensions.flatMap((d) =>
+          scoreGrid(grid, only.answers, only.role).dimensions.flatMap((d) =>
             d.status === 'insufficient' ? [[d.dimensionId, d.reason] as const] : [],
           ),
         )
@@ -521,7 +522,7 @@ export function buildReportModel(
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
-      loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
+      loadedGrids.map((g) => routeGridForRoles(g.grid, context, presentRoles).grid),
       lang,
       rolesWithWithheldComments(counts, threshold),
     ),

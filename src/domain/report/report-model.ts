@@ -176,6 +176,11 @@ export type RolesComparedGrid = {
     all: number | null;
     /** One entry per visible role, same order as `roles`; null when withheld or without score. */
     byRole: (number | null)[];
+    /**
+     * Same order as `roles`: true when that role is not asked the dimension (its score is then
+     * null, and it is neither a score nor a missing score: shown « non posée », not « — »).
+     */
+    notAsked?: boolean[];
     /** Bounds the means are shown against (docs/scoring.md). */
     bounds: number[];
   }[];

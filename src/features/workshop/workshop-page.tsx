@@ -1,5 +1,5 @@
 import { routingContextOf } from '@/domain/context/context-of';
-import { routeGrid } from '@/domain/context/route-grid';
+import { routeGridForRoles } from '@/domain/context/route-grid';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
@@ -108,13 +108,16 @@ function Workshop({ ready }: { ready: Ready }) {
   const { t } = useTranslation(['workshop', 'answer']);
   const lang = currentLanguage();
   const { diagnostic, resolved, update, flush, save } = ready;
-  // Aggregates read the grids as the diagnostic's context routes them (not per role: see
-  // docs/writing-a-grid.md), so an item left out is never in a mean, a spread or a topic.
+  // Aggregates read the grids as the diagnostic's context routes them for the roles present,
+  // so an item left out is never in a mean, a spread or a topic; inside, each respondent counts
+  // only what their role is asked (docs/scoring.md, « Asked or not »).
   const contextKey = JSON.stringify(routingContextOf(diagnostic));
+  const rolesKey = [...new Set(diagnostic.respondents.map((r) => r.role))].sort().join(' ');
   const grids = useMemo(() => {
     const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
-    return resolved.grids.map((g) => routeGrid(g.grid, context).grid);
-  }, [resolved, contextKey]);
+    const roles = rolesKey === '' ? [] : (rolesKey.split(' ') as Role[]);
+    return resolved.grids.map((g) => routeGridForRoles(g.grid, context, roles).grid);
+  }, [resolved, contextKey, rolesKey]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
   const { aggregates, pending } = useGridAggregates(
     grids,
