@@ -201,6 +201,7 @@ export function reasonText(reason: FiredReasonReport, t: Translate, lang: string
     threshold,
     count: figures.n,
     op: reason.op,
+    ...(figures.role === null ? {} : { role: t(`labels.role.${figures.role}`) }),
   };
   return t(`reason.${figures.key}`, params);
 }

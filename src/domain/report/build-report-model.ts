@@ -159,7 +159,7 @@ function recommendationReport(
       return source ? [{ id, label: t(source.label), url: source.url, type: source.type }] : [];
     }),
     reasons: result.reasons.map((reason) => {
-      const n = reasonCount(aggregate, reason.kind, reason.targetId);
+      const n = reason.n ?? reasonCount(aggregate, reason.kind, reason.targetId);
       const dimensionId =
         reason.kind === 'item' ? (dimensionOfItem.get(reason.targetId) ?? '') : reason.targetId;
       const observedLabel =
@@ -195,6 +195,7 @@ function recommendationReport(
                 bounds: boundsOf(bounds, grid, dimensionId).score,
               },
             }),
+        ...(reason.role === undefined ? {} : { role: reason.role }),
         ...(observedLabel === undefined ? {} : { observedLabel }),
         ...(thresholdLabel === undefined ? {} : { thresholdLabel }),
       };
@@ -419,7 +420,7 @@ export function buildReportModel(
       : null;
     const bounds = dimensionBounds(grid);
     const dimensions = dimensionReports(grid, aggregate, singleReasons, texts, bounds);
-    const results = recommend(grid, contextFromAggregate(grid, aggregate));
+    const results = recommend(grid, contextFromAggregate(grid, aggregate, only?.role));
     const recommendations = results.map((result) => {
       distances.set(result.recommendation.id, result.distance);
       return recommendationReport(grid, aggregate, bounds, result, texts, legal);
