@@ -110,7 +110,8 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
     purpose: /Atelier/,
     grids: ['social-dialogue'],
   });
-  // Employees 25 and managers 75 on information-consultation: everyone's mean is exactly 50.
+  // Representatives 25 and managers 75 on information-consultation: everyone's mean is exactly
+  // 50 (representatives, not employees: the CSE consultation questions are not asked of employees).
   const low = { ...BASE, info: [2, 2, 2, 4] };
   // Managers also answer co-conception 4 4 4 3 2 (86.7) where employees answer 53.3.
   const high = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
@@ -118,9 +119,9 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
     page,
     id,
     [
-      { role: 'employee' },
-      { role: 'employee' },
-      { role: 'employee' },
+      { role: 'representative' },
+      { role: 'representative' },
+      { role: 'representative' },
       { role: 'manager' },
       { role: 'manager' },
       { role: 'manager' },
