@@ -57,7 +57,7 @@ test('a workshop of employees and representatives: not asked is neither missing 
   expect(roles[0]).toBe(roles[2]);
   expect(roles[0]).toMatch(/^\d+(,\d+)?$/);
   await expect(
-    page.getByText(/« Non posée » : la dimension n’est pas posée à ce rôle/),
+    page.getByText(/Non posée\s*»\s*:\s*la dimension n’est pas posée à ce rôle/),
   ).toBeVisible();
   // n = 3 (the representatives), coverage 100 %: the employees are not counted as missing.
   const spread = await rowCells(page, 'spread-table', info);
