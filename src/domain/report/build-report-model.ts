@@ -2,11 +2,12 @@
  * Builds the report model from a diagnostic: the single computation behind the results page,
  * the PDF and the exports, so they always show the same numbers.
  */
-import { ROLES, type Role } from '@/domain/answers/answers';
+import type { Role } from '@/domain/answers/answers';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 import { aggregateGrid, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import {
-  decideRoleVisibility,
   effectiveThreshold,
+  roleVisibilityOf,
   rolesWithWithheldComments,
 } from '@/domain/aggregate/anonymity';
 import type { Diagnostic, Purpose } from '@/domain/diagnostic/diagnostic';
@@ -393,14 +394,7 @@ export function buildReportModel(
     const routed = routeGridForRoles(fullGrid, context, presentRoles);
     const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
-    const respondents = diagnostic.respondents.map((r) => ({
-      id: r.id,
-      role: r.role,
-      // Own property only, as the workshop page reads it (a grid id could be `constructor`).
-      answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-        ? (r.answers[grid.id] ?? {})
-        : {},
-    }));
+    const respondents = respondentsForGrid(diagnostic.respondents, grid.id);
     const aggregate = aggregateGrid(grid, respondents, { anonymityThreshold: threshold });
     if (withWorkshop) {
       const roles = rolesCompared(grid, aggregate, lang);
@@ -485,9 +479,8 @@ export function buildReportModel(
   });
 
   const overall = scoreOverall(grids.map((g) => ({ score: g.score })));
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const visibility = decideRoleVisibility(counts, threshold);
+  const visibility = roleVisibilityOf(diagnostic.respondents, threshold);
+  const { counts } = visibility;
   const { strengths, weaknesses } = strengthsAndWeaknesses(grids.flatMap((g) => g.dimensions));
 
   return {

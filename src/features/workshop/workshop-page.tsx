@@ -3,8 +3,8 @@ import { routeGridForRoles } from '@/domain/context/route-grid';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
-import { ROLES, type Role } from '@/domain/answers/answers';
+import { roleVisibilityOf } from '@/domain/aggregate/anonymity';
+import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { LoadingStatus } from '@/components/loading-status';
@@ -93,10 +93,10 @@ function DiagnosticPicker() {
 type Ready = Extract<ReturnType<typeof useDiagnostic>, { status: 'ready' }>;
 
 function roleVisibility(diagnostic: Diagnostic) {
-  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const { visible, maskedRespondents } = decideRoleVisibility(counts, threshold);
+  const { visible, maskedRespondents, counts, threshold } = roleVisibilityOf(
+    diagnostic.respondents,
+    diagnostic.anonymityThreshold,
+  );
   return {
     roles: visible.map((role) => ({ role, n: counts.get(role) ?? 0 })),
     masked: maskedRespondents,
