@@ -172,8 +172,8 @@ function drawRadar(ctx: ChartContext, spec: ChartSpec): void {
         ? RADAR_SIZE.width - anchor.x - 4
         : anchor.align === 'right'
           ? anchor.x - 4
-          : 260;
-    const maxWidth = Math.max(70, Math.min(room, anchor.align === 'center' ? 260 : 140));
+          : 180;
+    const maxWidth = Math.max(70, Math.min(room, anchor.align === 'center' ? 180 : 140));
     ctx.font = `bold 12px ${FONT}`;
     const labelLines = wrapWords(ctx, axis.label, maxWidth, 3);
     ctx.font = `12px ${FONT}`;
