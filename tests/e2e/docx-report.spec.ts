@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { createDiagnostic, seedAnswers } from './helpers';
+import { checkLayout } from './layout-check';
 
 const PATTERN = '(i, r, n) => (i * 3 + r) % n';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -89,7 +90,14 @@ for (const lang of ['fr', 'en'] as const) {
     // The page's overall score is the report's.
     const overall = (await page.getByTestId('overall-score').textContent()) ?? '';
     expect(xml).toContain(overall.trim());
-    await page.screenshot({ path: testInfo.outputPath(`results-docx-${lang}.png`) });
+    // The two downloads side by side, at each screen size.
+    for (const width of [360, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page
+        .locator('.pdf-card')
+        .screenshot({ path: testInfo.outputPath(`results-docx-${width}-${lang}.png`) });
+    }
+    await checkLayout(page, `results with the Word download (${lang})`);
     expect(guard.foreignRequests).toEqual([]);
   });
 }
