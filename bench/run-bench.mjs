@@ -123,6 +123,7 @@ function lazyChunks(manifest, sizes) {
   const groups = [
     ['charts (recharts)', (k) => /radar-chart|recharts/.test(k)],
     ['PDF renderer + font (jspdf)', (k) => /render-pdf|report\/fonts|dejavu/.test(k)],
+    ['Word renderer (docx)', (k) => /render-docx/.test(k)],
     ['CSV (papaparse)', (k) => /papaparse|csv/i.test(k) && manifest[k].isDynamicEntry],
     [
       'QR code (qrcode, jsqr)',

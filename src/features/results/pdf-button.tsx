@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportModel } from '@/domain/report/report-model';
 import { loadNamespaces } from '@/i18n/i18n';
 import { downloadFile } from '@/utils/download';
+import { DocxButton } from './docx-button';
 import { loadPdfRenderer, preloadPdfRenderer, whenPageIdle } from './pdf-preload';
 
 type PdfButtonProps = {
@@ -64,6 +65,7 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
       <p role="status" className={state.kind === 'failed' ? 'field__error' : undefined}>
         {state.kind === 'working' ? t('pdf.working') : 'text' in state ? state.text : ''}
       </p>
+      <DocxButton model={model} />
     </section>
   );
 }

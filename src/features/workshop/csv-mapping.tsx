@@ -223,7 +223,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         )}
       </div>
       <TableScroll>
-        <table className="data data--compact" data-testid="csv-mapping">
+        <table className="data data--compact csv-cards" data-testid="csv-mapping">
           <caption>{t('csv.caption')}</caption>
           <thead>
             <tr>
@@ -238,7 +238,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
                 <th scope="row" id={`${uid}-col-${c}`}>
                   {name || t('csv.unnamed', { n: c + 1 })}
                 </th>
-                <td className="csv-examples">
+                <td className="csv-examples" data-label={t('csv.examples')}>
                   {source.preview
                     .map((row) => row[c] ?? '')
                     .filter((v) => v !== '')
@@ -268,7 +268,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         <section aria-labelledby={`${uid}-roles`} className="csv-values">
           <h4 id={`${uid}-roles`}>{t('csv.rolesTitle')}</h4>
           <TableScroll>
-            <table className="data data--compact" data-testid="csv-role-values">
+            <table className="data data--compact csv-cards" data-testid="csv-role-values">
               <caption>{t('csv.rolesCaption')}</caption>
               <thead>
                 <tr>
@@ -285,7 +285,9 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
                     <th scope="row" id={`${uid}-role-${i}`}>
                       {v.value}
                     </th>
-                    <td className="num">{v.count}</td>
+                    <td className="num" data-label={t('csv.rows')}>
+                      {v.count}
+                    </td>
                     <td>
                       <select
                         aria-labelledby={`${uid}-role-${i}`}
@@ -311,7 +313,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         <section aria-labelledby={`${uid}-answers`} className="csv-values">
           <h4 id={`${uid}-answers`}>{t('csv.answersTitle')}</h4>
           <TableScroll>
-            <table className="data data--compact" data-testid="csv-answer-values">
+            <table className="data data--compact csv-cards" data-testid="csv-answer-values">
               <caption>{t('csv.answersCaption')}</caption>
               <thead>
                 <tr>

@@ -307,6 +307,17 @@ function ImportPreview({
   // A large batch lists the files to check; the whole list is drawn only when asked for.
   const files = useMemo(() => previewFiles(plan.files), [plan.files]);
   const [allShown, setAllShown] = useState(false);
+  // When files are refused, the focus goes to the list of errors (read out by screen readers,
+  // scrolled into view), as the other forms do; once per new set of refused files, so that a
+  // re-planned preview (the diagnostic saved, a file added) does not take the focus back.
+  const rejectedRef = useRef<HTMLDivElement>(null);
+  const rejectedKey = plan.rejected.map((r) => r.fileName).join('\n');
+  const focusedKey = useRef('');
+  useEffect(() => {
+    if (rejectedKey === focusedKey.current) return;
+    focusedKey.current = rejectedKey;
+    if (rejectedKey !== '') rejectedRef.current?.focus();
+  }, [rejectedKey]);
 
   return (
     <div className="import-preview" aria-labelledby={`${uid}-title`} role="region">
@@ -370,8 +381,15 @@ function ImportPreview({
       )}
 
       {plan.rejected.length > 0 && (
-        <div className="notice notice--error" role="alert">
-          <h4>{t('preview.rejectedTitle')}</h4>
+        <div
+          className="notice notice--error"
+          role="alert"
+          ref={rejectedRef}
+          tabIndex={-1}
+          aria-labelledby={`${uid}-rejected`}
+          data-testid="import-errors"
+        >
+          <h4 id={`${uid}-rejected`}>{t('preview.rejectedTitle')}</h4>
           <ul>
             {plan.rejected.map((r, i) => (
               <li key={`${r.fileName}-${i}`}>
