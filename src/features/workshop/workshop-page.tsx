@@ -115,6 +115,7 @@ function Workshop({ ready }: { ready: Ready }) {
     const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
     return resolved.grids.map((g) => routeGrid(g.grid, context).grid);
   }, [resolved, contextKey]);
+  const storedGrids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
   const { aggregates, pending } = useGridAggregates(
     grids,
@@ -173,7 +174,7 @@ function Workshop({ ready }: { ready: Ready }) {
         </ul>
       </nav>
 
-      <CampaignExport diagnostic={diagnostic} grids={grids} lang={lang} />
+      <CampaignExport diagnostic={diagnostic} grids={storedGrids} lang={lang} />
 
       <ResponseImport
         diagnostic={diagnostic}
