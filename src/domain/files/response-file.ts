@@ -563,11 +563,17 @@ export function applyResponseImport(
  */
 export const APPLY_STEP = 500;
 
-/** `applyResponseImport` as steps (a pause every `APPLY_STEP` respondents copied): the same result. */
+/**
+ * `applyResponseImport` as steps (a pause every `APPLY_STEP` respondents copied): the same
+ * result. With `take`, the plan's answers and comments are taken into the diagnostic rather
+ * than copied, for a caller that drops the plan (and its files) at once: a campaign's answers
+ * are then held once, not twice, while they are added.
+ */
 export function* applyResponseImportSteps(
   diagnostic: Diagnostic,
   plan: ImportPlan,
   now: string,
+  { take = false }: { take?: boolean } = {},
 ): Generator<void, ApplyImportResult, void> {
   if (plan.rejected.length > 0) return { ok: false, code: 'rejectedFiles' };
   if (plan.add.length === 0) return { ok: false, code: 'nothingToAdd' };
@@ -587,8 +593,8 @@ export function* applyResponseImportSteps(
     added.push({
       id: r.id,
       role: r.role,
-      answers: copyByGrid(r.answers),
-      comments: copyByGrid(r.comments),
+      answers: take ? r.answers : copyByGrid(r.answers),
+      comments: take ? r.comments : copyByGrid(r.comments),
       createdAt: now,
       updatedAt: now,
     });

@@ -1,13 +1,11 @@
 import { startTransition, useEffect, useState } from 'react';
-import {
-  aggregateGridSteps,
-  type AggregateRespondent,
-  type GridAggregate,
-} from '@/domain/aggregate/aggregate-grid';
+import { aggregateMatrixSteps, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
 import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Answers } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
+import { scoreMatrixSteps } from '@/domain/scoring/score-matrix';
 import { runToEnd } from '@/domain/steps';
 import { runInSlices } from '@/utils/slices';
 
@@ -39,14 +37,27 @@ function rememberedOf(grid: Grid, respondents: Respondents) {
   return byThreshold;
 }
 
-function aggregateRespondents(grid: Grid, respondents: Respondents): AggregateRespondent[] {
-  return respondents.map((r) => ({
-    id: r.id,
-    role: r.role,
-    answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-      ? (r.answers[grid.id] ?? {})
-      : {},
-  }));
+/** Respondents read between two steps when their answers and roles are gathered. */
+const GATHER_STEP = 5000;
+
+/**
+ * Each respondent's answers to the grid and role, in steps (a campaign's 100,000 respondents
+ * gathered at once were part of a step of 0.1 s).
+ */
+function* gatherSteps(
+  grid: Grid,
+  respondents: Respondents,
+): Generator<void, { answers: Answers[]; roles: Role[] }, void> {
+  const answers: Answers[] = [];
+  const roles: Role[] = [];
+  for (const [index, r] of respondents.entries()) {
+    if (index > 0 && index % GATHER_STEP === 0) yield;
+    answers.push(
+      Object.prototype.hasOwnProperty.call(r.answers, grid.id) ? (r.answers[grid.id] ?? {}) : {},
+    );
+    roles.push(r.role);
+  }
+  return { answers, roles };
 }
 
 /** Every grid's aggregate, grid after grid, remembering each; a step between small pieces. */
@@ -60,7 +71,10 @@ function* allAggregateSteps(
     const known = rememberedOf(grid, respondents);
     let aggregate = known.get(threshold);
     if (!aggregate) {
-      aggregate = yield* aggregateGridSteps(grid, aggregateRespondents(grid, respondents), {
+      // As `aggregateGridSteps` does, each part in steps.
+      const { answers, roles } = yield* gatherSteps(grid, respondents);
+      const matrix = yield* scoreMatrixSteps(grid, answers);
+      aggregate = yield* aggregateMatrixSteps(grid, matrix, roles, {
         anonymityThreshold: threshold,
       });
       known.set(threshold, aggregate);

@@ -186,7 +186,11 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     setCopying(true);
     const base = diagnostic;
     const at = nowIso();
-    const prepared = await runInSlices(applyResponseImportSteps(base, plan, at), { budgetMs: 15 });
+    // The plan and its files are dropped once the import is kept: their answers are taken, not
+    // copied (a campaign's answers held twice came near the page's memory budget).
+    const prepared = await runInSlices(applyResponseImportSteps(base, plan, at, { take: true }), {
+      budgetMs: 15,
+    });
     setCopying(false);
     let outcome: ApplyImportResult | null = null;
     // A transition: the merged diagnostic is kept at once (and saved), while the page draws

@@ -18,6 +18,7 @@ import {
   serializeResponseFile,
 } from '@/domain/files/response-file';
 import { loadGrid } from '@/domain/grid/load-grid';
+import { runToEnd } from '@/domain/steps';
 import type { GridInput } from '@/domain/grid/schema';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
@@ -710,6 +711,13 @@ describe('applyResponseImport', () => {
     expect(pauses).toBe(2);
     expect(step.value).toEqual(applyResponseImport(before, big, NOW));
     expect(step.value.ok && step.value.diagnostic.respondents).toHaveLength(1 + many.length);
+    // Taken rather than copied: the same answers, the plan's own objects.
+    const taken = runToEnd(applyResponseImportSteps(before, big, NOW, { take: true }));
+    expect(taken).toEqual(step.value);
+    expect(taken.ok && taken.diagnostic.respondents[1]!.answers).toBe(big.add[0]!.answers);
+    expect(step.value.ok && step.value.diagnostic.respondents[1]!.answers).not.toBe(
+      big.add[0]!.answers,
+    );
   });
 
   it('copies the answers and comments: changing the plan afterwards changes nothing added', () => {
