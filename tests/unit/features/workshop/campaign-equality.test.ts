@@ -206,5 +206,5 @@ describe('the campaign path and the ordinary path give the same scores', () => {
       })();
       expect(runToEnd(steps)).toEqual(inWhole);
     }
-  });
+  }, 60_000);
 });
