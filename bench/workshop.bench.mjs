@@ -593,9 +593,11 @@ async function withPeakHeap(context, page, work) {
  * mapping checked (no manual step); "Add to batch" → preview; confirm → radar of every grid
  * painted; reload → radars again (read back from storage); deleted from the start page.
  */
-async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected) {
+async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected, profileDir) {
   const { context, page } = await openWorkshop(browser, baseUrl, state, diagnostic.id);
+  const profile = (name) => profileDir && join(profileDir, `campaign-${name}.cpuprofile`);
   try {
+    const stopImportProfile = await startProfile(context, page, profile('import'));
     const { result, peakHeapMb } = await withPeakHeap(context, page, async () => {
       await arm(page, mappingChecked);
       await page.getByTestId('response-files-input').setInputFiles([csv], { timeout: 600_000 });
@@ -620,6 +622,7 @@ async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected) {
         importToRadarsMs: resultsAt - chosen,
       };
     });
+    await stopImportProfile();
     // Saved? Wait until the stored record says so, then reopen.
     const saveStarted = performance.now();
     await page.waitForFunction(
@@ -642,11 +645,13 @@ async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected) {
     );
     const savedMs = performance.now() - saveStarted;
     await arm(page, '() => true');
+    const stopReopenProfile = await startProfile(context, page, profile('reopen'));
     const reloadStarted = performance.now();
     await page.reload();
     await page.evaluate(`window.__bench.when(${resultsShown(expected)})`);
     await painted(page, 600_000);
     const reopenMs = performance.now() - reloadStarted;
+    await stopReopenProfile();
     const reopen = await responsiveness(page, 0, await page.evaluate(() => performance.now()));
     await page.goto(`${baseUrl}#/`);
     const deleteStarted = performance.now();
@@ -674,7 +679,11 @@ async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected) {
 }
 
 /** The campaign scenario alone (issue #21): `npm run bench:workshop -- --campaign`. */
-export async function benchCampaign(browser, baseUrl, { runs = 1, log = console.log } = {}) {
+export async function benchCampaign(
+  browser,
+  baseUrl,
+  { runs = 1, log = console.log, profileDir = null } = {},
+) {
   const { diagnostic, state } = await createWorkshopDiagnostic(browser, baseUrl);
   const { text, columns, complete } = campaignCsv(diagnostic);
   const dir = mkdtempSync(join(tmpdir(), 'qvt-bench-campaign-'));
@@ -688,7 +697,7 @@ export async function benchCampaign(browser, baseUrl, { runs = 1, log = console.
   const results = [];
   try {
     for (let i = 0; i < runs; i += 1) {
-      const r = await campaignRun(browser, baseUrl, state, diagnostic, csv, complete);
+      const r = await campaignRun(browser, baseUrl, state, diagnostic, csv, complete, profileDir);
       results.push(r);
       log(
         `  campaign run ${i + 1}: import to radars ${Math.round(r.importToRadarsMs)} ms (mapping ${Math.round(r.mapping.ms)}, preview ${Math.round(r.preview.ms)}, results ${Math.round(r.results.ms)}), longest task ${Math.round(Math.max(r.mapping.longestTask, r.preview.longestTask, r.results.longestTask))} ms, peak heap ${r.peakHeapMb} MB, saved after ${Math.round(r.savedMs)} ms, reopen ${Math.round(r.reopen.ms)} ms (longest task ${Math.round(r.reopen.longestTask)} ms), delete ${r.deleteMs === null ? 'not measured' : `${Math.round(r.deleteMs)} ms`}, load ${load1m()}`,
@@ -891,7 +900,7 @@ async function main() {
   let results;
   try {
     if (args.includes('--campaign')) {
-      const campaign = await benchCampaign(browser, server.url, { runs: 1 });
+      const campaign = await benchCampaign(browser, server.url, { runs: 1, profileDir });
       campaign.date = new Date().toISOString();
       campaign.machine = {
         cpus: cpus().length,

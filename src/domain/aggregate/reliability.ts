@@ -87,7 +87,11 @@ export function dimensionReliability(
   return runToEnd(dimensionReliabilitySteps(grid, matrix, minRespondents));
 }
 
-/** `dimensionReliability` with a pause after each dimension (for the aggregation in steps). */
+/**
+ * `dimensionReliability` in steps (for the aggregation in steps): a pause after each α computed,
+ * each a pass over the dimension's complete cases (100,000 respondents: a dimension's α and its
+ * « α if deleted » in one step took 0.25–0.35 s).
+ */
 export function* dimensionReliabilitySteps(
   grid: Grid,
   matrix: ScoreMatrix,
@@ -96,18 +100,18 @@ export function* dimensionReliabilitySteps(
   const compiled = compileGrid(grid);
   const results: DimensionReliability[] = [];
   for (const dimension of compiled.dimensions) {
-    results.push(dimensionReliabilityOf(compiled, dimension, matrix, minRespondents));
+    results.push(yield* dimensionReliabilityOf(compiled, dimension, matrix, minRespondents));
     yield;
   }
   return results;
 }
 
-function dimensionReliabilityOf(
+function* dimensionReliabilityOf(
   compiled: CompiledGrid,
   dimension: CompiledDimension,
   matrix: ScoreMatrix,
   minRespondents: number,
-): DimensionReliability {
+): Generator<void, DimensionReliability, void> {
   const k = dimension.itemCount;
   const complete: number[] = [];
   for (let row = 0; row < matrix.rows; row += 1) {
@@ -129,13 +133,19 @@ function dimensionReliabilityOf(
     for (let i = 0; i < k; i += 1)
       scores[r * k + i] = matrix.itemScore[row * matrix.itemCount + dimension.firstItem + i]!;
   });
+  yield;
   result.alpha = alphaOf(scores, complete.length, k, () => true);
   if (result.alpha === null) return result;
   const alpha = result.alpha;
-  result.lowering = Array.from({ length: k }, (_, i) => ({
-    itemId: compiled.items[dimension.firstItem + i]!.id,
-    alphaIfDeleted: alphaOf(scores, complete.length, k, (c) => c !== i),
-  }))
+  const ifDeleted: { itemId: string; alphaIfDeleted: number | null }[] = [];
+  for (let i = 0; i < k; i += 1) {
+    yield;
+    ifDeleted.push({
+      itemId: compiled.items[dimension.firstItem + i]!.id,
+      alphaIfDeleted: alphaOf(scores, complete.length, k, (c) => c !== i),
+    });
+  }
+  result.lowering = ifDeleted
     .filter(
       (item) => item.alphaIfDeleted !== null && item.alphaIfDeleted - alpha >= ALPHA_GAIN_TO_NAME,
     )

@@ -364,7 +364,15 @@ export function suggestMapping(
         known.add(`${grid.id}.${item.id}`);
         byKey.set(normalizeLabel(`${grid.id}.${item.id}`), target);
         if (idCount.get(item.id) === 1) byKey.set(normalizeLabel(item.id), target);
-        const itemTexts = texts(item.text).map(normalizeLabel);
+        // The survey may word an item as the project's phase does (`routeGrid`: the `.lss` of a
+        // diagnostic before deployment asks the `expected` wording).
+        const itemTexts = [
+          ...new Set(
+            [...texts(item.text), ...texts(item.expected), ...texts(item.observed)].map(
+              normalizeLabel,
+            ),
+          ),
+        ];
         for (const key of itemTexts) if (!byKey.has(key)) byKey.set(key, target);
         indexed.push({ target, texts: itemTexts, questions });
       }

@@ -13,6 +13,15 @@
  * - one group per dimension, holding one Array question per scale the dimension uses
  *   (`survey-codes.ts`: question code from the dimension id, sub-questions from item ids,
  *   answer codes from the scale's values, `DK` and `NA` where the scale offers them),
+ * - only what the diagnostic's context asks (`routeGrid`: a dimension or item it routes away is
+ *   not in the survey; items in the wording of the project's phase), and, for what a grid asks
+ *   of some roles only (`appliesWhen.roles`), a relevance equation on the role question, so
+ *   that LimeSurvey does not ask an employee what only representatives answer: on the
+ *   sub-question, on its array question and on its group when they too concern only some roles
+ *   (`relevanceOf`; ExpressionScript as LimeSurvey writes it, `((role.NAOK == "REP"))`, read in
+ *   its own test survey tests/data/surveys/limesurvey_survey_allinoneCondition.lss and its
+ *   sub-question relevance in limesurvey_survey_425647_subquestion_relevance_edit.lss, on
+ *   2026-12-07),
  * - every text in each language, the grid's default language where a text lacks one,
  * - anonymised responses (`anonymized` Y), no IP address, referrer, dates or timings kept, and
  *   the anonymity notice as the welcome text.
@@ -22,7 +31,9 @@
  */
 import type { Role } from '@/domain/answers/answers';
 import { ROLES } from '@/domain/answers/roles';
-import type { Grid } from '@/domain/grid/schema';
+import { type RoutingContext, UNKNOWN_CONTEXT } from '@/domain/context/applies-when';
+import { routeGrid } from '@/domain/context/route-grid';
+import type { Dimension, Grid, Item } from '@/domain/grid/schema';
 import { sha256Hex } from '@/domain/grid/sha256';
 import { pickText } from '@/domain/grid/text';
 import { toCsv, type CsvSeparator } from './csv-export';
@@ -33,6 +44,7 @@ import {
   ROLE_ANSWER_CODES,
   ROLE_QUESTION_CODE,
   surveyPlan,
+  type PlannedQuestion,
 } from './survey-codes';
 
 /** LimeSurvey 6's database version written in the file (6.4: 620). */
@@ -55,10 +67,97 @@ export interface LssTexts {
 export interface LssInput {
   /** The diagnostic's id: the survey id proposed to LimeSurvey derives from it. */
   diagnosticId: string;
+  /**
+   * The diagnostic's grids as it holds them (not routed): codes are planned on them, as the
+   * import plans them, so a question the context leaves out never shifts another's code.
+   */
   grids: readonly Grid[];
+  /** The diagnostic's context: what it routes away is left out. Unknown: everything is asked. */
+  context?: RoutingContext;
   /** Survey languages, the first one the base language. */
   languages: readonly string[];
   texts: Readonly<Record<string, LssTexts>>;
+}
+
+/**
+ * A planned question as the survey asks it: only the items the context keeps, each in the
+ * wording of the phase, with the roles it is asked of (`null`: every role).
+ */
+export interface AskedQuestion extends Omit<PlannedQuestion, 'items'> {
+  /** The grid as routed by the context. */
+  grid: Grid;
+  /** The dimension as routed by the context. */
+  dimension: Dimension;
+  items: { code: string; itemId: string; item: Item; roles: readonly Role[] | null }[];
+  /** The roles any of its items is asked of (`null`: every role). */
+  roles: readonly Role[] | null;
+}
+
+/** Roles in `ROLES` order, `null` when every role (no condition on roles). */
+function rolesOf(...lists: (readonly Role[] | undefined)[]): readonly Role[] | null {
+  const given = lists.filter((list): list is readonly Role[] => list !== undefined);
+  if (given.length === 0) return null;
+  const kept = ROLES.filter((role) => given.every((list) => list.includes(role)));
+  return kept.length === ROLES.length ? null : kept;
+}
+
+/** The union of role lists, `null` when any is every role. */
+function unionOf(lists: readonly (readonly Role[] | null)[]): readonly Role[] | null {
+  if (lists.some((list) => list === null)) return null;
+  const kept = ROLES.filter((role) => lists.some((list) => list?.includes(role)));
+  return kept.length === ROLES.length ? null : kept;
+}
+
+/**
+ * The survey's questions: the codes planned on the grids as stored (`surveyPlan`, the import's
+ * plan), kept where the context asks them (`routeGrid`), with the roles each item is asked of
+ * (its dimension's and its own `appliesWhen.roles`). An item asked of no role is left out, and
+ * a question left with no item.
+ */
+export function askedQuestions(
+  grids: readonly Grid[],
+  context: RoutingContext = UNKNOWN_CONTEXT,
+): AskedQuestion[] {
+  const routed = new Map(grids.map((grid) => [grid.id, routeGrid(grid, context).grid]));
+  const asked: AskedQuestion[] = [];
+  for (const planned of surveyPlan(grids)) {
+    const grid = routed.get(planned.gridId);
+    const dimension = grid?.dimensions.find((d) => d.id === planned.dimensionId);
+    if (!grid || !dimension) continue;
+    const items = new Map(dimension.items.map((item) => [item.id, item]));
+    const kept: AskedQuestion['items'] = [];
+    for (const sub of planned.items) {
+      const item = items.get(sub.itemId);
+      if (!item) continue;
+      const roles = rolesOf(dimension.appliesWhen?.roles, item.appliesWhen?.roles);
+      if (roles !== null && roles.length === 0) continue;
+      kept.push({ ...sub, item, roles });
+    }
+    if (kept.length === 0) continue;
+    asked.push({
+      ...planned,
+      grid,
+      dimension,
+      items: kept,
+      roles: unionOf(kept.map((k) => k.roles)),
+    });
+  }
+  return asked;
+}
+
+/**
+ * A LimeSurvey relevance equation (ExpressionScript) true for respondents of these roles: `1`
+ * for every role, else `((role.NAOK == "REP" or role.NAOK == "MGMT"))` over the role question's
+ * answer codes, as LimeSurvey writes a condition on a list question (`.NAOK`: the role question
+ * is on an earlier page, its value is read without being « not applicable » itself).
+ */
+export function relevanceOf(roles: readonly Role[] | null): string {
+  if (roles === null) return '1';
+  if (roles.length === 0) return '0';
+  const tests = ROLES.filter((role) => roles.includes(role)).map(
+    (role) => `${ROLE_QUESTION_CODE}.NAOK == "${ROLE_ANSWER_CODES[role]}"`,
+  );
+  return `((${tests.join(' or ')}))`;
 }
 
 /** A six-digit survey id from the diagnostic id (LimeSurvey assigns another when it is taken). */
@@ -214,8 +313,9 @@ export function buildLss(input: LssInput): string {
     order: number,
     name: (lang: string) => string,
     description: (lang: string) => string,
+    grelevance = '1',
   ) => {
-    groups.push({ gid, sid, group_order: order, randomization_group: null, grelevance: 1 });
+    groups.push({ gid, sid, group_order: order, randomization_group: null, grelevance });
     for (const language of languages)
       groupL10ns.push({
         id: ids.group++,
@@ -226,7 +326,7 @@ export function buildLss(input: LssInput): string {
         sid,
         group_order: order,
         randomization_group: null,
-        grelevance: 1,
+        grelevance,
       });
   };
   const addText = (qid: number, text: (lang: string) => string, help: (lang: string) => string) => {
@@ -282,15 +382,21 @@ export function buildLss(input: LssInput): string {
     addAnswer(roleQid, ROLE_ANSWER_CODES[role], order, 0, (l) => textsOf(l).roles[role]),
   );
 
-  const plan = surveyPlan(grids);
-  const gridOf = new Map(grids.map((g) => [g.id, g]));
+  const asked = askedQuestions(grids, input.context);
+  /** Each dimension's roles: its group is relevant to them only. */
+  const groupRoles = new Map<string, readonly Role[] | null>();
+  for (const q of asked) {
+    const key = `${q.gridId}/${q.dimensionId}`;
+    groupRoles.set(
+      key,
+      groupRoles.has(key) ? unionOf([groupRoles.get(key) ?? null, q.roles]) : q.roles,
+    );
+  }
   let gid = 1;
   let lastDimension = '';
   let order = 0;
-  for (const planned of plan) {
-    const grid = gridOf.get(planned.gridId);
-    const dimension = grid?.dimensions.find((d) => d.id === planned.dimensionId);
-    if (!grid || !dimension) continue;
+  for (const planned of asked) {
+    const { grid, dimension } = planned;
     const text = (value: Record<string, string> | undefined) => (lang: string) =>
       value ? pickText(value, lang, grid.languages.default) : '';
     const key = `${grid.id}/${dimension.id}`;
@@ -298,7 +404,13 @@ export function buildLss(input: LssInput): string {
       gid += 1;
       order = 0;
       lastDimension = key;
-      addGroup(gid, gid - 1, text(dimension.label), text(dimension.description));
+      addGroup(
+        gid,
+        gid - 1,
+        text(dimension.label),
+        text(dimension.description),
+        relevanceOf(groupRoles.get(key) ?? null),
+      );
     }
     const qid = nextQid++;
     questions.push(
@@ -310,11 +422,11 @@ export function buildLss(input: LssInput): string {
         title: planned.code,
         mandatory: 'N',
         question_order: order++,
+        relevance: relevanceOf(planned.roles),
         question_theme_name: 'arrays/array',
       }),
     );
     addText(qid, text(dimension.label), text(planned.scale.label));
-    const items = new Map(dimension.items.map((item) => [item.id, item]));
     planned.items.forEach((sub, subOrder) => {
       const sqid = nextQid++;
       subquestions.push(
@@ -326,10 +438,11 @@ export function buildLss(input: LssInput): string {
           title: sub.code,
           mandatory: null,
           question_order: subOrder,
+          relevance: relevanceOf(sub.roles),
           question_theme_name: null,
         }),
       );
-      addText(sqid, text(items.get(sub.itemId)?.text), () => '');
+      addText(sqid, text(sub.item.text), () => '');
     });
     const codes = answerCodes(planned.scale);
     codes.forEach(({ code, value }, index) =>
@@ -411,13 +524,19 @@ function safeCell(text: string): string {
 }
 
 /**
- * The codebook: one row per item (its column code `question[sub-question]`, grid, dimension,
- * text in each language, scale and `code=label` answer codes), the role question first. The same
- * codes as the `.lss`, for a survey built by hand in any other tool.
+ * The codebook: one row per item the survey asks (its column code `question[sub-question]`,
+ * grid, dimension, text in each language, scale, `code=label` answer codes, and the role codes
+ * it is asked of: `asked_of`, every role's code when everyone is asked), the role question
+ * first. The same codes and the same routing as the `.lss`, for a survey built by hand in any
+ * other tool.
  */
 export function buildCodebook(input: LssInput, separator: CsvSeparator = ';'): string {
   const { grids, languages } = input;
   const first = input.texts[languages[0] ?? ''];
+  const codesOf = (roles: readonly Role[] | null) =>
+    ROLES.filter((role) => roles === null || roles.includes(role))
+      .map((role) => ROLE_ANSWER_CODES[role])
+      .join(' | ');
   const rows: string[][] = [
     [
       'code',
@@ -427,6 +546,7 @@ export function buildCodebook(input: LssInput, separator: CsvSeparator = ';'): s
       ...languages.map((l) => `text_${l}`),
       'scale',
       'answer_codes',
+      'asked_of',
     ],
   ];
   if (first)
@@ -438,12 +558,10 @@ export function buildCodebook(input: LssInput, separator: CsvSeparator = ';'): s
       ...languages.map((l) => input.texts[l]?.roleQuestion ?? first.roleQuestion),
       'role',
       ROLES.map((role) => `${ROLE_ANSWER_CODES[role]}=${first.roles[role]}`).join(' | '),
+      codesOf(null),
     ]);
-  const gridOf = new Map(grids.map((g) => [g.id, g]));
-  for (const planned of surveyPlan(grids)) {
-    const grid = gridOf.get(planned.gridId);
-    const dimension = grid?.dimensions.find((d) => d.id === planned.dimensionId);
-    if (!grid || !dimension) continue;
+  for (const planned of askedQuestions(grids, input.context)) {
+    const { grid, dimension } = planned;
     const lang = languages[0] ?? grid.languages.default;
     const codes = answerCodes(planned.scale).map(
       ({ code }, i) =>
@@ -452,19 +570,17 @@ export function buildCodebook(input: LssInput, separator: CsvSeparator = ';'): s
     if (planned.scale.allowDontKnow && first) codes.push(`${DONT_KNOW_CODE}=${first.dontKnow}`);
     if (planned.scale.allowNotApplicable && first)
       codes.push(`${NOT_APPLICABLE_CODE}=${first.notApplicable}`);
-    for (const sub of planned.items) {
-      const item = dimension.items.find((i) => i.id === sub.itemId);
-      if (!item) continue;
+    for (const sub of planned.items)
       rows.push([
         `${planned.code}[${sub.code}]`,
         grid.id,
         dimension.id,
-        item.id,
-        ...languages.map((l) => pickText(item.text, l, grid.languages.default)),
+        sub.itemId,
+        ...languages.map((l) => pickText(sub.item.text, l, grid.languages.default)),
         planned.scale.id,
         codes.join(' | '),
+        codesOf(sub.roles),
       ]);
-    }
   }
   return toCsv(
     rows.map((row) => row.map(safeCell)),

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveThreshold } from '@/domain/aggregate/anonymity';
+import { routingContextOf } from '@/domain/context/context-of';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   buildCodebook,
@@ -15,7 +16,12 @@ import labelsFr from '@/i18n/locales/fr/labels.json';
 import surveyFr from '@/i18n/locales/fr/survey.json';
 import { downloadFile, slugify } from '@/utils/download';
 
-type CampaignExportProps = { diagnostic: Diagnostic; grids: Grid[]; lang: string };
+type CampaignExportProps = {
+  diagnostic: Diagnostic;
+  /** The diagnostic's grids as it holds them: the survey routes them by its context. */
+  grids: Grid[];
+  lang: string;
+};
 
 /** The survey's words in one language, from the locale files (both are written in the survey). */
 function surveyTexts(
@@ -39,7 +45,8 @@ function surveyTexts(
 
 /**
  * Large campaigns (issue #21): the diagnostic's grids as a LimeSurvey survey (`.lss`) to import
- * on the organisation's platform, and as a codebook CSV for any other survey tool. The
+ * on the organisation's platform, and as a codebook CSV for any other survey tool: only the
+ * questions its context asks, those for some roles only asked of them. The
  * platform's response export comes back through the import above, its columns recognised.
  */
 export function CampaignExport({ diagnostic, grids, lang }: CampaignExportProps) {
@@ -51,6 +58,7 @@ export function CampaignExport({ diagnostic, grids, lang }: CampaignExportProps)
     return {
       diagnosticId: diagnostic.id,
       grids,
+      context: routingContextOf(diagnostic),
       languages: ['fr', 'en'],
       texts: {
         fr: surveyTexts(surveyFr, labelsFr, diagnostic.title, threshold),

@@ -6,8 +6,10 @@ import { createCsvWorkerHandler, type CsvWorkerRequest } from './csv-worker-prot
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<CsvWorkerRequest>) => void) | null;
-  postMessage: (message: unknown) => void;
+  postMessage: (message: unknown, transfer?: Transferable[]) => void;
 };
 
-const handle = createCsvWorkerHandler((message) => scope.postMessage(message));
+const handle = createCsvWorkerHandler((message, transfer) =>
+  scope.postMessage(message, transfer ?? []),
+);
 scope.onmessage = (event) => handle(event.data);

@@ -1,9 +1,12 @@
 import { startTransition, useEffect, useState } from 'react';
-import { aggregateGridSteps, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
+import { aggregateMatrixSteps, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { roleVisibilityOf } from '@/domain/aggregate/anonymity';
-import { respondentsForGrid } from '@/domain/answers/grid-answers';
+import type { Role } from '@/domain/answers/answers';
+import { answersForGrid } from '@/domain/answers/grid-answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Answers } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
+import { SCORE_STEP_ROWS, scoreMatrixSteps } from '@/domain/scoring/score-matrix';
 import { runToEnd } from '@/domain/steps';
 import { runInSlices } from '@/utils/slices';
 
@@ -35,6 +38,27 @@ function rememberedOf(grid: Grid, respondents: Respondents) {
   return byThreshold;
 }
 
+/** Respondents read between two steps when their answers and roles are gathered. */
+const GATHER_STEP = 5000;
+
+/**
+ * Each respondent's answers to the grid and role, in steps (a campaign's 100,000 respondents
+ * gathered at once were part of a step of 0.1 s).
+ */
+function* gatherSteps(
+  grid: Grid,
+  respondents: Respondents,
+): Generator<void, { answers: Answers[]; roles: Role[] }, void> {
+  const answers: Answers[] = [];
+  const roles: Role[] = [];
+  for (const [index, r] of respondents.entries()) {
+    if (index > 0 && index % GATHER_STEP === 0) yield;
+    answers.push(answersForGrid(r, grid.id));
+    roles.push(r.role);
+  }
+  return { answers, roles };
+}
+
 /** Every grid's aggregate, grid after grid, remembering each; a step between small pieces. */
 function* allAggregateSteps(
   grids: readonly Grid[],
@@ -46,7 +70,11 @@ function* allAggregateSteps(
     const known = rememberedOf(grid, respondents);
     let aggregate = known.get(threshold);
     if (!aggregate) {
-      aggregate = yield* aggregateGridSteps(grid, respondentsForGrid(respondents, grid.id), {
+      // As `aggregateGridSteps` does (each row scored on what its role is asked), each part
+      // in steps.
+      const { answers, roles } = yield* gatherSteps(grid, respondents);
+      const matrix = yield* scoreMatrixSteps(grid, answers, SCORE_STEP_ROWS, roles);
+      aggregate = yield* aggregateMatrixSteps(grid, matrix, roles, {
         anonymityThreshold: threshold,
       });
       known.set(threshold, aggregate);

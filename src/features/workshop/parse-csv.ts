@@ -67,6 +67,7 @@ async function sourceHere(text: string): Promise<CsvSource> {
 async function sourceInWorker(file: Blob): Promise<CsvSource> {
   // Inlined (a blob: worker) so the single-file build stays one file; loaded only when needed.
   const { default: CsvWorker } = await import('./csv-worker.ts?worker&inline');
+  const { unpackRespondents: unpack } = await import('./csv-worker-protocol');
   const worker = new CsvWorker();
   const pending = new Map<
     number,
@@ -98,7 +99,7 @@ async function sourceInWorker(file: Blob): Promise<CsvSource> {
     }
     if (message.type === 'built-part') {
       const received = parts.get(id) ?? [];
-      received.push(message.respondents);
+      received.push('packed' in message ? unpack(message.packed) : message.respondents);
       parts.set(id, received);
       return;
     }

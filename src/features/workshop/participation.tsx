@@ -2,11 +2,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { respondentProgress } from '@/domain/diagnostic/operations';
 import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { formatPercent } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
+import { useCompletion } from './completion';
 
 export type RoleVisibilitySummary = {
   roles: { role: Role; n: number }[];
@@ -33,18 +33,8 @@ export function Participation({
   const { t } = useTranslation(['workshop', 'labels']);
   const uid = useId();
   const total = diagnostic.respondents.length;
-  const progress = diagnostic.respondents.map((r) => respondentProgress(r, grids));
-  const completion = grids.map((grid, g) => {
-    const entries = progress.map((p) => p[g] ?? { answered: 0, total: 0 });
-    const started = entries.filter((e) => e.answered > 0).length;
-    const complete = entries.filter((e) => e.total > 0 && e.answered === e.total).length;
-    const average =
-      entries.length === 0
-        ? 0
-        : entries.reduce((sum, e) => sum + (e.total === 0 ? 0 : e.answered / e.total), 0) /
-          entries.length;
-    return { grid, started, complete, average };
-  });
+  // Computed in slices for a large diagnostic (a campaign of 100,000 respondents).
+  const completion = useCompletion(grids, diagnostic.respondents);
 
   return (
     <section id="participation" aria-labelledby={`${uid}-title`} className="card">
@@ -83,7 +73,7 @@ export function Participation({
               </TableScroll>
             )}
             <TableScroll>
-              <table className="data data--compact">
+              <table className="data data--compact" aria-busy={completion === null}>
                 <caption>{t('participation.completionCaption')}</caption>
                 <thead>
                   <tr>
@@ -100,14 +90,22 @@ export function Participation({
                   </tr>
                 </thead>
                 <tbody>
-                  {completion.map((c) => (
-                    <tr key={c.grid.id}>
-                      <th scope="row">{pickText(c.grid.title, lang, c.grid.languages.default)}</th>
-                      <td className="num">{c.started}</td>
-                      <td className="num">{c.complete}</td>
-                      <td className="num">{formatPercent(c.average, lang)}</td>
+                  {completion === null ? (
+                    <tr>
+                      <td colSpan={4}>{t('participation.computing')}</td>
                     </tr>
-                  ))}
+                  ) : (
+                    completion.map((c) => (
+                      <tr key={c.grid.id}>
+                        <th scope="row">
+                          {pickText(c.grid.title, lang, c.grid.languages.default)}
+                        </th>
+                        <td className="num">{c.started}</td>
+                        <td className="num">{c.complete}</td>
+                        <td className="num">{formatPercent(c.average, lang)}</td>
+                      </tr>
+                    ))
+                  )}
                 </tbody>
               </table>
             </TableScroll>

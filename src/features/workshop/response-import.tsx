@@ -4,6 +4,7 @@ import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymi
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   applyResponseImport,
+  applyResponseImportSteps,
   type ApplyImportResult,
   type FilePlan,
   type ImportPlan,
@@ -74,6 +75,8 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const [applying, startApplying] = useTransition();
+  /** The confirmed import is being copied into the diagnostic, in slices. */
+  const [copying, setCopying] = useState(false);
   // Planned in slices (a survey CSV brings thousands of respondents to check), again whenever
   // the batch or the diagnostic changes; the preview shows the plan of the current pair only.
   const [planned, setPlanned] = useState<{
@@ -175,14 +178,26 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   useEffect(() => () => csvQueueRef.current.forEach((csv) => csv.source.dispose()), []);
 
   const confirm = async () => {
-    if (!plan || applying) return;
+    if (!plan || applying || copying) return;
+    // The respondents are copied into a new diagnostic in slices (a campaign brings 100,000),
+    // then kept in one step. Should the diagnostic change meanwhile, the import is applied
+    // again to the newer one, whole.
+    setCopying(true);
+    const base = diagnostic;
+    const at = nowIso();
+    // The plan and its files are dropped once the import is kept: their answers are taken, not
+    // copied (a campaign's answers held twice came near the page's memory budget).
+    const prepared = await runInSlices(applyResponseImportSteps(base, plan, at, { take: true }), {
+      budgetMs: 15,
+    });
+    setCopying(false);
     let outcome: ApplyImportResult | null = null;
-    // A transition: the merged diagnostic is kept at once (and saved whole), while the page
-    // draws its new results in slices it can interrupt (thousands of respondents take a while);
-    // meanwhile the confirm button is disabled.
+    // A transition: the merged diagnostic is kept at once (and saved), while the page draws
+    // its new results in slices it can interrupt; meanwhile the confirm button is disabled.
     startApplying(() => {
       update((d, now) => {
-        outcome = applyResponseImport(d, plan, now);
+        outcome =
+          d === base && prepared !== undefined ? prepared : applyResponseImport(d, plan, now);
         return outcome.ok ? outcome.diagnostic : d;
       });
       const result = outcome as ApplyImportResult | null;
@@ -260,7 +275,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
         <ImportPreview
           plan={plan}
           diagnostic={diagnostic}
-          applying={applying}
+          applying={applying || copying}
           onConfirm={() => void confirm()}
           onCancel={cancel}
           onRemoveRejected={() => {

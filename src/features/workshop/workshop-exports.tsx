@@ -31,8 +31,12 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
   const done = (file: string) => setStatus(t('exports.downloaded', { file }));
   // One option per respondent (10,000 after a survey import): until the list is focused or
   // pressed it holds the chosen respondent only, so drawing the page does not build them all.
+  // (Not even a child per respondent: a campaign's 100,000 made each render reconcile them.)
   const [listed, setListed] = useState(false);
   const list = () => setListed(true);
+  const selectedIndex = listed ? -1 : diagnostic.respondents.findIndex((r) => r.id === selected);
+  const selectedEntries =
+    selectedIndex < 0 ? [] : [{ r: diagnostic.respondents[selectedIndex]!, i: selectedIndex }];
 
   return (
     <section id="exports" aria-labelledby={`${uid}-title`} className="card">
@@ -133,14 +137,14 @@ export function WorkshopExports({ diagnostic, grids, lang }: WorkshopExportsProp
                 onPointerDown={list}
                 onChange={(e) => setChosen(e.target.value)}
               >
-                {diagnostic.respondents.map((r, i) =>
-                  listed || r.id === selected ? (
+                {(listed ? diagnostic.respondents.map((r, i) => ({ r, i })) : selectedEntries).map(
+                  ({ r, i }) => (
                     <option key={r.id} value={r.id}>
                       {r.pseudonym
                         ? t('exports.participantNamed', { n: i + 1, pseudonym: r.pseudonym })
                         : t('exports.participant', { n: i + 1 })}
                     </option>
-                  ) : null,
+                  ),
                 )}
               </select>
               <button

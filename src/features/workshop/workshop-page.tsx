@@ -118,6 +118,7 @@ function Workshop({ ready }: { ready: Ready }) {
     const roles = rolesKey === '' ? [] : (rolesKey.split(' ') as Role[]);
     return resolved.grids.map((g) => routeGridForRoles(g.grid, context, roles).grid);
   }, [resolved, contextKey, rolesKey]);
+  const storedGrids = useMemo(() => resolved.grids.map((g) => g.grid), [resolved]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
   const { aggregates, pending } = useGridAggregates(
     grids,
@@ -176,7 +177,7 @@ function Workshop({ ready }: { ready: Ready }) {
         </ul>
       </nav>
 
-      <CampaignExport diagnostic={diagnostic} grids={grids} lang={lang} />
+      <CampaignExport diagnostic={diagnostic} grids={storedGrids} lang={lang} />
 
       <ResponseImport
         diagnostic={diagnostic}

@@ -57,8 +57,8 @@ describe('CampaignExport', () => {
     const codebook = await textOf(downloads.saved[1]!.blob);
     expect(codebook.split('\r\n')[0]).toBe(
       lang === 'fr'
-        ? 'code;grid;dimension;item;text_fr;text_en;scale;answer_codes'
-        : 'code,grid,dimension,item,text_fr,text_en,scale,answer_codes',
+        ? 'code;grid;dimension;item;text_fr;text_en;scale;answer_codes;asked_of'
+        : 'code,grid,dimension,item,text_fr,text_en,scale,answer_codes,asked_of',
     );
     expect(
       screen.getByText(

@@ -288,6 +288,7 @@ describe('the codebook', () => {
       'text_en',
       'scale',
       'answer_codes',
+      'asked_of',
     ]);
     expect(rows[1]?.[0]).toBe('role');
     expect(rows[1]?.[7]).toContain('MGMT=Direction');
@@ -301,6 +302,7 @@ describe('the codebook', () => {
       'The tool meets a need identified in the work of the teams concerned.',
       'agree4',
       "1=Pas du tout d'accord | 2=Plutôt pas d'accord | 3=Plutôt d'accord | 4=Tout à fait d'accord | DK=Je ne sais pas | NA=Non concerné",
+      'MGMT | MGR | EMP | REP | OTH',
     ]);
   });
 });

@@ -3,7 +3,9 @@ import { ROLES } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
 import {
+  APPLY_STEP,
   applyResponseImport,
+  applyResponseImportSteps,
   buildResponseFile,
   parseResponseFile,
   type ImportPlan,
@@ -16,6 +18,7 @@ import {
   serializeResponseFile,
 } from '@/domain/files/response-file';
 import { loadGrid } from '@/domain/grid/load-grid';
+import { runToEnd } from '@/domain/steps';
 import type { GridInput } from '@/domain/grid/schema';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
@@ -694,6 +697,27 @@ describe('applyResponseImport', () => {
     });
     // The input diagnostic is untouched.
     expect(before.respondents.map((r) => r.id)).toEqual(['r0']);
+  });
+
+  it('in steps (a pause every APPLY_STEP respondents copied), gives the same diagnostic', () => {
+    const many = Array.from({ length: 2 * APPLY_STEP + 7 }, (_, i) =>
+      fr(`m${i}`, i % 2 ? 'employee' : 'manager', { a1: (i % 5) + 1 }),
+    );
+    const big = planResponseImport(before, [input('big.json', file(many))]);
+    const steps = applyResponseImportSteps(before, big, NOW);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(pauses).toBe(2);
+    expect(step.value).toEqual(applyResponseImport(before, big, NOW));
+    expect(step.value.ok && step.value.diagnostic.respondents).toHaveLength(1 + many.length);
+    // Taken rather than copied: the same answers, the plan's own objects.
+    const taken = runToEnd(applyResponseImportSteps(before, big, NOW, { take: true }));
+    expect(taken).toEqual(step.value);
+    expect(taken.ok && taken.diagnostic.respondents[1]!.answers).toBe(big.add[0]!.answers);
+    expect(step.value.ok && step.value.diagnostic.respondents[1]!.answers).not.toBe(
+      big.add[0]!.answers,
+    );
   });
 
   it('copies the answers and comments: changing the plan afterwards changes nothing added', () => {

@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { ROLES } from '@/domain/answers/answers';
+import type { ResponseFileRespondent } from '@/domain/files/response-file';
 import {
   buildResponseFileFromCsv,
   type ColumnTarget,
@@ -9,9 +12,11 @@ import {
   csvBuilder,
   type CsvWorkerRequest,
   type CsvWorkerResponse,
+  packRespondents,
   RESPONDENTS_PER_MESSAGE,
   toCheck,
   UNREADABLE,
+  unpackRespondents,
 } from '@/features/workshop/csv-worker-protocol';
 import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
 import { AGREE_SCALE, makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
@@ -73,13 +78,15 @@ const lostFile = {
 function assembled(messages: (CsvWorkerResponse | undefined)[]) {
   const last = messages.at(-1);
   if (last?.type !== 'built') return last;
-  const parts = messages.flatMap((m) => (m?.type === 'built-part' ? [m.respondents] : []));
+  const parts = messages.flatMap((m) =>
+    m?.type === 'built-part' ? ['packed' in m ? unpackRespondents(m.packed) : m.respondents] : [],
+  );
   return { ...last, result: assembleBuilt(last.result, parts) };
 }
 
 describe('the CSV worker protocol', () => {
   it('sends a large response file in parts, in order, put back together as built', () => {
-    const many = Array.from({ length: 2 * RESPONDENTS_PER_MESSAGE + 500 }, (_, i) => [
+    const many = Array.from({ length: 2 * RESPONDENTS_PER_MESSAGE + 100 }, (_, i) => [
       `2025-01-${i}`,
       i % 2 ? 'Salarié·e' : 'Encadrement',
       String((i % 4) + 1),
@@ -93,17 +100,74 @@ describe('the CSV worker protocol', () => {
     });
     out.length = 0;
     void handle({ type: 'build', id: 5, want: 'file', mapping, options: options() });
-    expect(out.map((m) => (m.type === 'built-part' ? m.respondents.length : m.type))).toEqual([
-      RESPONDENTS_PER_MESSAGE,
-      RESPONDENTS_PER_MESSAGE,
-      500,
-      'built',
-    ]);
+    expect(
+      out.map((m) =>
+        m.type === 'built-part' ? ('packed' in m ? m.packed.ids : m.respondents).length : m.type,
+      ),
+    ).toEqual([RESPONDENTS_PER_MESSAGE, RESPONDENTS_PER_MESSAGE, 100, 'built']);
     expect(assembled(out)).toEqual({
       type: 'built',
       id: 5,
       result: buildResponseFileFromCsv({ header, rows: many }, mapping, options()),
     });
+  });
+
+  it("packs a survey CSV's parts in typed arrays, transferred", () => {
+    const many = Array.from({ length: 30 }, (_, i) => [
+      `2025-01-${i}`,
+      'Salarié·e',
+      i % 3 ? 'Je ne sais pas' : String((i % 4) + 1),
+      i % 2 ? '' : 'Non concerné',
+    ]);
+    const sent: { message: CsvWorkerResponse; transfer?: Transferable[] }[] = [];
+    const handle = createCsvWorkerHandler((message, transfer) => sent.push({ message, transfer }));
+    void handle({ type: 'parse', text: [header, ...many].map((row) => row.join(';')).join('\n') });
+    sent.length = 0;
+    void handle({ type: 'build', id: 2, want: 'file', mapping, options: options() });
+    const part = sent[0]!;
+    expect(part.message.type === 'built-part' && 'packed' in part.message).toBe(true);
+    if (part.message.type !== 'built-part' || !('packed' in part.message)) return;
+    expect(part.message.packed.columns).toEqual([
+      ['test-grid', 'a1'],
+      ['test-grid', 'a2'],
+    ]);
+    expect(part.transfer).toEqual([
+      part.message.packed.kinds.buffer,
+      part.message.packed.values.buffer,
+    ]);
+  });
+
+  it('unpacks what it packs, the same respondents (property)', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.integer({ min: -2, max: 5 }),
+      fc.constantFrom<'dk' | 'na'>('dk', 'na'),
+    );
+    const answers = fc.dictionary(
+      fc.constantFrom('g1', 'g2'),
+      fc.dictionary(fc.constantFrom('i1', 'i2', 'i3'), value, { minKeys: 1 }),
+    );
+    const respondent = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 8 }),
+      role: fc.constantFrom(...ROLES),
+      answers,
+      comments: fc.constant({}),
+    });
+    fc.assert(
+      fc.property(fc.array(respondent, { maxLength: 20 }), (list) => {
+        const packed = packRespondents(list as ResponseFileRespondent[], [['g2', 'i3']]);
+        expect(packed).not.toBeNull();
+        expect(unpackRespondents(structuredClone(packed!))).toEqual(list);
+      }),
+    );
+  });
+
+  it('sends as they are respondents the packing does not carry (a comment, an empty grid)', () => {
+    const base = { id: 'r1', role: 'employee' as const, answers: { g: { i: 1 } }, comments: {} };
+    expect(packRespondents([{ ...base, comments: { g: { d: 'texte' } } }])).toBeNull();
+    expect(packRespondents([{ ...base, answers: { g: {} } }])).toBeNull();
+    expect(packRespondents([{ ...base, pseudonym: 'A' } as ResponseFileRespondent])).toBeNull();
+    expect(packRespondents([base])).not.toBeNull();
   });
 
   it('sends a failed build whole, with no part, and assembling leaves it as is', () => {

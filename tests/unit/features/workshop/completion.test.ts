@@ -1,0 +1,76 @@
+/**
+ * The workshop's completion per grid, computed in steps for a campaign of 100,000 respondents
+ * (issue #21 point 3): the same figures as adding up each respondent's `respondentProgress`.
+ */
+import fc from 'fast-check';
+import { ROLES } from '@/domain/answers/answers';
+import type { Respondent } from '@/domain/diagnostic/diagnostic';
+import { respondentProgress } from '@/domain/diagnostic/operations';
+import { runToEnd } from '@/domain/steps';
+import { completionSteps } from '@/features/workshop/completion';
+import { aggregateGridFixture, answersArbitrary } from '../../../fixtures/aggregate-arbitraries';
+import { makeGrid } from '../../../fixtures/make-grid';
+
+const grids = [aggregateGridFixture, makeGrid({ id: 'other' })];
+
+const respondents = fc.array(
+  fc.record({
+    role: fc.constantFrom(...ROLES),
+    first: fc.option(answersArbitrary, { nil: undefined }),
+    second: fc.option(answersArbitrary, { nil: undefined }),
+  }),
+  { maxLength: 700 },
+);
+
+type Drawn = { role: (typeof ROLES)[number]; first?: unknown; second?: unknown };
+
+function asRespondents(list: readonly Drawn[]): Respondent[] {
+  return list.map((r, i) => ({
+    id: `r${i}`,
+    role: r.role,
+    answers: {
+      ...(r.first ? { [grids[0]!.id]: r.first } : {}),
+      ...(r.second ? { other: r.second } : {}),
+    },
+    comments: {},
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  })) as Respondent[];
+}
+
+describe('completionSteps', () => {
+  it('gives the figures of every respondent’s progress added up, pausing every 250', () => {
+    fc.assert(
+      fc.property(respondents, (list) => {
+        const all = asRespondents(list);
+        const steps = completionSteps(grids, all);
+        let pauses = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) pauses += 1;
+        expect(pauses).toBe(Math.max(0, Math.ceil(all.length / 250) - 1));
+        const progress = all.map((r) => respondentProgress(r, grids));
+        expect(step.value).toEqual(
+          grids.map((grid, g) => {
+            const entries = progress.map((p) => p[g]!);
+            return {
+              grid,
+              started: entries.filter((e) => e.answered > 0).length,
+              complete: entries.filter((e) => e.total > 0 && e.answered === e.total).length,
+              average:
+                entries.length === 0
+                  ? 0
+                  : entries.reduce((sum, e) => sum + e.answered / e.total, 0) / entries.length,
+            };
+          }),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts nobody for an empty diagnostic', () => {
+    expect(runToEnd(completionSteps(grids, []))).toEqual(
+      grids.map((grid) => ({ grid, started: 0, complete: 0, average: 0 })),
+    );
+  });
+});
