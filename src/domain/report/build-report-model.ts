@@ -42,6 +42,8 @@ import type {
   ReliabilityGrid,
   TopicsGrid,
 } from './report-model';
+import { buildKits, kitItemsOf, type KitItem } from '@/domain/kits/kits';
+import type { KitCatalogue } from '@/domain/kits/schema';
 import { discussionTopics, reliabilityReport, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
@@ -301,6 +303,8 @@ export type BuildReportOptions = {
   generatedAt: string;
   /** The legal catalogue: without it, the report has no legal section (`legal: null`). */
   legalCatalogue?: LegalCatalogue;
+  /** The kits' content (`questionnaires/kits.json`): with the catalogue, the report has `kits`. */
+  kits?: KitCatalogue;
 };
 
 /** The catalogue's text in the report's language: English for `en`, else French. */
@@ -382,6 +386,7 @@ export function buildReportModel(
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
   const reliabilityByGrid: ReliabilityGrid[] = [];
+  const kitItems: KitItem[] = [];
 
   const context = routingContextOf(diagnostic);
   // One respondent: the grid as that person was asked it (their role's routing and wording).
@@ -416,6 +421,7 @@ export function buildReportModel(
           ),
         )
       : null;
+    if (options.kits) kitItems.push(...kitItemsOf(grid, aggregate, lang));
     const bounds = dimensionBounds(grid);
     const dimensions = dimensionReports(grid, aggregate, singleReasons, texts, bounds);
     const results = recommend(grid, contextFromAggregate(grid, aggregate));
@@ -487,6 +493,7 @@ export function buildReportModel(
   for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
   const visibility = decideRoleVisibility(counts, threshold);
   const { strengths, weaknesses } = strengthsAndWeaknesses(grids.flatMap((g) => g.dimensions));
+  const recommendations = rankRecommendations(allRecs, audience, distances);
 
   return {
     lang,
@@ -517,7 +524,7 @@ export function buildReportModel(
     grids,
     strengths,
     weaknesses,
-    recommendations: rankRecommendations(allRecs, audience, distances),
+    recommendations,
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
@@ -543,5 +550,16 @@ export function buildReportModel(
           lang,
         )
       : null,
+    ...(options.kits && legal
+      ? {
+          kits: buildKits(options.kits, legal.catalogue, diagnostic, {
+            lang,
+            context,
+            grids,
+            items: kitItems,
+            recommendations,
+          }),
+        }
+      : {}),
   };
 }
