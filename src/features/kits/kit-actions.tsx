@@ -70,7 +70,14 @@ export function KitActions({
                   setStatus(t('actions.done', { title: a.title }));
                 }}
               >
-                {inPlan ? `✓ ${t('actions.added')}` : t('actions.add')}
+                {inPlan ? (
+                  <>
+                    <span aria-hidden="true">✓ </span>
+                    {t('actions.added')}
+                  </>
+                ) : (
+                  t('actions.add')
+                )}
               </button>
             </li>
           );
