@@ -236,7 +236,7 @@ function renderDeployment(
     layout.paragraph(t('kits:deployment.criteriaHint', { list: kit.criteria.join(', ') }), SMALL);
 
   if (kit.legal.length > 0) {
-    layout.heading(t('kits:pdf.legal'), 2);
+    layout.heading(t('kits:deployment.legal'), 2);
     legal(layout, kit.legal, h, t);
   }
   actions(layout, model, kit.actions, t, h);
