@@ -75,7 +75,7 @@ function between(text: string, start: string, end: string): string {
 test('representatives (FR): the kit of a 120-employee company with a CSE and no union delegate, one-click lines, PDF', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const id = await createWithContext(page, {
     title: 'Télégestion, préparation de la consultation',
     purpose: /négociation/i,
@@ -176,7 +176,7 @@ test('representatives (FR): the kit of a 120-employee company with a CSE and no 
 test('representatives (EN): a 30-employee company without a CSE gets no consultation deadline nor expert', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const id = await createWithContext(page, {
     title: 'Shared calendar, small firm',
     purpose: /négociation/i,
@@ -218,7 +218,7 @@ test('representatives (EN): a 30-employee company without a CSE gets no consulta
 test('company (FR): the deployment kit’s situations feed the checklist, the pilot dates the lines, all saved', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const id = await createWithContext(page, {
     title: 'Télégestion SSIAD, diagnostic amont',
     purpose: /amont/i,
@@ -300,7 +300,7 @@ test('company (FR): the deployment kit’s situations feed the checklist, the pi
 test('company (EN): the deployment kit in English, a line added once', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const id = await createWithContext(page, {
     title: 'Robot cell, early stage',
     purpose: /amont/i,
