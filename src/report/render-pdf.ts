@@ -202,6 +202,7 @@ export function reasonText(reason: FiredReasonReport, t: Translate, lang: string
     threshold,
     count: figures.n,
     op: reason.op,
+    ...(figures.role === null ? {} : { role: t(`labels.role.${figures.role}`) }),
   };
   return t(`reason.${figures.key}`, params);
 }
@@ -1176,10 +1177,17 @@ function renderRolesCompared(
           text: d.all === null ? t('common.noScore') : f.score(d.all, d.bounds),
           bold: true,
         },
-        ...d.byRole.map((score) => cell(score, d.bounds)),
+        ...d.byRole.map((score, r) =>
+          d.notAsked?.[r] === true
+            ? { text: t('roles.notAsked'), color: COLORS.muted }
+            : cell(score, d.bounds),
+        ),
       ]),
       { size: 8 },
     );
+    if (grid.dimensions.some((d) => d.notAsked?.some(Boolean))) {
+      layout.paragraph(t('roles.notAskedNote'), { size: 8, color: COLORS.muted }, { gapAfter: 1 });
+    }
     layout.paragraph(
       grid.masked > 0 ? t('roles.masked', { count: f.int(grid.masked) }) : t('roles.noneMasked'),
       { size: 8, color: COLORS.muted },

@@ -110,7 +110,8 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
     purpose: /Atelier/,
     grids: ['social-dialogue'],
   });
-  // Employees 25 and managers 75 on information-consultation: everyone's mean is exactly 50.
+  // Representatives 25 and managers 75 on information-consultation: everyone's mean is exactly
+  // 50 (representatives, not employees: the CSE consultation questions are not asked of employees).
   const low = { ...BASE, info: [2, 2, 2, 4] };
   // Managers also answer co-conception 4 4 4 3 2 (86.7) where employees answer 53.3.
   const high = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
@@ -118,9 +119,9 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
     page,
     id,
     [
-      { role: 'employee' },
-      { role: 'employee' },
-      { role: 'employee' },
+      { role: 'representative' },
+      { role: 'representative' },
+      { role: 'representative' },
       { role: 'manager' },
       { role: 'manager' },
       { role: 'manager' },
@@ -166,11 +167,12 @@ test('compare page and PDF: deltas are the differences of the scores shown, in F
 }, testInfo) => {
   test.setTimeout(150_000);
   const t0 = await createDiagnostic(page, { title: 'Avant', grids: ['social-dialogue'] });
-  await seedAnswers(page, t0, [{ role: 'employee' }], pick([BASE]));
+  // A representative: the CSE information-consultation questions are not asked of employees.
+  await seedAnswers(page, t0, [{ role: 'representative' }], pick([BASE]));
   // T1: information-consultation 50 → 75; co-conception 53.3 → 86.7, shown 53 → 87: +34, not +33.
   const after = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
   const t1 = await createDiagnostic(page, { title: 'Après', grids: ['social-dialogue'] });
-  await seedAnswers(page, t1, [{ role: 'employee' }], pick([after]));
+  await seedAnswers(page, t1, [{ role: 'representative' }], pick([after]));
   await page.goto(`./#/compare/${t0}/${t1}`);
   const table = page.getByTestId('delta-table');
   await expect(table).toBeVisible();

@@ -5,6 +5,10 @@
  * Every statistic is computed through `src/domain/stats.ts`, which sorts before reducing, so the
  * aggregate never depends on the order of the respondents. Respondent ids and individual scores
  * never appear in the output, and neither do the names of masked roles.
+ *
+ * Each respondent is scored on what is asked of their role (`score-matrix.ts`, « asked or
+ * not »): a dimension or item not asked of someone counts neither as answered nor as missing for
+ * them, so adding respondents of a role not asked a dimension never changes its figures.
  */
 import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid, Level } from '@/domain/grid/schema';
@@ -14,11 +18,13 @@ import {
   type CompiledGrid,
   type CompiledItem,
   compileGrid,
+  SCORE_STEP_ROWS,
   type ScoreMatrix,
   scoreMatrixSteps,
   STATUS_ANSWERED,
   STATUS_DK,
   STATUS_NA,
+  STATUS_NOT_ASKED,
 } from '@/domain/scoring/score-matrix';
 import { mean, type Summary, summarizeCounts, summarizeInPlace } from '@/domain/stats';
 import { runToEnd } from '@/domain/steps';
@@ -38,18 +44,23 @@ export interface AggregateOptions {
 
 export interface DimensionAggregate {
   dimensionId: string;
-  /** Respondents in the group (with or without a score on this dimension). */
+  /** Respondents in the group (with or without a score on this dimension, asked it or not). */
   respondents: number;
+  /** Respondents of the group asked this dimension (at least one of its items, by their role). */
+  asked: number;
   /** Statistics over the respondents' dimension scores that exist; null when none does. */
   stats: Summary | null;
   /** Mean of the respondents' dimension scores (= `stats.mean`); null when none exists. */
   score: number | null;
   level: Level | null;
-  /** Respondents whose dimension had no score (insufficient answers). */
+  /** Respondents asked the dimension whose dimension had no score (insufficient answers). */
   insufficient: number;
-  /** Mean of the respondents' coverage (= answered / (items × respondents)); null for an empty group. */
+  /**
+   * Answers over the items asked, summed over the respondents asked (= answered / Σ items asked);
+   * null for an empty group or when nobody in it was asked the dimension.
+   */
   coverage: number | null;
-  /** Total "don't know" / (items × respondents); null for an empty group. */
+  /** Total "don't know" / Σ items asked; null when nothing of the dimension was asked. */
   dkRate: number | null;
   /**
    * True when, in a role, fewer respondents than the anonymity threshold have a score here: the
@@ -70,6 +81,8 @@ export interface ItemDistribution {
 export interface ItemAggregate {
   itemId: string;
   dimensionId: string;
+  /** Respondents of the group asked this item (by their role); the distribution counts only them. */
+  asked: number;
   /** Statistics over the respondents' item scores (0–100); null when nobody answered. */
   stats: Summary | null;
   /** Mean raw answer value (on the item's scale); null when nobody answered. */
@@ -166,24 +179,34 @@ function* aggregateGroupSteps(
     let n = 0;
     let answered = 0;
     let dk = 0;
+    let askedRespondents = 0;
+    let cells = 0;
     for (const row of rows) {
       const cell = row * m.dimensionCount + d;
       const score = m.dimensionScore[cell] as number;
       if (!Number.isNaN(score)) buffer[n++] = score;
       answered += m.answered[cell] as number;
       dk += m.dk[cell] as number;
+      const asked = m.asked[cell] as number;
+      cells += asked;
+      if (asked > 0) askedRespondents += 1;
     }
     const suppressed = n > 0 && n < minN;
     const stats = suppressed ? null : summarizeInPlace(buffer.subarray(0, n));
-    const cells = dimension.itemCount * respondents;
     dimensions.push({
       dimensionId: dimension.id,
       respondents,
+      asked: askedRespondents,
       stats,
       score: stats?.mean ?? null,
       level: levelOf(stats?.mean ?? null, levels),
-      insufficient: respondents - n,
-      coverage: respondents === 0 ? null : cells === 0 ? 0 : exact(answered / cells),
+      insufficient: askedRespondents - n,
+      coverage:
+        respondents === 0 || (askedRespondents === 0 && dimension.itemCount > 0)
+          ? null
+          : cells === 0
+            ? 0
+            : exact(answered / cells),
       dkRate: cells === 0 ? null : exact(dk / cells),
       ...(suppressed ? { suppressed: true } : {}),
     });
@@ -211,6 +234,7 @@ function itemAggregate(
   let dk = 0;
   let na = 0;
   let missing = 0;
+  let notAsked = 0;
   for (const row of rows) {
     const cell = row * m.itemCount + i;
     const status = m.itemStatus[cell];
@@ -219,8 +243,10 @@ function itemAggregate(
       counts[point] = (counts[point] ?? 0) + 1;
     } else if (status === STATUS_DK) dk += 1;
     else if (status === STATUS_NA) na += 1;
+    else if (status === STATUS_NOT_ASKED) notAsked += 1;
     else missing += 1;
   }
+  const asked = rows.length - notAsked;
   // An item score depends only on the point chosen, so its statistics follow from the counts
   // per point (no sort), and Σ count × value in scale order is independent of the row order.
   const n = counts.reduce((sum, count) => sum + count, 0);
@@ -228,6 +254,7 @@ function itemAggregate(
     return {
       itemId: item.id,
       dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
+      asked,
       stats: null,
       meanValue: null,
       distribution: {
@@ -243,6 +270,7 @@ function itemAggregate(
   return {
     itemId: item.id,
     dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
+    asked,
     // Unsettled point scores: the statistics are settled once (docs/scoring.md).
     stats: summarizeCounts(item.pointScoresRaw, counts),
     meanValue: n === 0 ? null : exact(valueSum / n),
@@ -320,7 +348,8 @@ function divergenceOf(grid: Grid, all: GroupAggregate, roles: RoleAggregate[]): 
 
 /**
  * Aggregates respondents already scored with `scoreMatrix` on this grid (`roles[r]` is the role of
- * row r): overall statistics, visible roles, the anonymous masked total and divergences.
+ * row r; score the matrix with the same roles, so that each row counts only what its role was
+ * asked): overall statistics, visible roles, the anonymous masked total and divergences.
  */
 export function aggregateMatrix(
   grid: Grid,
@@ -399,14 +428,12 @@ export function* aggregateGridSteps(
   respondents: readonly AggregateRespondent[],
   options: AggregateOptions = {},
 ): Generator<void, GridAggregate, void> {
+  const roles = respondents.map((respondent) => respondent.role);
   const matrix = yield* scoreMatrixSteps(
     grid,
     respondents.map((respondent) => respondent.answers),
+    SCORE_STEP_ROWS,
+    roles,
   );
-  return yield* aggregateMatrixSteps(
-    grid,
-    matrix,
-    respondents.map((respondent) => respondent.role),
-    options,
-  );
+  return yield* aggregateMatrixSteps(grid, matrix, roles, options);
 }

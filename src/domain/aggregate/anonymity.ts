@@ -78,3 +78,23 @@ export function countRoles(respondents: readonly { role: Role }[]): Map<Role, nu
   }
   return counts;
 }
+
+export interface RespondentsVisibility extends RoleVisibility {
+  /** The threshold applied (`effectiveThreshold`). */
+  threshold: number;
+  /** Respondents per role, every role of `ROLES` listed. */
+  counts: Map<Role, number>;
+}
+
+/**
+ * Which roles of these respondents may be shown apart under this anonymity threshold: the one
+ * place the pages, the report and the exports ask it (`decideRoleVisibility` on `countRoles`).
+ */
+export function roleVisibilityOf(
+  respondents: readonly { role: Role }[],
+  anonymityThreshold: number | undefined,
+): RespondentsVisibility {
+  const threshold = effectiveThreshold(anonymityThreshold);
+  const counts = countRoles(respondents);
+  return { ...decideRoleVisibility(counts, threshold), threshold, counts };
+}

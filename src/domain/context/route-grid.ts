@@ -132,3 +132,53 @@ export function routeGrid(grid: Grid, context: RoutingContext, role?: Role): Rou
 
   return { grid: { ...grid, dimensions, recommendations }, leftOut, uncertain, wording };
 }
+
+/**
+ * The grid as asked of a group of respondents (`roles`: their roles, repeats allowed): routed by
+ * the context, then without what is asked of none of these roles (left out with the reason
+ * `roles`). A group of one role is routed as that role, wording included (`routeGrid`); for mixed
+ * roles each element keeps its default wording, and the scoring kernel counts, per respondent,
+ * only what their own role is asked (`score-matrix.ts`). No respondent: the context alone.
+ */
+export function routeGridForRoles(
+  grid: Grid,
+  context: RoutingContext,
+  roles: readonly Role[],
+): RoutedGrid {
+  const present = [...new Set(roles)];
+  if (present.length <= 1) return routeGrid(grid, context, present[0]);
+  const routed = routeGrid(grid, context);
+  const askedOfSome = (when: AppliesWhen | undefined) =>
+    when?.roles === undefined || present.some((role) => when.roles!.includes(role));
+  const byRole: LeftOut[] = [];
+  const notShown = new Set<string>();
+  const dimensions: Dimension[] = [];
+  for (const dimension of routed.grid.dimensions) {
+    const dimensionAsked = askedOfSome(dimension.appliesWhen);
+    const items = dimensionAsked
+      ? dimension.items.filter((item) => askedOfSome(item.appliesWhen))
+      : [];
+    if (items.length === 0) {
+      byRole.push({ kind: 'dimension', id: dimension.id, reasons: ['roles'] });
+      for (const item of dimension.items) notShown.add(`item:${item.id}`);
+      continue;
+    }
+    for (const item of dimension.items) {
+      if (!items.includes(item))
+        byRole.push({ kind: 'item', id: item.id, dimensionId: dimension.id, reasons: ['roles'] });
+    }
+    dimensions.push(items.length === dimension.items.length ? dimension : { ...dimension, items });
+  }
+  if (byRole.length === 0) return routed;
+  for (const entry of byRole) notShown.add(`${entry.kind}:${entry.id}`);
+  return {
+    ...routed,
+    grid: { ...routed.grid, dimensions },
+    leftOut: [
+      ...routed.leftOut.filter((entry) => entry.kind !== 'recommendation'),
+      ...byRole,
+      ...routed.leftOut.filter((entry) => entry.kind === 'recommendation'),
+    ],
+    uncertain: routed.uncertain.filter((entry) => !notShown.has(`${entry.kind}:${entry.id}`)),
+  };
+}

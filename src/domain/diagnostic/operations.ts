@@ -4,6 +4,7 @@
  * caller: the domain has no clock and no randomness.
  */
 import type { AnswerValue, Role } from '@/domain/answers/answers';
+import { isAskedOf } from '@/domain/context/asked-of';
 import type { Grid } from '@/domain/grid/schema';
 import {
   DEFAULT_ANONYMITY_THRESHOLD,
@@ -206,14 +207,19 @@ export function duplicateDiagnostic(
 
 export type GridProgress = { gridId: string; answered: number; total: number };
 
-/** How many items a respondent has answered (dk and na count as answered: a choice was made). */
+/**
+ * How many of the items asked of the respondent's role they have answered (dk and na count as
+ * answered: a choice was made); an item not asked of their role is in neither count.
+ */
 export function respondentProgress(respondent: Respondent, grids: Grid[]): GridProgress[] {
   return grids.map((grid) => {
     const answers = respondent.answers[grid.id] ?? {};
     let total = 0;
     let answered = 0;
     for (const dimension of grid.dimensions) {
+      if (!isAskedOf(dimension.appliesWhen, respondent.role)) continue;
       for (const item of dimension.items) {
+        if (!isAskedOf(item.appliesWhen, respondent.role)) continue;
         total += 1;
         if (Object.prototype.hasOwnProperty.call(answers, item.id)) answered += 1;
       }

@@ -10,7 +10,8 @@
  * The scores file has rows for everyone (`all`) and for visible roles only.
  */
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
+import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymity';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 import { answerOf, ROLES, type Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { canonicalJson } from '@/domain/grid/hash';
@@ -64,13 +65,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], separator: CsvSepar
 
 /** Which roles the diagnostic shows apart (the anonymity rule of the whole app). */
 export function visibleRoles(diagnostic: Diagnostic): Set<Role> {
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const { visible } = decideRoleVisibility(
-    counts,
-    effectiveThreshold(diagnostic.anonymityThreshold),
-  );
-  return new Set(visible);
+  return new Set(roleVisibilityOf(diagnostic.respondents, diagnostic.anonymityThreshold).visible);
 }
 
 /**
@@ -147,13 +142,7 @@ export function buildScoresCsv(
     value === null || value === undefined ? '' : csvNumber(value, separator, digits);
   const rows: CsvCell[][] = [[...SCORE_COLUMNS]];
   for (const grid of grids) {
-    const respondents = diagnostic.respondents.map((r) => ({
-      id: r.id,
-      role: r.role,
-      answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-        ? (r.answers[grid.id] ?? {})
-        : {},
-    }));
+    const respondents = respondentsForGrid(diagnostic.respondents, grid.id);
     const aggregate = aggregateGrid(grid, respondents, { anonymityThreshold: threshold });
     const groups = [
       { name: ALL_GROUP, group: aggregate },

@@ -3,6 +3,7 @@
  * into words from its locale files (« Dimension « Charge » sous 50 », « au moins une de : … »).
  * Pure: labels come from the grid in the asked language, falling back to the grid's default.
  */
+import type { Role } from '@/domain/answers/answers';
 import type { Condition, Grid } from './schema';
 import { pickText } from './text';
 
@@ -18,7 +19,14 @@ export type ItemRef = {
 };
 
 export type ConditionDescription =
-  | { type: 'dimension'; op: 'below' | 'atLeast'; dimension: DimensionRef; value: number }
+  | {
+      type: 'dimension';
+      op: 'below' | 'atLeast';
+      dimension: DimensionRef;
+      value: number;
+      /** Read on this role's own score (shown apart under the anonymity rule), not the group's. */
+      role?: Role;
+    }
   | {
       type: 'item';
       op: 'atMost' | 'atLeast';
@@ -77,6 +85,7 @@ export function describeCondition(
           op: c.op,
           dimension: dimensionRef(c.dimension),
           value: c.value,
+          ...(c.role === undefined ? {} : { role: c.role }),
         };
       case 'item': {
         const { ref, scaleId } = itemRef(c.item);

@@ -2,7 +2,7 @@
  * What recommendation conditions are evaluated against: the figures of one respondent or of an
  * aggregate, in one shape, so the same grid rules work for both.
  */
-import { type Answers, answerOf } from '@/domain/answers/answers';
+import { type Answers, answerOf, type Role } from '@/domain/answers/answers';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { answerStatus, scaleBounds } from '@/domain/scoring/item-score';
@@ -17,6 +17,18 @@ export interface DimensionContext {
   spread: number | null;
   /** Largest gap between two visible roles' means; null with fewer than 2 visible roles. */
   roleGap: number | null;
+  /**
+   * Each role's own score, read by `dimension` conditions with a `role`: in an aggregate, only
+   * the roles shown apart under the anonymity rule (a masked or absent role is not in the map,
+   * and a withheld figure is null); for one respondent, their own role only.
+   */
+  roles?: ReadonlyMap<Role, RoleFigure>;
+}
+
+/** A role's own score on a dimension, and how many respondents' scores make it. */
+export interface RoleFigure {
+  score: number | null;
+  n: number;
 }
 
 export interface ItemContext {
@@ -46,11 +58,15 @@ function itemRanges(grid: Grid): Map<string, { min: number; max: number } | null
   return ranges;
 }
 
-/** Context of one respondent: their scores and raw answers; no spread and no role gap. */
+/**
+ * Context of one respondent: their scores and raw answers; no spread and no role gap. With their
+ * `role`, a role condition on that role reads their own score (on another role: unknown).
+ */
 export function contextFromScore(
   grid: Grid,
   gridScore: GridScore,
   answers: Answers,
+  role?: Role,
 ): EvaluationContext {
   const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
   const ranges = itemRanges(grid);
@@ -58,7 +74,13 @@ export function contextFromScore(
   const dimensions = new Map<string, DimensionContext>(
     gridScore.dimensions.map((dimension) => [
       dimension.dimensionId,
-      { score: dimension.score, dkRate: dimension.dkRate, spread: null, roleGap: null },
+      {
+        score: dimension.score,
+        dkRate: dimension.dkRate,
+        spread: null,
+        roleGap: null,
+        roles: ownRole(role, dimension.score, 1),
+      },
     ]),
   );
   const items = new Map<string, ItemContext>();
@@ -76,21 +98,44 @@ export function contextFromScore(
   return { source: 'respondent', dimensions, items };
 }
 
+/** The map of one role's own figure (none without a role). */
+function ownRole(role: Role | undefined, score: number | null, n: number) {
+  return new Map<Role, RoleFigure>(role === undefined ? [] : [[role, { score, n }]]);
+}
+
 /**
  * Context of an aggregate: dimension means, "don't know" rates, spreads (sd, when at least two
- * scores) and the largest visible role gap; mean raw answers and mean item scores.
+ * scores), the largest visible role gap and each visible role's own mean; mean raw answers and
+ * mean item scores. `soleRole`: the role of the one respondent of an aggregate of one person,
+ * whose own scores a role condition on their role then reads (the anonymity rule masks a role of
+ * one in a group; one person's report is theirs).
  */
-export function contextFromAggregate(grid: Grid, aggregate: GridAggregate): EvaluationContext {
+export function contextFromAggregate(
+  grid: Grid,
+  aggregate: GridAggregate,
+  soleRole?: Role,
+): EvaluationContext {
   const ranges = itemRanges(grid);
   const gaps = new Map(aggregate.divergence.roleGaps.map((gap) => [gap.dimensionId, gap.gap]));
+  const sole = aggregate.respondents === 1 ? soleRole : undefined;
   const dimensions = new Map<string, DimensionContext>(
-    aggregate.dimensions.map((dimension) => [
+    aggregate.dimensions.map((dimension, index) => [
       dimension.dimensionId,
       {
         score: dimension.score,
         dkRate: dimension.dkRate,
         spread: dimension.stats !== null && dimension.stats.n >= 2 ? dimension.stats.sd : null,
         roleGap: gaps.get(dimension.dimensionId) ?? null,
+        // Visible roles only: `aggregate.roles` never holds a masked role.
+        roles:
+          sole !== undefined
+            ? ownRole(sole, dimension.score, dimension.stats?.n ?? 0)
+            : new Map(
+                aggregate.roles.map((role) => {
+                  const own = role.dimensions[index];
+                  return [role.role, { score: own?.score ?? null, n: own?.stats?.n ?? 0 }];
+                }),
+              ),
       },
     ]),
   );

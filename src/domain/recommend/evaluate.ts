@@ -10,6 +10,7 @@
  * - `not`: swaps true and false and keeps unknown, so `not` of an unknown never fires.
  * A condition fires only when it is `true`.
  */
+import type { Role } from '@/domain/answers/answers';
 import type { Condition } from '@/domain/grid/schema';
 import { exact } from '@/domain/scoring/exact';
 import type { EvaluationContext } from './context';
@@ -25,6 +26,10 @@ export interface FiredReason {
   op: 'below' | 'atLeast' | 'atMost' | 'above';
   threshold: number;
   observed: number;
+  /** A `dimension` condition with a role: the role whose own score `observed` is. */
+  role?: Role;
+  /** With `role`: how many of that role's respondents' scores make `observed`. */
+  n?: number;
   /**
    * How far the observed value is beyond the threshold, in points on the 0–100 score scale so
    * that reasons of different kinds rank together: a score, spread or gap as is, a "don't know"
@@ -62,7 +67,11 @@ function settled(value: number | null | undefined): number | null {
 function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
   switch (condition.type) {
     case 'dimension': {
-      const observed = settled(ctx.dimensions.get(condition.dimension)?.score);
+      // With a role: that role's own score, never the group's in its place. A role masked by
+      // the anonymity rule, absent, or whose figure is withheld has none: unknown.
+      const dimension = ctx.dimensions.get(condition.dimension);
+      const own = condition.role === undefined ? undefined : dimension?.roles?.get(condition.role);
+      const observed = settled(condition.role === undefined ? dimension?.score : own?.score);
       if (observed === null) return UNKNOWN;
       const below = condition.op === 'below';
       return leaf(
@@ -73,6 +82,7 @@ function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
           op: condition.op,
           threshold: condition.value,
           observed,
+          ...(condition.role === undefined ? {} : { role: condition.role, n: own?.n ?? 0 }),
         },
         below ? condition.value - observed : observed - condition.value,
       );

@@ -2,11 +2,12 @@
  * Builds the report model from a diagnostic: the single computation behind the results page,
  * the PDF and the exports, so they always show the same numbers.
  */
-import { ROLES, type Role } from '@/domain/answers/answers';
+import type { Role } from '@/domain/answers/answers';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 import { aggregateGrid, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import {
-  decideRoleVisibility,
   effectiveThreshold,
+  roleVisibilityOf,
   rolesWithWithheldComments,
 } from '@/domain/aggregate/anonymity';
 import type { Diagnostic, Purpose } from '@/domain/diagnostic/diagnostic';
@@ -15,7 +16,7 @@ import type { Audience, Grid, Level, Priority } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { contextFromAggregate } from '@/domain/recommend/context';
 import { routingContextOf } from '@/domain/context/context-of';
-import { routeGrid, type LeftOut } from '@/domain/context/route-grid';
+import { routeGridForRoles, type LeftOut } from '@/domain/context/route-grid';
 import type { RoutingContext } from '@/domain/context/applies-when';
 import type { LegalCatalogue } from '@/domain/legal/schema';
 import { applicableRefIds, selectLegalReferences } from '@/domain/legal/select';
@@ -103,7 +104,7 @@ function dimensionReports(
 function reasonCount(aggregate: GridAggregate, kind: string, targetId: string): number {
   if (kind === 'item') return aggregate.items.find((i) => i.itemId === targetId)?.stats?.n ?? 0;
   const dimension = aggregate.dimensions.find((d) => d.dimensionId === targetId);
-  if (kind === 'dontKnowRate') return dimension?.respondents ?? 0;
+  if (kind === 'dontKnowRate') return dimension?.asked ?? 0;
   return dimension?.stats?.n ?? 0;
 }
 
@@ -161,7 +162,7 @@ function recommendationReport(
       return source ? [{ id, label: t(source.label), url: source.url, type: source.type }] : [];
     }),
     reasons: result.reasons.map((reason) => {
-      const n = reasonCount(aggregate, reason.kind, reason.targetId);
+      const n = reason.n ?? reasonCount(aggregate, reason.kind, reason.targetId);
       const dimensionId =
         reason.kind === 'item' ? (dimensionOfItem.get(reason.targetId) ?? '') : reason.targetId;
       const observedLabel =
@@ -197,6 +198,7 @@ function recommendationReport(
                 bounds: boundsOf(bounds, grid, dimensionId).score,
               },
             }),
+        ...(reason.role === undefined ? {} : { role: reason.role }),
         ...(observedLabel === undefined ? {} : { observedLabel }),
         ...(thresholdLabel === undefined ? {} : { thresholdLabel }),
       };
@@ -389,21 +391,15 @@ export function buildReportModel(
   const kitItems: KitItem[] = [];
 
   const context = routingContextOf(diagnostic);
-  // One respondent: the grid as that person was asked it (their role's routing and wording).
-  const soleRole =
-    diagnostic.respondents.length === 1 ? diagnostic.respondents[0]?.role : undefined;
+  // The grid as the respondents were asked it: what none of their roles is asked is left out
+  // (one respondent, or one role: that role's routing and wording); inside it, the kernel scores
+  // each respondent on what their own role is asked (docs/scoring.md, « Asked or not »).
+  const presentRoles = diagnostic.respondents.map((r) => r.role);
   const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
-    const routed = routeGrid(fullGrid, context, soleRole);
+    const routed = routeGridForRoles(fullGrid, context, presentRoles);
     const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
-    const respondents = diagnostic.respondents.map((r) => ({
-      id: r.id,
-      role: r.role,
-      // Own property only, as the workshop page reads it (a grid id could be `constructor`).
-      answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-        ? (r.answers[grid.id] ?? {})
-        : {},
-    }));
+    const respondents = respondentsForGrid(diagnostic.respondents, grid.id);
     const aggregate = aggregateGrid(grid, respondents, { anonymityThreshold: threshold });
     if (withWorkshop) {
       const roles = rolesCompared(grid, aggregate, lang);
@@ -416,7 +412,7 @@ export function buildReportModel(
     const only = respondents.length === 1 ? respondents[0] : undefined;
     const singleReasons = only
       ? new Map(
-          scoreGrid(grid, only.answers).dimensions.flatMap((d) =>
+          scoreGrid(grid, only.answers, only.role).dimensions.flatMap((d) =>
             d.status === 'insufficient' ? [[d.dimensionId, d.reason] as const] : [],
           ),
         )
@@ -424,7 +420,7 @@ export function buildReportModel(
     if (options.kits) kitItems.push(...kitItemsOf(grid, aggregate, lang));
     const bounds = dimensionBounds(grid);
     const dimensions = dimensionReports(grid, aggregate, singleReasons, texts, bounds);
-    const results = recommend(grid, contextFromAggregate(grid, aggregate));
+    const results = recommend(grid, contextFromAggregate(grid, aggregate, only?.role));
     const recommendations = results.map((result) => {
       distances.set(result.recommendation.id, result.distance);
       return recommendationReport(grid, aggregate, bounds, result, texts, legal);
@@ -489,9 +485,8 @@ export function buildReportModel(
   });
 
   const overall = scoreOverall(grids.map((g) => ({ score: g.score })));
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const visibility = decideRoleVisibility(counts, threshold);
+  const visibility = roleVisibilityOf(diagnostic.respondents, threshold);
+  const { counts } = visibility;
   const { strengths, weaknesses } = strengthsAndWeaknesses(grids.flatMap((g) => g.dimensions));
   const recommendations = rankRecommendations(allRecs, audience, distances);
 
@@ -528,7 +523,7 @@ export function buildReportModel(
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
-      loadedGrids.map((g) => routeGrid(g.grid, context, soleRole).grid),
+      loadedGrids.map((g) => routeGridForRoles(g.grid, context, presentRoles).grid),
       lang,
       rolesWithWithheldComments(counts, threshold),
     ),

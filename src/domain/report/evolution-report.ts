@@ -10,17 +10,12 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { boundsOf, dimensionBounds, gridScoreBounds } from '@/domain/scoring/display';
 import type { EvolutionGrid, EvolutionReport } from './report-model';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 
 function side(diagnostic: Diagnostic, grid: Grid) {
   return {
     grid,
-    respondents: diagnostic.respondents.map((r) => ({
-      id: r.id,
-      role: r.role,
-      answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-        ? (r.answers[grid.id] ?? {})
-        : {},
-    })),
+    respondents: respondentsForGrid(diagnostic.respondents, grid.id),
   };
 }
 

@@ -11,12 +11,15 @@ import {
   shownPair,
   shownPercent,
 } from '@/domain/scoring/display';
+import type { Role } from '@/domain/answers/answers';
 import type { FiredReasonReport } from './report-model';
 
 /** Translation keys under `reason.` (results and report namespaces). */
 export const REASON_KEYS = [
   'dimension.below',
   'dimension.atLeast',
+  'dimension.belowRole',
+  'dimension.atLeastRole',
   'item.atMost',
   'item.atLeast',
   'item.atMostMean',
@@ -41,6 +44,8 @@ export type ReasonFigures = {
   thresholdLabel: string | null;
   /** Respondents behind the observed figure. */
   n: number;
+  /** The role whose own score the figure is (`dimension.*Role` keys), else null. */
+  role: Role | null;
 };
 
 /** The shown figures and translation key of one reason. */
@@ -67,7 +72,7 @@ export function reasonFigures(reason: FiredReasonReport): ReasonFigures {
   const written =
     reason.kind === 'item'
       ? `item.${reason.op === 'atLeast' ? 'atLeast' : 'atMost'}${mean ? 'Mean' : ''}`
-      : `${reason.kind}.${reason.op}`;
+      : `${reason.kind}.${reason.op}${reason.kind === 'dimension' && reason.role !== undefined ? 'Role' : ''}`;
   const key = REASON_KEYS.find((known) => known === written) ?? 'other';
   return {
     key,
@@ -77,5 +82,6 @@ export function reasonFigures(reason: FiredReasonReport): ReasonFigures {
     observedLabel: mean ? null : (reason.observedLabel ?? null),
     thresholdLabel: reason.thresholdLabel ?? null,
     n: reason.n,
+    role: reason.role ?? null,
   };
 }

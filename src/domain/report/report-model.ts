@@ -83,6 +83,11 @@ export type FiredReasonReport = {
    * difference of the shown means, as in the topics for discussion (docs/scoring.md).
    */
   means?: { high: number; low: number; bounds: readonly number[] };
+  /**
+   * A `dimension` reason read on one role's own score (a role shown apart, or the one
+   * respondent's role): the shown reason names it (« Salarié·e : 42/100, sous 50 »).
+   */
+  role?: Role;
   /** Item reasons: the label of the answer given, when one person answered. */
   observedLabel?: string;
   /** Item reasons: the label of the scale point of the threshold. */
@@ -177,6 +182,11 @@ export type RolesComparedGrid = {
     all: number | null;
     /** One entry per visible role, same order as `roles`; null when withheld or without score. */
     byRole: (number | null)[];
+    /**
+     * Same order as `roles`: true when that role is not asked the dimension (its score is then
+     * null, and it is neither a score nor a missing score: shown « non posée », not « — »).
+     */
+    notAsked?: boolean[];
     /** Bounds the means are shown against (docs/scoring.md). */
     bounds: number[];
   }[];

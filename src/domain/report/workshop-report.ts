@@ -49,6 +49,7 @@ export function rolesCompared(
       label: labels.get(d.dimensionId) ?? d.dimensionId,
       all: d.score,
       byRole: aggregate.roles.map((r) => r.dimensions[i]?.score ?? null),
+      notAsked: aggregate.roles.map((r) => r.dimensions[i]?.asked === 0),
       bounds: boundsOf(bounds, grid, d.dimensionId).score,
     })),
   };

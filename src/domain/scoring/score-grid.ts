@@ -9,18 +9,22 @@
  *   otherwise the dimension is `insufficient` with a null score, never 0 (reason `coverage`, also
  *   when nothing at all is answered, else `zeroWeight`).
  * - Grid score: mean of the dimension scores that exist; overall: mean of the grid scores.
+ * - With the respondent's role, items not asked of that role (`appliesWhen.roles`) are
+ *   `notAsked`: out of the counts and the coverage, their stored answers ignored; a dimension
+ *   with no item asked is `notAsked` (neither a score nor a missing score).
  *
  * Numbers are not rounded for display here (docs/scoring.md), only settled by `exact` so that a
  * score equal to a band bound on paper is equal to it here. The rules themselves are implemented
  * once, in the kernel of `score-matrix.ts`; this module presents one respondent as objects.
  */
-import type { Answers, AnswerStatus } from '@/domain/answers/answers';
+import type { Answers, AnswerStatus, Role } from '@/domain/answers/answers';
 import { DEFAULT_LEVELS } from '@/domain/grid/levels';
 import type { Grid, Level } from '@/domain/grid/schema';
 import { mean } from '@/domain/stats';
 import { levelOf, levelsOf } from './level';
 import {
   compileGrid,
+  DIMENSION_NOT_ASKED,
   DIMENSION_SCORED,
   DIMENSION_ZERO_WEIGHT,
   scoreMatrix,
@@ -30,7 +34,8 @@ import {
 export interface ItemScore {
   itemId: string;
   dimensionId: string;
-  status: AnswerStatus;
+  /** `notAsked`: the item is not asked of the respondent's role (its answer, if any, is ignored). */
+  status: AnswerStatus | 'notAsked';
   /** The numeric answer when it is a point of the scale, else null. */
   value: number | null;
   /** 0–100, higher is more favourable; null unless `status` is `answered`. */
@@ -45,7 +50,7 @@ export interface DimensionCounts {
   na: number;
   /** No answer, or a number off the scale. */
   missing: number;
-  /** Items in the dimension. */
+  /** Items of the dimension asked of the respondent (all of them without a role). */
   total: number;
 }
 
@@ -63,6 +68,7 @@ export type DimensionScore = DimensionBase &
   (
     | { status: 'scored'; score: number; level: Level | null }
     | { status: 'insufficient'; reason: InsufficientReason; score: null; level: null }
+    | { status: 'notAsked'; score: null; level: null }
   );
 
 export interface GridScore {
@@ -84,15 +90,24 @@ export interface OverallScore {
   grids: number;
 }
 
-const STATUS_NAMES: readonly AnswerStatus[] = ['answered', 'dk', 'na', 'missing'];
+const STATUS_NAMES: readonly (AnswerStatus | 'notAsked')[] = [
+  'answered',
+  'dk',
+  'na',
+  'missing',
+  'notAsked',
+];
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
-/** Scores one respondent's answers on a grid: every item, every dimension and the grid. Never throws. */
-export function scoreGrid(grid: Grid, answers: Answers): GridScore {
+/**
+ * Scores one respondent's answers on a grid: every item, every dimension and the grid. With the
+ * respondent's `role`, only what is asked of that role counts. Never throws.
+ */
+export function scoreGrid(grid: Grid, answers: Answers, role?: Role): GridScore {
   const compiled = compileGrid(grid);
   const levels = levelsOf(grid);
-  const m = scoreMatrix(grid, [answers]);
+  const m = scoreMatrix(grid, [answers], [role]);
   const items: ItemScore[] = compiled.items.map((item, i) => ({
     itemId: item.id,
     dimensionId: compiled.dimensions[item.dimensionIndex]?.id ?? '',
@@ -104,7 +119,7 @@ export function scoreGrid(grid: Grid, answers: Answers): GridScore {
   const dimensions: DimensionScore[] = compiled.dimensions.map((dimension, d) => {
     const answered = m.answered[d] ?? 0;
     const dk = m.dk[d] ?? 0;
-    const total = dimension.itemCount;
+    const total = m.asked[d] ?? dimension.itemCount;
     const base: DimensionBase = {
       dimensionId: dimension.id,
       answered,
@@ -119,6 +134,9 @@ export function scoreGrid(grid: Grid, answers: Answers): GridScore {
     const score = m.dimensionScore[d] ?? Number.NaN;
     if (status === DIMENSION_SCORED && !Number.isNaN(score)) {
       return { ...base, status: 'scored', score, level: levelOf(score, levels) };
+    }
+    if (status === DIMENSION_NOT_ASKED) {
+      return { ...base, status: 'notAsked', score: null, level: null };
     }
     const reason = status === DIMENSION_ZERO_WEIGHT ? 'zeroWeight' : 'coverage';
     return { ...base, status: 'insufficient', reason, score: null, level: null };

@@ -5,9 +5,17 @@
  * kernel, so there is a single implementation of the rules of product brief §5. The flat layout
  * lets a workshop of 10,000 respondents × 120 items be scored and aggregated without allocating
  * millions of small objects. "No score" is NaN inside a matrix and `null` everywhere outside.
+ *
+ * **Asked or not.** A grid's `appliesWhen.roles` (on a dimension or an item) says which roles
+ * are asked it. The context is applied before (`routeGrid`); the role is applied here, per
+ * respondent, because a workshop mixes roles: given each row's role, an item not asked of that
+ * role is `STATUS_NOT_ASKED` (neither answered nor missing, whatever the stored answer says), a
+ * dimension's coverage is computed over the items asked, and a dimension none of whose items is
+ * asked is `DIMENSION_NOT_ASKED` (neither a score nor a missing score). docs/scoring.md.
  */
-import type { Answers } from '@/domain/answers/answers';
+import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
+import { isAskedOf } from '@/domain/context/asked-of';
 import { runToEnd } from '@/domain/steps';
 import { exact } from './exact';
 import { scaleBounds, scoreOnRange } from './item-score';
@@ -23,11 +31,15 @@ export const STATUS_ANSWERED = 0;
 export const STATUS_DK = 1;
 export const STATUS_NA = 2;
 export const STATUS_MISSING = 3;
+/** Not asked of this respondent's role: an answer stored for it (given before a role change) is ignored. */
+export const STATUS_NOT_ASKED = 4;
 
 /** Dimension status codes in `ScoreMatrix.dimensionStatus`. */
 export const DIMENSION_SCORED = 0;
 export const DIMENSION_LOW_COVERAGE = 1;
 export const DIMENSION_ZERO_WEIGHT = 2;
+/** No item of the dimension is asked of this respondent's role. */
+export const DIMENSION_NOT_ASKED = 3;
 
 export interface CompiledItem {
   id: string;
@@ -61,6 +73,32 @@ export interface CompiledGrid {
   items: readonly CompiledItem[];
   dimensions: readonly CompiledDimension[];
   minCoverage: number;
+  /**
+   * For each role not asked every item: 1 where the item is asked of it, 0 where not (flat item
+   * order). A role absent from the map is asked everything, as is a row without a role.
+   */
+  askedByRole: ReadonlyMap<Role, Uint8Array>;
+}
+
+/** The items asked of each role, for the roles not asked every item (see `askedByRole`). */
+function askedMasks(grid: Grid, itemCount: number): Map<Role, Uint8Array> {
+  const masks = new Map<Role, Uint8Array>();
+  for (const role of ROLES) {
+    const mask = new Uint8Array(itemCount);
+    let i = 0;
+    let all = true;
+    for (const dimension of grid.dimensions) {
+      const dimensionAsked = isAskedOf(dimension.appliesWhen, role);
+      for (const item of dimension.items) {
+        const asked = dimensionAsked && isAskedOf(item.appliesWhen, role);
+        mask[i] = asked ? 1 : 0;
+        if (!asked) all = false;
+        i += 1;
+      }
+    }
+    if (!all) masks.set(role, mask);
+  }
+  return masks;
 }
 
 /**
@@ -104,7 +142,12 @@ export function compileGrid(grid: Grid): CompiledGrid {
       });
     }
   });
-  const compiled: CompiledGrid = { items, dimensions, minCoverage: grid.minCoverage };
+  const compiled: CompiledGrid = {
+    items,
+    dimensions,
+    minCoverage: grid.minCoverage,
+    askedByRole: askedMasks(grid, items.length),
+  };
   cache.set(grid, compiled);
   return compiled;
 }
@@ -130,11 +173,20 @@ export interface ScoreMatrix {
   dk: Int32Array;
   na: Int32Array;
   missing: Int32Array;
+  /** Items of the dimension asked of the row's role (= the dimension's items without roles). */
+  asked: Int32Array;
 }
 
-/** Scores every respondent's answers on the grid into one matrix (rows in input order). Never throws. */
-export function scoreMatrix(grid: Grid, answersList: readonly Answers[]): ScoreMatrix {
-  return runToEnd(scoreMatrixSteps(grid, answersList, Infinity));
+/**
+ * Scores every respondent's answers on the grid into one matrix (rows in input order). With
+ * `roles` (the role of each row), each row is scored on the items asked of its role. Never throws.
+ */
+export function scoreMatrix(
+  grid: Grid,
+  answersList: readonly Answers[],
+  roles?: readonly (Role | undefined)[],
+): ScoreMatrix {
+  return runToEnd(scoreMatrixSteps(grid, answersList, Infinity, roles));
 }
 
 /** Respondents scored between two steps of `scoreMatrixSteps` (about a millisecond of work). */
@@ -148,6 +200,7 @@ export function* scoreMatrixSteps(
   grid: Grid,
   answersList: readonly Answers[],
   rowsPerStep = SCORE_STEP_ROWS,
+  roles?: readonly (Role | undefined)[],
 ): Generator<void, ScoreMatrix, void> {
   const compiled = compileGrid(grid);
   const rows = answersList.length;
@@ -167,15 +220,25 @@ export function* scoreMatrixSteps(
     dk: new Int32Array(rows * dimensionCount),
     na: new Int32Array(rows * dimensionCount),
     missing: new Int32Array(rows * dimensionCount),
+    asked: new Int32Array(rows * dimensionCount),
   };
   for (let row = 0; row < rows; row += 1) {
     if (row > 0 && row % rowsPerStep === 0) yield;
-    scoreRow(compiled, answersList[row] ?? {}, matrix, row);
+    const role = roles?.[row];
+    const asked = role === undefined ? undefined : compiled.askedByRole.get(role);
+    scoreRow(compiled, answersList[row] ?? {}, matrix, row, asked);
   }
   return matrix;
 }
 
-function scoreRow(compiled: CompiledGrid, answers: Answers, m: ScoreMatrix, row: number): void {
+function scoreRow(
+  compiled: CompiledGrid,
+  answers: Answers,
+  m: ScoreMatrix,
+  row: number,
+  /** 1 where the item is asked of the row's role; undefined when every item is. */
+  asked: Uint8Array | undefined,
+): void {
   const { items, dimensions, minCoverage } = compiled;
   const itemBase = row * m.itemCount;
   const dimensionBase = row * m.dimensionCount;
@@ -185,15 +248,25 @@ function scoreRow(compiled: CompiledGrid, answers: Answers, m: ScoreMatrix, row:
     let dk = 0;
     let na = 0;
     let missing = 0;
+    let notAsked = 0;
     let weightSum = 0;
     let weighted = 0;
     const end = dimension.firstItem + dimension.itemCount;
     for (let i = dimension.firstItem; i < end; i += 1) {
       const item = items[i] as CompiledItem;
+      const cell = itemBase + i;
+      if (asked !== undefined && asked[i] === 0) {
+        // Not asked of this role: a stored answer (from before a role change) is kept, not read.
+        notAsked += 1;
+        m.itemStatus[cell] = STATUS_NOT_ASKED;
+        m.itemScore[cell] = Number.NaN;
+        m.itemValue[cell] = Number.NaN;
+        m.itemPoint[cell] = -1;
+        continue;
+      }
       // A plain lookup: an inherited property (`constructor`…) is never a number, "dk" or "na",
       // so it falls through to `missing` like any invalid value.
       const raw: unknown = answers[item.id];
-      const cell = itemBase + i;
       let status = STATUS_MISSING;
       let score = Number.NaN;
       let value = Number.NaN;
@@ -230,8 +303,13 @@ function scoreRow(compiled: CompiledGrid, answers: Answers, m: ScoreMatrix, row:
     m.dk[cell] = dk;
     m.na[cell] = na;
     m.missing[cell] = missing;
-    const coverage = dimension.itemCount === 0 ? 0 : answered / dimension.itemCount;
-    if (answered === 0 || coverage < minCoverage - COVERAGE_EPSILON) {
+    const askedItems = dimension.itemCount - notAsked;
+    m.asked[cell] = askedItems;
+    const coverage = askedItems === 0 ? 0 : answered / askedItems;
+    if (dimension.itemCount > 0 && askedItems === 0) {
+      m.dimensionStatus[cell] = DIMENSION_NOT_ASKED;
+      m.dimensionScore[cell] = Number.NaN;
+    } else if (answered === 0 || coverage < minCoverage - COVERAGE_EPSILON) {
       m.dimensionStatus[cell] = DIMENSION_LOW_COVERAGE;
       m.dimensionScore[cell] = Number.NaN;
     } else if (!(weightSum > 0)) {

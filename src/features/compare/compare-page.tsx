@@ -25,6 +25,7 @@ import './compare.css';
 import { LoadingStatus } from '@/components/loading-status';
 import { TableScroll } from '@/components/table-scroll';
 import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 
 const T0_COLOR = '#6b7280';
 
@@ -181,13 +182,7 @@ function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
     const grids0 = new Map(r0.grids.map((g) => [g.grid.id, g.grid]));
     const side = (d: Diagnostic, grid: Grid) => ({
       grid,
-      respondents: d.respondents.map((r) => ({
-        id: r.id,
-        role: r.role,
-        answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-          ? (r.answers[grid.id] ?? {})
-          : {},
-      })),
+      respondents: respondentsForGrid(d.respondents, grid.id),
     });
     const results = r1.grids.flatMap(({ grid: g1 }) => {
       const g0 = grids0.get(g1.id);

@@ -11,7 +11,7 @@ type ConditionTextProps = { description: ConditionDescription; lang: string };
  * « toutes ces conditions » / « au moins une de ces conditions ».
  */
 export function ConditionText({ description, lang }: ConditionTextProps) {
-  const { t } = useTranslation('grids');
+  const { t } = useTranslation(['grids', 'labels']);
   const dimension = (ref: DimensionRef) => ref.label ?? ref.id;
   const number = (value: number) =>
     formatNumber(value, lang, Number.isInteger(value) ? 0 : String(value).split('.')[1]?.length);
@@ -20,10 +20,16 @@ export function ConditionText({ description, lang }: ConditionTextProps) {
     case 'dimension':
       return (
         <>
-          {t(`condition.dimension.${description.op}`, {
-            dimension: dimension(description.dimension),
-            value: number(description.value),
-          })}
+          {description.role === undefined
+            ? t(`condition.dimension.${description.op}`, {
+                dimension: dimension(description.dimension),
+                value: number(description.value),
+              })
+            : t(`condition.dimensionRole.${description.op}`, {
+                dimension: dimension(description.dimension),
+                value: number(description.value),
+                role: t(`labels:role.${description.role}`),
+              })}
         </>
       );
     case 'item': {

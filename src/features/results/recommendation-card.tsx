@@ -19,7 +19,7 @@ type RecommendationCardProps = {
  * by the display rule (docs/scoring.md), answers by their label, « mean » only for several people.
  */
 export function useReasonText(lang: string) {
-  const { t } = useTranslation('results');
+  const { t } = useTranslation(['results', 'labels']);
   return (rec: RecommendationReport) =>
     rec.reasons
       .map((r) => {
@@ -41,6 +41,7 @@ export function useReasonText(lang: string) {
           observed,
           threshold,
           count: f.n,
+          ...(f.role === null ? {} : { role: t(`labels:role.${f.role}`) }),
         });
       })
       .join(' ; ');

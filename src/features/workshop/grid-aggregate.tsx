@@ -56,6 +56,10 @@ export const GridAggregateView = memo(function GridAggregateView({
     values: r.dimensions.map((d) => d.score),
   }));
   const hasData = aggregate.dimensions.some((d) => d.stats !== null);
+  // A role not asked a dimension (by its role conditions) has no score there, and none missing.
+  const notAsked = (role: (typeof aggregate.roles)[number], index: number) =>
+    role.dimensions[index]?.asked === 0;
+  const someNotAsked = aggregate.roles.some((r) => r.dimensions.some((_, i) => notAsked(r, i)));
 
   return (
     <section
@@ -105,42 +109,51 @@ export const GridAggregateView = memo(function GridAggregateView({
             {aggregate.roles.length === 0 ? (
               <p className="notice roles-note">{t('aggregate.noRoles')}</p>
             ) : (
-              <TableScroll>
-                <table className="data data--compact" data-testid="roles-table">
-                  <caption>{t('aggregate.rolesCaption', { grid: title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('aggregate.dimension')}</th>
-                      <th scope="col" className="num">
-                        {t('aggregate.all')}
-                      </th>
-                      {aggregate.roles.map((r) => (
-                        <th key={r.role} scope="col" className="num">
-                          {t(`labels:role.${r.role}`)} (n = {r.respondents})
+              <div className="roles-compared">
+                <TableScroll>
+                  <table className="data data--compact" data-testid="roles-table">
+                    <caption>{t('aggregate.rolesCaption', { grid: title })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('aggregate.dimension')}</th>
+                        <th scope="col" className="num">
+                          {t('aggregate.all')}
                         </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {aggregate.dimensions.map((d, i) => (
-                      <tr key={d.dimensionId}>
-                        <th scope="row">{labels.get(d.dimensionId)}</th>
-                        <td className="num">
-                          {num(d.score, boundsOf(bounds, grid, d.dimensionId).score)}
-                        </td>
                         {aggregate.roles.map((r) => (
-                          <td key={r.role} className="num">
-                            {num(
-                              r.dimensions[i]?.score,
-                              boundsOf(bounds, grid, d.dimensionId).score,
-                            )}
-                          </td>
+                          <th key={r.role} scope="col" className="num">
+                            {t(`labels:role.${r.role}`)} (n = {r.respondents})
+                          </th>
                         ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+                    </thead>
+                    <tbody>
+                      {aggregate.dimensions.map((d, i) => (
+                        <tr key={d.dimensionId}>
+                          <th scope="row">{labels.get(d.dimensionId)}</th>
+                          <td className="num">
+                            {num(d.score, boundsOf(bounds, grid, d.dimensionId).score)}
+                          </td>
+                          {aggregate.roles.map((r) =>
+                            notAsked(r, i) ? (
+                              <td key={r.role} className="num" data-not-asked="">
+                                <em>{t('aggregate.notAsked')}</em>
+                              </td>
+                            ) : (
+                              <td key={r.role} className="num">
+                                {num(
+                                  r.dimensions[i]?.score,
+                                  boundsOf(bounds, grid, d.dimensionId).score,
+                                )}
+                              </td>
+                            ),
+                          )}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+                {someNotAsked && <p className="table-note">{t('aggregate.notAskedNote')}</p>}
+              </div>
             )}
           </div>
           <TableScroll>

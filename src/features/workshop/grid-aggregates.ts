@@ -1,11 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
-import {
-  aggregateGridSteps,
-  type AggregateRespondent,
-  type GridAggregate,
-} from '@/domain/aggregate/aggregate-grid';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
-import type { Role } from '@/domain/answers/answers';
+import { aggregateGridSteps, type GridAggregate } from '@/domain/aggregate/aggregate-grid';
+import { roleVisibilityOf } from '@/domain/aggregate/anonymity';
+import { respondentsForGrid } from '@/domain/answers/grid-answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { runToEnd } from '@/domain/steps';
@@ -39,16 +35,6 @@ function rememberedOf(grid: Grid, respondents: Respondents) {
   return byThreshold;
 }
 
-function aggregateRespondents(grid: Grid, respondents: Respondents): AggregateRespondent[] {
-  return respondents.map((r) => ({
-    id: r.id,
-    role: r.role,
-    answers: Object.prototype.hasOwnProperty.call(r.answers, grid.id)
-      ? (r.answers[grid.id] ?? {})
-      : {},
-  }));
-}
-
 /** Every grid's aggregate, grid after grid, remembering each; a step between small pieces. */
 function* allAggregateSteps(
   grids: readonly Grid[],
@@ -60,7 +46,7 @@ function* allAggregateSteps(
     const known = rememberedOf(grid, respondents);
     let aggregate = known.get(threshold);
     if (!aggregate) {
-      aggregate = yield* aggregateGridSteps(grid, aggregateRespondents(grid, respondents), {
+      aggregate = yield* aggregateGridSteps(grid, respondentsForGrid(respondents, grid.id), {
         anonymityThreshold: threshold,
       });
       known.set(threshold, aggregate);
@@ -137,9 +123,7 @@ function stillAnonymous(
   threshold: number,
 ): ReadonlyMap<string, GridAggregate> | null {
   if (!previous) return null;
-  const counts = new Map<Role, number>();
-  for (const r of respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const visible = new Set(decideRoleVisibility(counts, effectiveThreshold(threshold)).visible);
+  const visible = new Set(roleVisibilityOf(respondents, threshold).visible);
   for (const aggregate of previous.values()) {
     if (aggregate.roles.some((r) => !visible.has(r.role))) return null;
   }

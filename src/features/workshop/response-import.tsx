@@ -1,7 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
-import { ROLES, type Role } from '@/domain/answers/answers';
+import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymity';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   applyResponseImport,
@@ -296,10 +295,9 @@ function ImportPreview({
   const uid = useId();
   const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
   // Roles are shown as they will be after the import: only those visible then are named.
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of [...diagnostic.respondents, ...plan.add])
-    counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const visible = new Set(decideRoleVisibility(counts, threshold).visible);
+  const visible = new Set(
+    roleVisibilityOf([...diagnostic.respondents, ...plan.add], threshold).visible,
+  );
   const shownRoles = plan.roleCounts.filter((c) => visible.has(c.role));
   const maskedAdded = plan.roleCounts
     .filter((c) => !visible.has(c.role))

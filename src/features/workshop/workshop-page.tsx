@@ -1,10 +1,10 @@
 import { routingContextOf } from '@/domain/context/context-of';
-import { routeGrid } from '@/domain/context/route-grid';
+import { routeGridForRoles } from '@/domain/context/route-grid';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import { useTranslation } from 'react-i18next';
-import { decideRoleVisibility, effectiveThreshold } from '@/domain/aggregate/anonymity';
-import { ROLES, type Role } from '@/domain/answers/answers';
+import { roleVisibilityOf } from '@/domain/aggregate/anonymity';
+import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { LoadingStatus } from '@/components/loading-status';
@@ -93,10 +93,10 @@ function DiagnosticPicker() {
 type Ready = Extract<ReturnType<typeof useDiagnostic>, { status: 'ready' }>;
 
 function roleVisibility(diagnostic: Diagnostic) {
-  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
-  const counts = new Map<Role, number>(ROLES.map((role) => [role, 0]));
-  for (const r of diagnostic.respondents) counts.set(r.role, (counts.get(r.role) ?? 0) + 1);
-  const { visible, maskedRespondents } = decideRoleVisibility(counts, threshold);
+  const { visible, maskedRespondents, counts, threshold } = roleVisibilityOf(
+    diagnostic.respondents,
+    diagnostic.anonymityThreshold,
+  );
   return {
     roles: visible.map((role) => ({ role, n: counts.get(role) ?? 0 })),
     masked: maskedRespondents,
@@ -108,13 +108,16 @@ function Workshop({ ready }: { ready: Ready }) {
   const { t } = useTranslation(['workshop', 'answer']);
   const lang = currentLanguage();
   const { diagnostic, resolved, update, flush, save } = ready;
-  // Aggregates read the grids as the diagnostic's context routes them (not per role: see
-  // docs/writing-a-grid.md), so an item left out is never in a mean, a spread or a topic.
+  // Aggregates read the grids as the diagnostic's context routes them for the roles present,
+  // so an item left out is never in a mean, a spread or a topic; inside, each respondent counts
+  // only what their role is asked (docs/scoring.md, « Asked or not »).
   const contextKey = JSON.stringify(routingContextOf(diagnostic));
+  const rolesKey = [...new Set(diagnostic.respondents.map((r) => r.role))].sort().join(' ');
   const grids = useMemo(() => {
     const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
-    return resolved.grids.map((g) => routeGrid(g.grid, context).grid);
-  }, [resolved, contextKey]);
+    const roles = rolesKey === '' ? [] : (rolesKey.split(' ') as Role[]);
+    return resolved.grids.map((g) => routeGridForRoles(g.grid, context, roles).grid);
+  }, [resolved, contextKey, rolesKey]);
   const visibility = useMemo(() => roleVisibility(diagnostic), [diagnostic]);
   const { aggregates, pending } = useGridAggregates(
     grids,

@@ -561,6 +561,35 @@ describe('report formatting helpers', () => {
       'Autonomie : écart de 27 points entre rôles, au-dessus de 20',
       'Autonomie: gap of 27 points between roles, above 20',
     ],
+    [
+      {
+        kind: 'dimension',
+        target: 'Charge',
+        op: 'below',
+        threshold: 50,
+        observed: 42,
+        n: 5,
+        bounds: [25, 50, 75],
+        role: 'employee',
+      },
+      'Charge, Salarié·e : 42/100, sous 50',
+      'Charge, Employee: 42/100, below 50',
+    ],
+    [
+      {
+        kind: 'dimension',
+        target: 'Charge',
+        op: 'atLeast',
+        threshold: 50,
+        observed: 49.96,
+        n: 3,
+        bounds: [25, 50, 75],
+        role: 'representative',
+      },
+      // Not « 50 », and never « au moins 50 » of 49,96: the display rule holds with a role too.
+      'Charge, Représentant·e du personnel : 49,96/100, au moins 50',
+      'Charge, Employee representative: 49.96/100, at least 50',
+    ],
   ] as const)('reasonText(%o)', (reason, expectedFr, expectedEn) => {
     // ICU puts U+202F or U+00A0 before % depending on its version.
     const spaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');

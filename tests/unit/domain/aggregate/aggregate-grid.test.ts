@@ -283,6 +283,7 @@ describe('aggregateGrid: edge cases', () => {
     expect(aggregate.dimensions[0]).toEqual({
       dimensionId: 'd-a',
       respondents: 0,
+      asked: 0,
       stats: null,
       score: null,
       level: null,

@@ -41,6 +41,12 @@ const table: Row[] = [
     { type: 'dimension', op: 'atLeast', dimension: chargeEn, value: 75 },
   ],
   [
+    'a dimension below a score for one role’s own mean',
+    { type: 'dimension', dimension: 't-charge', op: 'below', value: 50, role: 'employee' },
+    'fr',
+    { type: 'dimension', op: 'below', dimension: chargeFr, value: 50, role: 'employee' },
+  ],
+  [
     'a language the grid lacks falls back to its default (French)',
     { type: 'dimension', dimension: 't-charge', op: 'below', value: 25 },
     'de',

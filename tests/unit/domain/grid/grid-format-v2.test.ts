@@ -18,7 +18,14 @@ import { scoreGrid } from '@/domain/scoring/score-grid';
 const NAMES = ['risks-opportunities', 'social-dialogue'] as const;
 const v1Source = (name: string): unknown =>
   JSON.parse(readFileSync(`tests/fixtures/grids/v1/${name}.json`, 'utf8'));
-const v2Text = (name: string) => readFileSync(`questionnaires/${name}.json`, 'utf8');
+/** The same content in format 2: the bundled file, or its 1.1.0 copy once the grid moved on to 2.0.0. */
+const v2Text = (name: string) =>
+  readFileSync(
+    name === 'risks-opportunities'
+      ? `tests/fixtures/grids/1.1.0/${name}.json`
+      : `questionnaires/${name}.json`,
+    'utf8',
+  );
 const loaded = (input: unknown) => {
   const result = loadGrid(input);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));

@@ -12,17 +12,20 @@ describe('contextFromScore', () => {
 
   it('takes dimension scores and dk rates; no spread or role gap for one respondent', () => {
     expect(ctx.source).toBe('respondent');
+    // No role given: no role's own score.
     expect(ctx.dimensions.get('d-a')).toEqual({
       score: 75,
       dkRate: 0.5,
       spread: null,
       roleGap: null,
+      roles: new Map(),
     });
     expect(ctx.dimensions.get('d-b')).toEqual({
       score: null,
       dkRate: 0,
       spread: null,
       roleGap: null,
+      roles: new Map(),
     });
   });
 
@@ -46,9 +49,33 @@ describe('contextFromAggregate', () => {
 
   it.each([
     // d-a: [100 ×3, 25 ×3] → mean 62.5, sd 37.5; gap 100 − 25
-    { dimensionId: 'd-a', expected: { score: 62.5, dkRate: 0, spread: 37.5, roleGap: 75 } },
+    {
+      dimensionId: 'd-a',
+      expected: {
+        score: 62.5,
+        dkRate: 0,
+        spread: 37.5,
+        roleGap: 75,
+        roles: new Map([
+          ['management', { score: 100, n: 3 }],
+          ['employee', { score: 25, n: 3 }],
+        ]),
+      },
+    },
     // d-b: 50 for everyone → sd 0; 3 dk / 12 answers; both roles at 50 → gap 0
-    { dimensionId: 'd-b', expected: { score: 50, dkRate: 0.25, spread: 0, roleGap: 0 } },
+    {
+      dimensionId: 'd-b',
+      expected: {
+        score: 50,
+        dkRate: 0.25,
+        spread: 0,
+        roleGap: 0,
+        roles: new Map([
+          ['management', { score: 50, n: 3 }],
+          ['employee', { score: 50, n: 3 }],
+        ]),
+      },
+    },
   ])('dimension $dimensionId', ({ dimensionId, expected }) => {
     expect(ctx.source).toBe('aggregate');
     expect(ctx.dimensions.get(dimensionId)).toEqual(expected);
@@ -67,11 +94,13 @@ describe('contextFromAggregate', () => {
       grid,
       aggregateGrid(grid, [makeRespondent('s', 'employee', { a1: 2, a2: 2 })]),
     );
+    // The one respondent's role is masked in the aggregate: no role's own score without it.
     expect(solo.dimensions.get('d-a')).toEqual({
       score: 25,
       dkRate: 0,
       spread: null,
       roleGap: null,
+      roles: new Map(),
     });
   });
 });

@@ -83,8 +83,22 @@ describe('report model: roles compared', () => {
         ],
         masked: 0,
         dimensions: [
-          { id: 'd-a', label: 'Dimension d-a', all: 75, byRole: [50, 100], bounds: BANDS },
-          { id: 'd-b', label: 'Dimension d-b', all: 25, byRole: [50, 0], bounds: BANDS },
+          {
+            id: 'd-a',
+            label: 'Dimension d-a',
+            all: 75,
+            byRole: [50, 100],
+            notAsked: [false, false],
+            bounds: BANDS,
+          },
+          {
+            id: 'd-b',
+            label: 'Dimension d-b',
+            all: 25,
+            byRole: [50, 0],
+            notAsked: [false, false],
+            bounds: BANDS,
+          },
         ],
       },
     ]);
