@@ -27,7 +27,7 @@ export const PAGE_FILES: Partial<
   results: {
     module: 'src/features/results/results-page.tsx',
     // `answer` for the diagnostic's gate, `grids` for the migration offer.
-    namespaces: ['results', 'labels', 'plan', 'answer', 'grids'],
+    namespaces: ['results', 'labels', 'plan', 'answer', 'grids', 'kits'],
     alsoLoads: ['src/features/results/radar-chart.tsx'],
   },
   workshop: {

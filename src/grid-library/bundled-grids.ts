@@ -6,7 +6,12 @@ import { loadGrid } from '@/domain/grid/load-grid';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 
 const modules: Record<string, () => Promise<unknown>> = import.meta.glob(
-  ['/questionnaires/*.json', '!/questionnaires/*schema*', '!/questionnaires/legal-references.json'],
+  [
+    '/questionnaires/*.json',
+    '!/questionnaires/*schema*',
+    '!/questionnaires/legal-references.json',
+    '!/questionnaires/kits.json',
+  ],
   {
     import: 'default',
   },

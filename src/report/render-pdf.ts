@@ -26,6 +26,7 @@ import { skipRtlPluginsOnOtherText } from './rtl-plugins';
 import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { DEJAVU_SANS } from './fonts/dejavu-sans';
 import { conditionText, longDay, statusText } from './legal-text';
+import { renderKits } from './render-kits';
 import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { BODY_SIZE, COLORS, Layout, type Cell, type PageGeometry, type TextStyle } from './layout';
 import {
@@ -444,6 +445,15 @@ export async function renderReportPdf(
       return ref ? [`${legalCitation(ref)} — ${legalStatus(ref)}`] : [];
     }),
   );
+
+  // The kit of the purpose (representatives' or deployment kit) ------------------------------
+  renderKits(layout, model, t, {
+    colon,
+    legalStatus,
+    legalCondition,
+    score: (score, bounds) => f.score(score, bounds),
+    day: legalDay,
+  });
 
   // Method annex -----------------------------------------------------------------------------
   layout.newPage();

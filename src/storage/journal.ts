@@ -6,7 +6,12 @@
  */
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
-import { ActionItem, Respondent, type Diagnostic } from '@/domain/diagnostic/diagnostic';
+import {
+  ActionItem,
+  DeploymentPlan,
+  Respondent,
+  type Diagnostic,
+} from '@/domain/diagnostic/diagnostic';
 
 const PREFIX = 'qvt:journal:';
 
@@ -15,6 +20,7 @@ const Journal = z.object({
   updatedAt: z.string(),
   respondents: z.array(Respondent),
   actionPlan: z.array(ActionItem),
+  deployment: z.optional(DeploymentPlan),
   currentRespondentId: z.optional(z.string()),
   anonymityThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(50)),
 });
@@ -27,6 +33,7 @@ export function writeJournal(diagnostic: Diagnostic): void {
       updatedAt: diagnostic.updatedAt,
       respondents: diagnostic.respondents,
       actionPlan: diagnostic.actionPlan,
+      deployment: diagnostic.deployment,
       currentRespondentId: diagnostic.currentRespondentId,
       anonymityThreshold: diagnostic.anonymityThreshold,
     };

@@ -109,8 +109,39 @@ export const ActionItem = z.object({
   deadline: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)),
   status: ActionStatus,
   indicator: ShortText,
+  /** The kit line it was added from (`<kit>/<line id>`), so that adding it again does not duplicate it. */
+  kitLine: OptionalRef,
 });
 export type ActionItem = z.infer<typeof ActionItem>;
+
+const DayOrEmpty = z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/));
+
+/** A typical work situation, today and with the tool (the deployment kit's work simulation). */
+export const WorkSituation = z.object({
+  id: RecordId,
+  title: ShortText,
+  today: LongText,
+  withTool: LongText,
+  /** What the tool must allow in this situation: a line of the vendor specification. */
+  requirement: LongText,
+});
+export type WorkSituation = z.infer<typeof WorkSituation>;
+
+export const MAX_WORK_SITUATIONS = 5;
+
+/** The deployment kit's part of a diagnostic: typical situations and the pilot plan. */
+export const DeploymentPlan = z.object({
+  situations: z.array(WorkSituation).check(z.maxLength(MAX_WORK_SITUATIONS)),
+  pilot: z.object({
+    scope: ShortText,
+    duration: ShortText,
+    criteria: LongText,
+    /** Dates of the T0 and T1 diagnostics, YYYY-MM-DD or empty. */
+    t0: DayOrEmpty,
+    t1: DayOrEmpty,
+  }),
+});
+export type DeploymentPlan = z.infer<typeof DeploymentPlan>;
 
 export const Diagnostic = z.object({
   format: z.literal(DIAGNOSTIC_FORMAT),
@@ -136,6 +167,8 @@ export const Diagnostic = z.object({
   /** The respondent currently answering on this device. */
   currentRespondentId: OptionalRef,
   actionPlan: z.array(ActionItem),
+  /** The deployment kit's situations and pilot plan (upstream diagnostics), once filled in. */
+  deployment: z.optional(DeploymentPlan),
   /** Smallest group shown apart in workshop results; never below 2. */
   anonymityThreshold: z.number().check(z.int(), z.minimum(2), z.maximum(50)),
   createdAt: IsoDate,

@@ -43,6 +43,8 @@ import type {
   ReliabilityGrid,
   TopicsGrid,
 } from './report-model';
+import { buildKits, kitItemsOf, type KitItem } from '@/domain/kits/kits';
+import type { KitCatalogue } from '@/domain/kits/schema';
 import { discussionTopics, reliabilityReport, rolesCompared } from './workshop-report';
 
 /** The audience whose recommendations come first for each purpose. */
@@ -303,6 +305,8 @@ export type BuildReportOptions = {
   generatedAt: string;
   /** The legal catalogue: without it, the report has no legal section (`legal: null`). */
   legalCatalogue?: LegalCatalogue;
+  /** The kits' content (`questionnaires/kits.json`): with the catalogue, the report has `kits`. */
+  kits?: KitCatalogue;
 };
 
 /** The catalogue's text in the report's language: English for `en`, else French. */
@@ -384,6 +388,7 @@ export function buildReportModel(
   const rolesByGrid: RolesComparedGrid[] = [];
   const topicsByGrid: TopicsGrid[] = [];
   const reliabilityByGrid: ReliabilityGrid[] = [];
+  const kitItems: KitItem[] = [];
 
   const context = routingContextOf(diagnostic);
   // The grid as the respondents were asked it: what none of their roles is asked is left out
@@ -412,6 +417,7 @@ export function buildReportModel(
           ),
         )
       : null;
+    if (options.kits) kitItems.push(...kitItemsOf(grid, aggregate, lang));
     const bounds = dimensionBounds(grid);
     const dimensions = dimensionReports(grid, aggregate, singleReasons, texts, bounds);
     const results = recommend(grid, contextFromAggregate(grid, aggregate, only?.role));
@@ -482,6 +488,7 @@ export function buildReportModel(
   const visibility = roleVisibilityOf(diagnostic.respondents, threshold);
   const { counts } = visibility;
   const { strengths, weaknesses } = strengthsAndWeaknesses(grids.flatMap((g) => g.dimensions));
+  const recommendations = rankRecommendations(allRecs, audience, distances);
 
   return {
     lang,
@@ -512,7 +519,7 @@ export function buildReportModel(
     grids,
     strengths,
     weaknesses,
-    recommendations: rankRecommendations(allRecs, audience, distances),
+    recommendations,
     actionPlan: diagnostic.actionPlan,
     comments: commentGroups(
       diagnostic,
@@ -538,5 +545,16 @@ export function buildReportModel(
           lang,
         )
       : null,
+    ...(options.kits && legal
+      ? {
+          kits: buildKits(options.kits, legal.catalogue, diagnostic, {
+            lang,
+            context,
+            grids,
+            items: kitItems,
+            recommendations,
+          }),
+        }
+      : {}),
   };
 }

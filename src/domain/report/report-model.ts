@@ -18,6 +18,7 @@ import type { ContextField, RoutingContext } from '@/domain/context/applies-when
 import type { LegalAppliesWhen } from '@/domain/legal/schema';
 import type { DimensionBounds } from '@/domain/scoring/display';
 import type { LeftOutReason } from '@/domain/context/route-grid';
+import type { DeploymentKit, RepresentativesKit } from '@/domain/kits/kits';
 
 /** A dimension, item or recommendation the context left out, its text resolved, and why. */
 export type LeftOutReport = {
@@ -375,4 +376,10 @@ export type ReportModel = {
   evolution: EvolutionReport | null;
   /** Legal references, when the report is built with the legal catalogue. */
   legal: LegalReport | null;
+  /**
+   * The kit of the diagnostic's purpose (src/domain/kits): the representatives' kit for a
+   * negotiation, the deployment kit for an early-stage diagnostic; absent when the report is
+   * built without the kits' content and the legal catalogue.
+   */
+  kits?: { representatives: RepresentativesKit | null; deployment: DeploymentKit | null };
 };

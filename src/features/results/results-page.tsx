@@ -17,6 +17,12 @@ import { PdfButton } from './pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { LegalReferences } from './legal-references';
 import { legalCatalogue } from '@/grid-library/legal-catalogue';
+import { kitsContent } from '@/grid-library/kits-content';
+import { DEPLOYMENT_KIT_ID, DeploymentKitSection } from '@/features/kits/deployment-kit';
+import {
+  REPRESENTATIVES_KIT_ID,
+  RepresentativesKitSection,
+} from '@/features/kits/representatives-kit';
 import { PartialNotice } from './partial-notice';
 import { ScoreTable } from './score-table';
 import { loadRadarCode, ScoreRadar } from './lazy-radar';
@@ -42,7 +48,7 @@ export function ResultsPage({ diagnosticId }: { diagnosticId?: string }) {
 type Ready = Extract<ReturnType<typeof useDiagnostic>, { status: 'ready' }>;
 
 function Results({ ready }: { ready: Ready }) {
-  const { t } = useTranslation(['results', 'labels', 'common']);
+  const { t } = useTranslation(['results', 'labels', 'common', 'kits']);
   const lang = currentLanguage();
   const { diagnostic, resolved, update } = ready;
   // The model depends on answers and plan, not on the clock: the PDF stamps its own date.
@@ -52,6 +58,7 @@ function Results({ ready }: { ready: Ready }) {
         lang,
         generatedAt: diagnostic.updatedAt,
         legalCatalogue: legalCatalogue(),
+        kits: kitsContent(),
       }),
     [diagnostic, resolved, lang],
   );
@@ -120,6 +127,23 @@ function Results({ ready }: { ready: Ready }) {
             <li>
               <a href="#legal" onClick={(e) => jump(e, 'legal')}>
                 {t('legal.title')}
+              </a>
+            </li>
+          )}
+          {model.kits?.representatives && (
+            <li>
+              <a
+                href={`#${REPRESENTATIVES_KIT_ID}`}
+                onClick={(e) => jump(e, REPRESENTATIVES_KIT_ID)}
+              >
+                {t('kits:toc.representatives')}
+              </a>
+            </li>
+          )}
+          {model.kits?.deployment && (
+            <li>
+              <a href={`#${DEPLOYMENT_KIT_ID}`} onClick={(e) => jump(e, DEPLOYMENT_KIT_ID)}>
+                {t('kits:toc.deployment')}
               </a>
             </li>
           )}
@@ -298,6 +322,23 @@ function Results({ ready }: { ready: Ready }) {
       </section>
 
       {model.legal && <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />}
+
+      {model.kits?.representatives && (
+        <RepresentativesKitSection
+          kit={model.kits.representatives}
+          diagnostic={diagnostic}
+          update={update}
+          lang={lang}
+        />
+      )}
+      {model.kits?.deployment && (
+        <DeploymentKitSection
+          kit={model.kits.deployment}
+          diagnostic={diagnostic}
+          update={update}
+          lang={lang}
+        />
+      )}
 
       <section aria-labelledby="comments-title" className="card">
         <h2 id="comments-title">{t('comments.title')}</h2>

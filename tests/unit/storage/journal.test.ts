@@ -62,6 +62,25 @@ describe('the pagehide journal', () => {
     expect(diagnostic.grids).toBe(base.grids);
   });
 
+  it('should restore the deployment kit’s situations and pilot typed before pagehide', () => {
+    const deployment = {
+      situations: [
+        {
+          id: 's1',
+          title: 'Relais',
+          today: 'Cahier',
+          withTool: 'Outil',
+          requirement: 'Hors ligne',
+        },
+      ],
+      pilot: { scope: 'Équipe A', duration: '3 mois', criteria: '', t0: '2027-01-10', t1: '' },
+    };
+    writeJournal({ ...newer, deployment });
+    const { diagnostic, applied } = applyJournal(base);
+    expect(applied).toBe(true);
+    expect(diagnostic.deployment).toEqual(deployment);
+  });
+
   it('should ignore and drop a journal older than the stored record', () => {
     writeJournal(base);
     const { diagnostic, applied } = applyJournal(newer);
