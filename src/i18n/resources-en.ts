@@ -15,6 +15,7 @@ import start from './locales/en/start.json';
 import survey from './locales/en/survey.json';
 import workshop from './locales/en/workshop.json';
 import compare from './locales/en/compare.json';
+import room from './locales/en/room.json';
 import type { Resources } from './resources-fr';
 
 export const en: Resources = {
@@ -34,4 +35,5 @@ export const en: Resources = {
   survey,
   workshop,
   compare,
+  room,
 };

@@ -20,6 +20,7 @@ import start from './locales/fr/start.json';
 import survey from './locales/fr/survey.json';
 import workshop from './locales/fr/workshop.json';
 import compare from './locales/fr/compare.json';
+import room from './locales/fr/room.json';
 
 export const fr = {
   about,
@@ -38,6 +39,7 @@ export const fr = {
   survey,
   workshop,
   compare,
+  room,
 };
 
 export type Resources = typeof fr;

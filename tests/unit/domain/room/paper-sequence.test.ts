@@ -6,6 +6,7 @@ import {
   paperSequence,
 } from '@/domain/room/paper-sequence';
 import { routeGrid } from '@/domain/context/route-grid';
+import { UNKNOWN_CONTEXT } from '@/domain/context/applies-when';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
 const grid = makeGrid({
@@ -39,8 +40,8 @@ describe('paper sequence', () => {
         ]),
       ],
     });
-    const forEmployee = routeGrid(routed, {}, 'employee').grid;
-    const forRepresentative = routeGrid(routed, {}, 'representative').grid;
+    const forEmployee = routeGrid(routed, UNKNOWN_CONTEXT, 'employee').grid;
+    const forRepresentative = routeGrid(routed, UNKNOWN_CONTEXT, 'representative').grid;
     expect(paperSequence([forEmployee]).map((q) => q.item.id)).toEqual(['a1']);
     expect(paperSequence([forRepresentative]).map((q) => q.item.id)).toEqual(['a1', 'a2']);
   });
