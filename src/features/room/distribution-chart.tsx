@@ -102,8 +102,13 @@ export function DistributionChart({ distribution, scale, text, groupName }: Prop
                 className={`room-dist__cell${c.apart ? ' is-apart' : ''}`}
                 data-count={count}
               >
-                <span className="room-dist__bar" style={{ height: `${(count / max) * 100}%` }} />
                 <span className="room-dist__count">{count}</span>
+                {count > 0 && (
+                  <span
+                    className="room-dist__bar"
+                    style={{ height: `calc((100% - 1.3em) * ${count / max})` }}
+                  />
+                )}
               </span>
             );
           }),
@@ -114,11 +119,21 @@ export function DistributionChart({ distribution, scale, text, groupName }: Prop
 }
 
 /** The twin table of the distribution: groups in rows, answers in columns. */
-export function DistributionTable({ distribution, scale, text, groupName, itemText }: Props) {
+export function DistributionTable({
+  distribution,
+  scale,
+  text,
+  groupName,
+  itemText,
+  narrowOnly = false,
+}: Props & {
+  /** Shown only on a phone, in place of the chart (room.css). */
+  narrowOnly?: boolean;
+}) {
   const { t } = useTranslation('room');
   const columns = useColumns(distribution, scale, text);
   return (
-    <div className="projection__table">
+    <div className={narrowOnly ? 'projection__table projection__narrow' : 'projection__table'}>
       <table className="data room-table" data-testid="room-distribution-table">
         <caption>{t('projection.distributionCaption', { item: itemText })}</caption>
         <thead>

@@ -18,11 +18,15 @@ export function wrapWords(text: string, max: number): string[] {
   return lines;
 }
 
-const SIZE = 1000;
-const CENTER = { x: SIZE / 2, y: SIZE / 2 };
-const RADIUS = 300;
-const FONT = 26;
-const LINE = 31;
+/** The drawing's box: wider than tall, for the labels beside the radar. */
+const WIDTH = 1400;
+const HEIGHT = 1000;
+const CENTER = { x: WIDTH / 2, y: HEIGHT / 2 };
+const RADIUS = 310;
+const FONT = 32;
+const LINE = 38;
+/** Characters per label line (18 × 32 × 0.6 + the radius fits in half the width). */
+const LABEL_CHARS = 18;
 
 /**
  * The room's radar, drawn as plain SVG scaled to its box (labels grow with the screen): everyone
@@ -44,7 +48,7 @@ export function ProjectionRadar({
   return (
     <svg
       className="room-radar"
-      viewBox={`0 0 ${SIZE} ${SIZE}`}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       preserveAspectRatio="xMidYMid meet"
       aria-hidden="true"
       focusable="false"
@@ -76,8 +80,8 @@ export function ProjectionRadar({
         <text
           key={ring}
           x={CENTER.x + 8}
-          y={CENTER.y - (RADIUS * ring) / 100 + 22}
-          fontSize={20}
+          y={CENTER.y - (RADIUS * ring) / 100 + 26}
+          fontSize={24}
           fill="#374151"
         >
           {ring}
@@ -130,7 +134,7 @@ export function ProjectionRadar({
         const cos = Math.cos(angle);
         const sin = Math.sin(angle);
         const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
-        const lines = wrapWords(label, 18);
+        const lines = wrapWords(label, LABEL_CHARS);
         const missing = series[0]?.values[i] === null;
         const count = lines.length + (missing ? 1 : 0);
         const top =

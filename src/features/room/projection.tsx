@@ -358,7 +358,14 @@ function TopicSlide({
             n: entry.n,
           })}`}
       </p>
-      {table ? <DistributionTable {...props} /> : <DistributionChart {...props} />}
+      {table ? (
+        <DistributionTable {...props} />
+      ) : (
+        <>
+          <DistributionChart {...props} />
+          <DistributionTable {...props} narrowOnly />
+        </>
+      )}
       {distribution.withheld.length > 0 && (
         <p className="projection__note">
           {t('projection.withheld', {
