@@ -80,8 +80,8 @@ export function ProjectionRadar({
         <text
           key={ring}
           x={CENTER.x + 8}
-          y={CENTER.y - (RADIUS * ring) / 100 + 26}
-          fontSize={24}
+          y={CENTER.y - (RADIUS * ring) / 100 + 30}
+          fontSize={28}
           fill="#374151"
         >
           {ring}
