@@ -253,7 +253,7 @@ test('the paper questionnaire: a code per copy on every page, boxes and keys, FR
   distinct.forEach((code, copy) => {
     expect(codes.slice(copy * perCopy, (copy + 1) * perCopy).every((c) => c === code)).toBe(true);
   });
-  const first = fr.slice(0, perCopy).join('\n');
+  const first = fr.slice(0, perCopy).join('\n').replace(/\s+/g, ' ');
   expect(first).toContain('Questionnaire pour : Salarié·e');
   expect(first).toContain('N’écrivez pas votre nom');
   expect(first).toContain('au moins 3 personnes de ce rôle');
@@ -273,7 +273,7 @@ test('the paper questionnaire: a code per copy on every page, boxes and keys, FR
     language: 'English',
     button: /Télécharger le questionnaire papier/,
   });
-  const all = en.join('\n');
+  const all = en.join('\n').replace(/\s+/g, ' ');
   expect(all).toContain('Questionnaire for: Employee representative');
   expect(all).toContain('Do not write your name');
   expect(all).toMatch(/Don['’]t know/);
