@@ -15,7 +15,8 @@ function makeT(lang: 'fr' | 'en') {
   return (key: string, params: Record<string, unknown> = {}) => {
     let node: string | Tree | undefined = tree;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') return key;
+    // A missing key fails the test: the PDF would print the key itself.
+    if (typeof node !== 'string') throw new Error(`missing room translation: ${lang} « ${key} »`);
     return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
   };
 }
