@@ -429,6 +429,6 @@ test('the entry screen in English, on a phone', async ({ page }) => {
   await page.getByRole('button', { name: /Tend to agree/ }).click();
   await expect(page.getByText('Statement 1: Tend to agree.')).toBeVisible();
   await page.keyboard.press('9');
-  await expect(page.getByText('The key « 9 » types nothing for statement 2')).toBeVisible();
+  await expect(page.getByText('The key “9” types nothing for statement 2')).toBeVisible();
   await expectAxeClean(page);
 });

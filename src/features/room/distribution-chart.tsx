@@ -134,7 +134,10 @@ export function DistributionTable({
   const columns = useColumns(distribution, scale, text);
   return (
     <div className={narrowOnly ? 'projection__table projection__narrow' : 'projection__table'}>
-      <table className="data room-table" data-testid="room-distribution-table">
+      <table
+        className="data room-table"
+        data-testid={narrowOnly ? undefined : 'room-distribution-table'}
+      >
         <caption>{t('projection.distributionCaption', { item: itemText })}</caption>
         <thead>
           <tr>

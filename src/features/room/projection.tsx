@@ -252,9 +252,9 @@ function RadarSlide({
     value === null || value === undefined
       ? t('results:insufficient.short')
       : formatScore(value, lang, boundsOf(bounds, grid, dimensionId).score);
-  return table ? (
-    <div className="projection__table">
-      <table className="data room-table" data-testid="room-radar-table">
+  const radarTable = (narrowOnly: boolean) => (
+    <div className={narrowOnly ? 'projection__table projection__narrow' : 'projection__table'}>
+      <table className="data room-table" data-testid={narrowOnly ? undefined : 'room-radar-table'}>
         <caption>{t('projection.radarCaption', { grid: title })}</caption>
         <thead>
           <tr>
@@ -280,6 +280,9 @@ function RadarSlide({
         </tbody>
       </table>
     </div>
+  );
+  return table ? (
+    radarTable(false)
   ) : (
     <div className="projection__radar">
       <figure className="projection__figure">
@@ -307,6 +310,8 @@ function RadarSlide({
           </p>
         )}
       </div>
+      {/* On a phone the radar's labels are too small to read: its table follows it. */}
+      {radarTable(true)}
     </div>
   );
 }
