@@ -77,7 +77,8 @@ for (const size of [
   test(`projection with the keyboard alone at ${size.width}×${size.height}, axe clean`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    // Four axe runs with every rule, on a shared machine.
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     const id = await seededWorkshop(page, 'Atelier projeté');
     await page.goto(`./#/workshop/${id}`);
