@@ -50,7 +50,11 @@ function Page({ route }: { route: Route }) {
       );
     case 'workshop':
       return (
-        <LazyPage name={name} page={PAGES.workshop} props={{ diagnosticId: params.diagnosticId }} />
+        <LazyPage
+          name={name}
+          page={PAGES.workshop}
+          props={{ diagnosticId: params.diagnosticId, view: params.view }}
+        />
       );
     case 'compare':
       return <LazyPage name={name} page={PAGES.compare} props={{ t0: params.t0, t1: params.t1 }} />;
@@ -109,7 +113,7 @@ export function App() {
     observer.observe(main, { childList: true, subtree: true });
     settle();
     return stop;
-  }, [route.name, route.params.diagnosticId, route.params.gridId]);
+  }, [route.name, route.params.diagnosticId, route.params.gridId, route.params.view]);
 
   return (
     <Layout route={route} mainRef={mainRef}>

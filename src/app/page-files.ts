@@ -32,7 +32,7 @@ export const PAGE_FILES: Partial<
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',
-    namespaces: ['workshop', 'labels', 'answer', 'results', 'files'],
+    namespaces: ['workshop', 'labels', 'answer', 'results', 'files', 'room'],
   },
   compare: { module: 'src/features/compare/compare-page.tsx', namespaces: ['compare'] },
   grids: {

@@ -14,7 +14,7 @@ const PATTERNS: [RouteName, RegExp, string[]][] = [
   ['new', /^\/new$/, []],
   ['answer', /^\/answer(?:\/([^/]+)(?:\/([^/]+))?)?$/, ['diagnosticId', 'step']],
   ['results', /^\/results(?:\/([^/]+))?$/, ['diagnosticId']],
-  ['workshop', /^\/workshop(?:\/([^/]+))?$/, ['diagnosticId']],
+  ['workshop', /^\/workshop(?:\/([^/]+)(?:\/(projection|paper))?)?$/, ['diagnosticId', 'view']],
   ['compare', /^\/compare(?:\/([^/]+)\/([^/]+))?$/, ['t0', 't1']],
   ['grids', /^\/grids(?:\/([^/]+))?$/, ['gridId']],
   ['about', /^\/about$/, []],

@@ -16,6 +16,7 @@ import survey from './locales/en/survey.json';
 import workshop from './locales/en/workshop.json';
 import compare from './locales/en/compare.json';
 import kits from './locales/en/kits.json';
+import room from './locales/en/room.json';
 import type { Resources } from './resources-fr';
 
 export const en: Resources = {
@@ -36,4 +37,5 @@ export const en: Resources = {
   workshop,
   compare,
   kits,
+  room,
 };

@@ -21,6 +21,7 @@ import survey from './locales/fr/survey.json';
 import workshop from './locales/fr/workshop.json';
 import compare from './locales/fr/compare.json';
 import kits from './locales/fr/kits.json';
+import room from './locales/fr/room.json';
 
 export const fr = {
   about,
@@ -40,6 +41,7 @@ export const fr = {
   workshop,
   compare,
   kits,
+  room,
 };
 
 export type Resources = typeof fr;

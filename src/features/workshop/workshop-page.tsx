@@ -25,8 +25,17 @@ import { WorkshopExports } from './workshop-exports';
 import './workshop.css';
 import { jump } from '@/utils/jump';
 import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
+import { LazyPaperEntry, LazyProjection } from '@/features/room/lazy';
+import { RoomCard } from '@/features/room/room-card';
 
-export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
+export function WorkshopPage({
+  diagnosticId,
+  view,
+}: {
+  diagnosticId?: string;
+  /** `projection` or `paper` (the room's screens, src/features/room), else the workshop. */
+  view?: string;
+}) {
   const { t } = useTranslation('workshop');
   const session = useDiagnostic(diagnosticId);
   // A workshop draws a radar per grid: their code downloads while the diagnostic is read.
@@ -36,7 +45,22 @@ export function WorkshopPage({ diagnosticId }: { diagnosticId?: string }) {
   if (!diagnosticId) return <DiagnosticPicker />;
   return (
     <DiagnosticGate session={session} emptyTitle={t('title')}>
-      {(ready) => <Workshop ready={ready} />}
+      {(ready) =>
+        view === 'projection' ? (
+          <LazyProjection
+            diagnostic={ready.diagnostic}
+            grids={ready.resolved.grids.map((g) => g.grid)}
+          />
+        ) : view === 'paper' ? (
+          <LazyPaperEntry
+            diagnostic={ready.diagnostic}
+            grids={ready.resolved.grids.map((g) => g.grid)}
+            update={ready.update}
+          />
+        ) : (
+          <Workshop ready={ready} />
+        )
+      }
     </DiagnosticGate>
   );
 }
@@ -105,7 +129,7 @@ function roleVisibility(diagnostic: Diagnostic) {
 }
 
 function Workshop({ ready }: { ready: Ready }) {
-  const { t } = useTranslation(['workshop', 'answer']);
+  const { t } = useTranslation(['workshop', 'answer', 'room']);
   const lang = currentLanguage();
   const { diagnostic, resolved, update, flush, save } = ready;
   // Aggregates read the grids as the diagnostic's context routes them for the roles present,
@@ -163,17 +187,21 @@ function Workshop({ ready }: { ready: Ready }) {
 
       <nav aria-label={t('toc')} className="results-toc">
         <ul>
-          {(['import', 'participation', 'aggregate', 'topics', 'exports'] as const).map((key) => (
-            <li key={key}>
-              <a href={`#${key}`} onClick={(e) => jump(e, key)}>
-                {key === 'aggregate'
-                  ? t('aggregate.title')
-                  : key === 'topics'
-                    ? t('topics.title')
-                    : t(`${key}.title`)}
-              </a>
-            </li>
-          ))}
+          {(['import', 'participation', 'aggregate', 'topics', 'room', 'exports'] as const).map(
+            (key) => (
+              <li key={key}>
+                <a href={`#${key}`} onClick={(e) => jump(e, key)}>
+                  {key === 'aggregate'
+                    ? t('aggregate.title')
+                    : key === 'topics'
+                      ? t('topics.title')
+                      : key === 'room'
+                        ? t('room:card.title')
+                        : t(`${key}.title`)}
+                </a>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
 
@@ -226,6 +254,8 @@ function Workshop({ ready }: { ready: Ready }) {
           ))
         )}
       </section>
+
+      <RoomCard diagnostic={diagnostic} grids={resolved.grids.map((g) => g.grid)} lang={lang} />
 
       <WorkshopExports diagnostic={diagnostic} grids={grids} lang={lang} />
     </div>
