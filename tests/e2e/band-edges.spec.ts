@@ -115,18 +115,19 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
     purpose: /Atelier/,
     grids: ['social-dialogue'],
   });
-  // Employees 25 and managers 75 on information-consultation (the last question « je ne sais
-  // pas »): everyone's mean is exactly 50.
+  // Representatives 25 and managers 75 on information-consultation: everyone's mean is exactly
+  // 50 (representatives, not employees: the CSE consultation questions are not asked of employees).
+  // The last question of information-consultation is answered « je ne sais pas » on both sides.
   const low = { ...BASE, info: [2, 2, 1, 3, 0] };
-  // Managers also answer co-conception 4 4 4 4 2 (86.7) where employees answer 53.3.
+  // Managers also answer co-conception 4 4 4 4 2 (86.7) where representatives answer 53.3.
   const high = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
   await seedAnswers(
     page,
     id,
     [
-      { role: 'employee' },
-      { role: 'employee' },
-      { role: 'employee' },
+      { role: 'representative' },
+      { role: 'representative' },
+      { role: 'representative' },
       { role: 'manager' },
       { role: 'manager' },
       { role: 'manager' },
@@ -158,7 +159,7 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   // The PDF writes the spread and the gap exactly as the workshop page does.
   expect(pdf).toContain(dimensionLine);
   expect(pdf).toContain(gapLine);
-  // Co-conception: managers 86.7, employees 53.3, shown 87 and 53: the gap is 34 in the topics and
+  // Co-conception: managers 86.7, representatives 53.3, shown 87 and 53: the gap is 34 in the topics and
   // in the reason of the rule « écart entre rôles au-dessus de 20 », never 33 in one and 34 in the other.
   expect(pdf).toMatch(
     /Association en amont et co-conception : .+ 87, .+ 53, soit 34 points d’écart/,
@@ -172,11 +173,12 @@ test('compare page and PDF: deltas are the differences of the scores shown, in F
 }, testInfo) => {
   test.setTimeout(150_000);
   const t0 = await createDiagnostic(page, { title: 'Avant', grids: ['social-dialogue'] });
-  await seedAnswers(page, t0, [{ role: 'employee' }], pick([BASE]));
+  // A representative: the CSE information-consultation questions are not asked of employees.
+  await seedAnswers(page, t0, [{ role: 'representative' }], pick([BASE]));
   // T1: information-consultation 50 → 75; co-conception 53.3 → 86.7, shown 53 → 87: +34, not +33.
   const after = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
   const t1 = await createDiagnostic(page, { title: 'Après', grids: ['social-dialogue'] });
-  await seedAnswers(page, t1, [{ role: 'employee' }], pick([after]));
+  await seedAnswers(page, t1, [{ role: 'representative' }], pick([after]));
   await page.goto(`./#/compare/${t0}/${t1}`);
   const table = page.getByTestId('delta-table');
   await expect(table).toBeVisible();
