@@ -507,9 +507,8 @@ test('a workshop of 1,200 respondents is saved in parts, read back after a reloa
     readFileSync(new URL('../../questionnaires/social-dialogue.json', import.meta.url), 'utf8'),
   ) as GridJson;
   // The first question on the agreement scale (the survey answers by agreement labels).
-  const question = grid.dimensions
-    .flatMap((d) => d.items)
-    .find((item) => item.scale === 'agree4')!.text.fr;
+  const question = grid.dimensions.flatMap((d) => d.items).find((item) => item.scale === 'agree4')!
+    .text.fr;
   const answers = ['Pas du tout d’accord', 'Plutôt d’accord', 'Tout à fait d’accord'];
   const lines = [`"Horodateur";"Rôle";"${question}"`];
   // Each row its own time, so none is taken for a re-sent one.
