@@ -71,7 +71,7 @@ test('a LimeSurvey campaign: export the survey, import a few hundred responses w
   await expect(summary).toContainText(
     `${ROWS} lignes lues (complètes : ${ROWS - INCOMPLETE}, incomplètes : ${INCOMPLETE})`,
   );
-  await expect(summary).toContainText('38 colonnes de questions reconnues');
+  await expect(summary).toContainText('42 colonnes de questions reconnues');
   await expect(summary).toContainText('Toutes les colonnes de questions ont été reconnues.');
   await expect(summary).toContainText(`${INCOMPLETE} réponses incomplètes sont laissées de côté.`);
   // The role values (answer texts) are read as the app's roles.

@@ -264,8 +264,8 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
       req.onerror = () => reject(req.error);
     });
     const snapshot = d.grids[0]!;
-    snapshot.version = '1.2.0';
-    snapshot.grid.version = '1.2.0';
+    snapshot.version = '2.1.0';
+    snapshot.grid.version = '2.1.0';
     const first = snapshot.grid.dimensions[0]!;
     const flipped = first.items[0]!;
     flipped.reverse = !flipped.reverse;
@@ -296,7 +296,7 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
 
   const grid = page.locator('section[data-grid-id="uses"]');
   await expect(grid.locator('.recharts-radar')).toHaveCount(2);
-  await expect(grid).toContainText('Version 1.1.0 à T0, version 1.2.0 à T1.');
+  await expect(grid).toContainText('Version 2.0.0 à T0, version 2.1.0 à T1.');
   const rows = grid.getByTestId('delta-table').locator('tbody tr');
   await expect(rows).toHaveCount(8);
   // Everyone answered the lowest point at T0 and the highest at T1: every common item moves, and

@@ -16,7 +16,10 @@ import type { CsvSource } from '@/features/workshop/parse-csv';
 import { makeI18n } from '../make-i18n';
 
 const ROOT = join(__dirname, '../../..');
-const loaded = loadGrid(JSON.parse(readFileSync(join(ROOT, 'questionnaires/uses.json'), 'utf8')));
+// The real LimeSurvey export of the fixtures was built from the uses grid before its 2.0.0 edition.
+const loaded = loadGrid(
+  JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/grids/1.1.0/uses.json'), 'utf8')),
+);
 if (!loaded.ok) throw new Error('uses');
 const GRID = { grid: loaded.grid, hash: loaded.hash };
 const DIAGNOSTIC = createDiagnostic(

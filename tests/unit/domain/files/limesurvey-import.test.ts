@@ -24,7 +24,8 @@ import {
 
 const ROOT = join(__dirname, '../../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const loaded = loadGrid(JSON.parse(read('questionnaires/uses.json')));
+// The real LimeSurvey survey below was built from the uses grid before its 2.0.0 edition.
+const loaded = loadGrid(JSON.parse(read('tests/fixtures/grids/1.1.0/uses.json')));
 if (!loaded.ok) throw new Error('uses grid');
 const grid: Grid = loaded.grid;
 const LSS = read('tests/fixtures/limesurvey/uses-survey.lss');

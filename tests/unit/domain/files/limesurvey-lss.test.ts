@@ -56,7 +56,14 @@ const gridOf = (name: string): Grid => {
   return loaded.grid;
 };
 const BUNDLED = ['uses', 'risks-opportunities', 'skills', 'social-dialogue'].map(gridOf);
-const uses = BUNDLED[0] as Grid;
+// The real LimeSurvey survey of the fixtures was built from the uses grid before its 2.0.0 edition.
+const uses = (() => {
+  const loaded = loadGrid(
+    JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/grids/1.1.0/uses.json'), 'utf8')),
+  );
+  if (!loaded.ok) throw new Error('uses 1.1.0');
+  return loaded.grid;
+})();
 const FIXTURE = readFileSync(join(ROOT, 'tests/fixtures/limesurvey/uses-survey.lss'), 'utf8');
 
 const texts = (survey: typeof surveyFr, labels: typeof labelsFr): LssTexts => ({

@@ -68,7 +68,8 @@ function respondent(over: Partial<QrRespondent> = {}): QrRespondent {
   return {
     id: 'b5e0c0d2-7a41-4f0e-9d55-0c1f3c7e2a10',
     role: 'employee',
-    answers: fullAnswers((i, n) => i % n),
+    // Shifted by one so that a bipolar item of the risks-opportunities grid takes its -2.
+    answers: fullAnswers((i, n) => (i + 1) % n),
     comments: {},
     ...over,
   };

@@ -49,8 +49,11 @@ describe('kinds of items and scales', () => {
     source.dimensions[0]!.items[0]!.kind = 'opinion';
     const result = loadGrid(source);
     expect(result.ok).toBe(false);
+    // The bundled grid's scale has a kind, so the unknown kind is also told it is not the scale's.
     if (!result.ok)
-      expect(result.errors.map((e) => e.path)).toEqual(['dimensions[0].items[0].kind']);
+      expect([...new Set(result.errors.map((e) => e.path))]).toEqual([
+        'dimensions[0].items[0].kind',
+      ]);
   });
 
   it('is a version 2 field: a version 1 grid using it is told which version it needs', () => {
