@@ -12,11 +12,11 @@ test('a grid can be completed with the keyboard only, and the review confirms it
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'Salarié·e' })).toBeChecked();
   await page.keyboard.press('Enter');
-  // An employee is not asked about the CSE consultation procedure nor the CSE's expert: 7
-  // dimensions, 31 questions.
-  await expect(page.getByText('Dimension 1 sur 7')).toBeVisible();
+  // An employee is not asked about the CSE consultation procedure, the representatives'
+  // resources nor the negotiations' content: 6 dimensions, 20 questions.
+  await expect(page.getByText('Dimension 1 sur 6')).toBeVisible();
 
-  for (let dimension = 0; dimension < 7; dimension += 1) {
+  for (let dimension = 0; dimension < 6; dimension += 1) {
     const groups = page.locator('fieldset.likert');
     const count = await groups.count();
     for (let i = 0; i < count; i += 1) {
@@ -46,15 +46,15 @@ test('a grid can be completed with the keyboard only, and the review confirms it
     await page.keyboard.press('Enter');
     // Wait for the next page before counting its groups: on a slow machine the old page is
     // still there a moment after Enter (counting then answered 4 of 5 items of dimension 2).
-    if (dimension < 6) {
-      await expect(page.getByText(`Dimension ${dimension + 2} sur 7`)).toBeVisible();
+    if (dimension < 5) {
+      await expect(page.getByText(`Dimension ${dimension + 2} sur 6`)).toBeVisible();
       // Focus moved to the new dimension's heading, so tabbing starts at its first question.
       await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     }
   }
   await expect(page.getByRole('heading', { name: 'Relecture' })).toBeFocused();
   await expect(page.getByText('Toutes les questions ont une réponse')).toBeVisible();
-  await expect(page.getByText('31 sur 31 questions')).toBeVisible();
+  await expect(page.getByText('20 sur 20 questions')).toBeVisible();
 });
 
 test('answers and comments survive a reload, and the diagnostic reopens where it was left', async ({

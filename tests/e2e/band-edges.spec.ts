@@ -8,22 +8,25 @@ import { createDiagnostic, seedAnswers } from './helpers';
 import { pdfPages } from './pdf-text';
 
 /**
- * Answers (scale values 1–4) to the « Dialogue social » grid, in grid order. On 1–4 an answer is
- * a third of 100, so four answers add up to a band bound exactly:
- * information-consultation (F, F, F, reversed) 2 3 2 2 → 50; expression 2 2 2 4 → 25;
- * négociation 4 3 3 2 → 75; suivi (F, F, R, R) 3 2 2 3 → 50; the other dimensions are off the
- * bounds (53.3, 46.7, 33.3, 86.7), and the last answer of « confiance » is 2, « Plutôt pas
- * d'accord », which fires a rule « au plus 2 » on that question.
+ * Answers to the « Dialogue social » grid (2.0.0), in grid order, as scale values (1–4 on
+ * agreement, 1–3 on « Non / En partie / Oui » facts; 0 is « je ne sais pas »). Facts score by
+ * halves and agreement by thirds, so a few answers add up to a band bound exactly:
+ * information-consultation (fact, fact, agree, reversed fact, fact) 2 3 1 2 2 → 50;
+ * expression (agree ×3, reversed) 1 2 2 3 → 25; négociation (fact, fact, agree, fact, agree)
+ * 3 3 4 1 « je ne sais pas » → 75; suivi (agree, fact, reversed agree, fact, fact) 3 2 3 2 2 → 50.
+ * The other dimensions are off the bounds (53.3, 16.7, 33.3, 80): « diagnostic » fires its rule
+ * « sous 25 », and the last answer of « confiance » is 1, « Pas du tout d'accord », which fires a
+ * rule « au plus 1,5 » on that question.
  */
 const BASE = {
-  info: [2, 3, 2, 2],
-  coConception: [3, 3, 3, 2, 3],
-  expression: [2, 2, 2, 4],
-  negociation: [4, 3, 3, 2],
-  diagnostic: [2, 2, 2, 2, 1],
-  suivi: [3, 2, 2, 3],
+  info: [2, 3, 1, 2, 2],
+  coConception: [3, 3, 3, 2, 2],
+  expression: [1, 2, 2, 3],
+  negociation: [3, 3, 4, 1, 0],
+  diagnostic: [1, 1, 2, 1, 3],
+  suivi: [3, 2, 3, 2, 2],
   moyens: [2, 2, 2, 3, 2],
-  confiance: [4, 1, 1, 4, 2],
+  confiance: [4, 1, 1, 4, 1],
 };
 type Answers = typeof BASE;
 const flat = (a: Answers): number[] => [
@@ -69,13 +72,15 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect((await cells(page, 'sd-negociation')).slice(0, 2)).toEqual(['75', 'Favorable']);
   // Every question has an answer and every dimension a score: not partial.
   await expect(page.getByTestId('partial-notice')).toHaveCount(0);
-  // « Suivi » scores exactly 50: its rule « sous 50 » does not fire; « expression » at 25 does.
+  // « Expression » scores exactly 25: its rule « sous 25 » does not fire; « diagnostic » at
+  // 16.7 does; « suivi » at exactly 50 fires nothing.
+  await expect(page.locator('[data-recommendation-id="sd-rec-espaces-discussion"]')).toHaveCount(0);
   await expect(page.locator('[data-recommendation-id="sd-rec-suivi"]')).toHaveCount(0);
   const body = normal(await page.locator('main').innerText());
-  expect(body).not.toMatch(/50\/100, sous 50/);
-  expect(body).toContain('Dialogue professionnel et expression : 25/100, sous 50');
+  expect(body).not.toMatch(/25\/100, sous 25/);
+  expect(body).toContain('Diagnostic partagé et transparence de l’outil : 17/100, sous 25');
   // One person answered: the answer by its label, never « réponse moyenne » or a raw value.
-  expect(body).toContain("réponse « Plutôt pas d'accord », au plus « Plutôt pas d'accord »");
+  expect(body).toMatch(/réponse « Pas du tout d['’]accord », au plus 1,5/);
   expect(body).not.toContain('réponse moyenne');
 
   const fr = await downloadPdf(page, 'Télécharger le rapport PDF', testInfo.outputPath('fr.pdf'));
@@ -83,8 +88,8 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect(fr).toContain('Dialogue professionnel et expression 25 Fragile');
   expect(fr).toContain('Négociation et accords 75 Favorable');
   expect(fr).toContain('Suivi, évaluation et ajustements 50 En progrès');
-  expect(fr).not.toMatch(/50\/100, sous 50/);
-  expect(fr).toContain("réponse « Plutôt pas d'accord », au plus « Plutôt pas d'accord »");
+  expect(fr).not.toMatch(/25\/100, sous 25/);
+  expect(fr).toMatch(/réponse « Pas du tout d['’]accord », au plus 1,5/);
   expect(fr).not.toContain('Résultats partiels');
 
   await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -93,12 +98,12 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect((await cells(page, 'sd-expression')).slice(0, 2)).toEqual(['25', 'Fragile']);
   expect((await cells(page, 'sd-negociation')).slice(0, 2)).toEqual(['75', 'Favourable']);
   const bodyEn = normal(await page.locator('main').innerText());
-  expect(bodyEn).toContain('answer “Somewhat disagree”, at most “Somewhat disagree”');
-  expect(bodyEn).not.toMatch(/50\/100, below 50/);
+  expect(bodyEn).toContain('answer “Strongly disagree”, at most 1.5');
+  expect(bodyEn).not.toMatch(/25\/100, below 25/);
   const en = await downloadPdf(page, 'Download the PDF report', testInfo.outputPath('en.pdf'));
   expect(en).toContain('Works council information and consultation 50 Progressing');
   expect(en).toContain('Bargaining and agreements 75 Favourable');
-  expect(en).not.toMatch(/50\/100, below 50/);
+  expect(en).not.toMatch(/25\/100, below 25/);
 });
 
 test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alike', async ({
@@ -112,9 +117,10 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   });
   // Representatives 25 and managers 75 on information-consultation: everyone's mean is exactly
   // 50 (representatives, not employees: the CSE consultation questions are not asked of employees).
-  const low = { ...BASE, info: [2, 2, 2, 4] };
-  // Managers also answer co-conception 4 4 4 3 2 (86.7) where employees answer 53.3.
-  const high = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
+  // The last question of information-consultation is answered « je ne sais pas » on both sides.
+  const low = { ...BASE, info: [2, 2, 1, 3, 0] };
+  // Managers also answer co-conception 4 4 4 4 2 (86.7) where representatives answer 53.3.
+  const high = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
   await seedAnswers(
     page,
     id,
@@ -153,7 +159,7 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   // The PDF writes the spread and the gap exactly as the workshop page does.
   expect(pdf).toContain(dimensionLine);
   expect(pdf).toContain(gapLine);
-  // Co-conception: managers 86.7, employees 53.3, shown 87 and 53: the gap is 34 in the topics and
+  // Co-conception: managers 86.7, representatives 53.3, shown 87 and 53: the gap is 34 in the topics and
   // in the reason of the rule « écart entre rôles au-dessus de 20 », never 33 in one and 34 in the other.
   expect(pdf).toMatch(
     /Association en amont et co-conception : .+ 87, .+ 53, soit 34 points d’écart/,
@@ -170,7 +176,7 @@ test('compare page and PDF: deltas are the differences of the scores shown, in F
   // A representative: the CSE information-consultation questions are not asked of employees.
   await seedAnswers(page, t0, [{ role: 'representative' }], pick([BASE]));
   // T1: information-consultation 50 → 75; co-conception 53.3 → 86.7, shown 53 → 87: +34, not +33.
-  const after = { ...BASE, info: [4, 3, 3, 2], coConception: [4, 4, 4, 3, 2] };
+  const after = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
   const t1 = await createDiagnostic(page, { title: 'Après', grids: ['social-dialogue'] });
   await seedAnswers(page, t1, [{ role: 'representative' }], pick([after]));
   await page.goto(`./#/compare/${t0}/${t1}`);

@@ -98,7 +98,7 @@ test('an image without a code, a code of another grid version, a partial set: cl
   await expect(error).toContainText('Aucun QR code n’a été trouvé sur l’image « vide.png »');
 
   // A code written against another version of the grid (another content hash).
-  const content = `d other\nr someone\no employee\ng social-dialogue 000000000000 ${'1'.repeat(36)}`;
+  const content = `d other\nr someone\no employee\ng social-dialogue 000000000000 ${'1'.repeat(39)}`;
   await readPhoto(page, 'autre-version.png', await qrPng(part(content)));
   await expect(error).toContainText(
     'Le QR code porte sur une autre version de la grille « social-dialogue » que ce diagnostic',

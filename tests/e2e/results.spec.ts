@@ -24,9 +24,10 @@ test('results: scores and levels on the page, and the PDF shows the same numbers
   await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
 
   // Every dimension has a score and a level in words, or a reason: never a bare 0.
-  // 32 dimensions but one: the employee answering is not asked about the CSE consultation.
+  // 32 dimensions but two: the employee answering is not asked about the CSE consultation nor
+  // about the representatives' resources.
   const rows = page.locator('table.score-table tbody tr');
-  await expect(rows).toHaveCount(31);
+  await expect(rows).toHaveCount(30);
   const pageScores: Record<string, string> = {};
   for (const row of await rows.all()) {
     const dimension = (await row.getAttribute('data-dimension-id')) ?? '';

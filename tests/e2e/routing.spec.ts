@@ -43,12 +43,12 @@ const ROBOTICS: Context = {
 const ROBOT_ITEM = 'Surveiller des robots ou des machines automatisées';
 const ROBOT_SAFETY_ITEM =
   'Les opérateurs connaissent les règles de sécurité à appliquer autour des robots';
-const CSE_ITEM = 'Le CSE a été informé et consulté sur le projet numérique avant sa mise en œuvre.';
-const CSE_REC = "Organiser l'information-consultation du CSE avant le déploiement";
+const CSE_ITEM = 'Le CSE a été consulté sur le projet numérique avant sa mise en œuvre.';
+const CSE_REC = 'Organiser l’information-consultation du CSE avant le déploiement';
 const ROBOT_REC =
   'Robotique : étude participative, analyse d’impacts et échanges autour des cellules';
 const SMALL_RECS = [
-  'Petite entreprise : associer directement les salariés au projet, faute de consultation du CSE',
+  'Sans CSE consulté sur le projet : s’appuyer sur les leviers qui existent',
   'Petite entreprise : encadrer les données et le suivi de l’activité avec les salariés',
 ];
 
@@ -290,5 +290,5 @@ test('routing: changing the context re-routes the questions and keeps the answer
   }, id);
   // The robot and CSE answers are still stored, though not asked in this context.
   expect(stored['risks-opportunities']!['ro-charge-5']).toBe(1);
-  expect(stored['social-dialogue']!['sd-info-consultation-1']).toBe(1);
+  expect(stored['social-dialogue']!['sd-info-consultation-5']).toBe(1);
 });

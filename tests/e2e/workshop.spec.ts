@@ -183,7 +183,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
   const files = splitFiles(exported).slice(0, 3);
   const otherVersion = {
     ...exported,
-    grids: [{ ...exported.grids[0]!, version: '2.0.0', hash: 'f'.repeat(64) }],
+    grids: [{ ...exported.grids[0]!, version: '3.0.0', hash: 'f'.repeat(64) }],
     respondents: [{ ...exported.respondents[0]!, id: 'someone-else' }],
   };
   await page.getByTestId('response-files-input').setInputFiles([
@@ -207,7 +207,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
     '« casse.json » n’est pas un fichier JSON valide : erreur de syntaxe ligne 1, colonne 12.',
   );
   await expect(refused).toContainText(
-    'grille « social-dialogue » en version 2.0.0 dans le fichier, 1.1.0 dans ce diagnostic',
+    'grille « social-dialogue » en version 3.0.0 dans le fichier, 2.0.0 dans ce diagnostic',
   );
   await expect(refused).toContainText('« proto.json » contient une clé interdite « __proto__ »');
   await expect(
@@ -387,11 +387,17 @@ test('a survey-tool CSV is mapped column by column, then imported through the sa
   page,
 }) => {
   test.setTimeout(120_000);
-  type GridJson = { dimensions: { items: { id: string; text: { fr: string } }[] }[] };
+  type GridJson = {
+    dimensions: { items: { id: string; scale: string; text: { fr: string } }[] }[];
+  };
   const grid = JSON.parse(
     readFileSync(new URL('../../questionnaires/social-dialogue.json', import.meta.url), 'utf8'),
   ) as GridJson;
-  const items = grid.dimensions.flatMap((d) => d.items).slice(0, 4);
+  // The first four questions on the agreement scale (the survey answers by agreement labels).
+  const items = grid.dimensions
+    .flatMap((d) => d.items)
+    .filter((item) => item.scale === 'agree4')
+    .slice(0, 4);
   // As an online survey tool writes it: a timestamp, numbered question texts, labels as answers.
   const header = ['Horodateur', 'Rôle', ...items.map((item, i) => `Q${i + 1}. ${item.text.fr}`)];
   const rows = [
@@ -496,11 +502,13 @@ test('a workshop of 1,200 respondents is saved in parts, read back after a reloa
   page,
 }) => {
   test.setTimeout(120_000);
-  type GridJson = { dimensions: { items: { text: { fr: string } }[] }[] };
+  type GridJson = { dimensions: { items: { scale: string; text: { fr: string } }[] }[] };
   const grid = JSON.parse(
     readFileSync(new URL('../../questionnaires/social-dialogue.json', import.meta.url), 'utf8'),
   ) as GridJson;
-  const question = grid.dimensions[0]!.items[0]!.text.fr;
+  // The first question on the agreement scale (the survey answers by agreement labels).
+  const question = grid.dimensions.flatMap((d) => d.items).find((item) => item.scale === 'agree4')!
+    .text.fr;
   const answers = ['Pas du tout d’accord', 'Plutôt d’accord', 'Tout à fait d’accord'];
   const lines = [`"Horodateur";"Rôle";"${question}"`];
   // Each row its own time, so none is taken for a re-sent one.

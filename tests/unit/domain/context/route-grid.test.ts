@@ -188,11 +188,11 @@ describe('the bundled grids, routed', () => {
     const recs = routed.grid.recommendations.map((r) => r.id);
     expect(recs).not.toContain('sd-rec-consultation-cse');
     expect(recs).not.toContain('sd-rec-negociation-qvct');
-    expect(recs).toContain('sd-rec-petite-entreprise-associer');
+    expect(recs).toContain('sd-rec-petite-entreprise');
     expect(recs).toContain('sd-rec-deconnexion-charte');
     const large = routeGrid(sd, robotics).grid.recommendations.map((r) => r.id);
     expect(large).toContain('sd-rec-consultation-cse');
-    expect(large).not.toContain('sd-rec-petite-entreprise-associer');
+    expect(large).not.toContain('sd-rec-petite-entreprise');
   });
 
   it('does not ask employees about the CSE consultation procedure', () => {

@@ -18,14 +18,9 @@ import { scoreGrid } from '@/domain/scoring/score-grid';
 const NAMES = ['risks-opportunities', 'social-dialogue'] as const;
 const v1Source = (name: string): unknown =>
   JSON.parse(readFileSync(`tests/fixtures/grids/v1/${name}.json`, 'utf8'));
-/** The same content in format 2: the bundled file, or its 1.1.0 copy once the grid moved on to 2.0.0. */
-const v2Text = (name: string) =>
-  readFileSync(
-    name === 'risks-opportunities'
-      ? `tests/fixtures/grids/1.1.0/${name}.json`
-      : `questionnaires/${name}.json`,
-    'utf8',
-  );
+const v2Text = (name: string) => readFileSync(`questionnaires/${name}.json`, 'utf8');
+// The 1.1.0 editions (format 2), as shipped before the grids' second edition (2.0.0).
+const v11Text = (name: string) => readFileSync(`tests/fixtures/grids/1.1.0/${name}.json`, 'utf8');
 const loaded = (input: unknown) => {
   const result = loadGrid(input);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -96,11 +91,11 @@ describe('grid format 2', () => {
   });
 });
 
-describe('moving a diagnostic pinned on a version 1 bundled grid to version 2', () => {
+describe('moving a diagnostic pinned on a format 1 bundled grid (1.0.0) to format 2 (1.1.0)', () => {
   for (const name of NAMES) {
     it(`${name}: keeps every answer, sets nothing aside`, () => {
       const old = loaded(v1Source(name));
-      const next = loaded(JSON.parse(v2Text(name)));
+      const next = loaded(JSON.parse(v11Text(name)));
       const plan = planGridMigration(old.grid, next.grid);
       expect(plan.removed).toEqual([]);
       expect(plan.changed).toEqual([]);
