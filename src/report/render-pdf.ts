@@ -359,7 +359,7 @@ export async function renderReportPdf(
   function reasonsText(rec: RecommendationReport): string {
     return rec.reasons.length === 0
       ? t('rec.noReason')
-      : rec.reasons.map((r) => reasonText(r, t, model.lang)).join(' ; ');
+      : rec.reasons.map((r) => reasonText(r, t, model.lang)).join(t('common.listSeparator'));
   }
 
   // Partial notice ---------------------------------------------------------------------------
@@ -417,7 +417,8 @@ export async function renderReportPdf(
   }
 
   function colon(label: string): string {
-    return model.lang === 'fr' ? `${label} :` : `${label}:`;
+    // French: a no-break space, so that the colon never starts a line on its own.
+    return model.lang === 'fr' ? `${label}\u00a0:` : `${label}:`;
   }
 
   function drawRecommendation(rec: RecommendationReport): void {
@@ -456,7 +457,7 @@ export async function renderReportPdf(
     if (legal.length > 0) {
       layout.labelled(
         colon(t('legal.onRecommendation')),
-        legal.map(legalCitation).join(' ; '),
+        legal.map(legalCitation).join(t('common.listSeparator')),
         { size: 8 },
         { gapAfter: 0.3 },
       );
@@ -466,7 +467,9 @@ export async function renderReportPdf(
     if (rec.sources.length > 0) {
       layout.labelled(
         colon(t('rec.sources')),
-        rec.sources.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        rec.sources
+          .map((s) => (s.url ? `${s.label} (${s.url})` : s.label))
+          .join(t('common.listSeparator')),
         { size: 7.5, color: COLORS.muted },
         { gapAfter: 1 },
       );
@@ -688,8 +691,11 @@ function partialText(model: ReportModel, t: Translate): string {
   const { unanswered, unscored } = model.partialReasons;
   const list = (names: string[]): string =>
     names.length > 5
-      ? t('partial.more', { list: names.slice(0, 5).join(' ; '), count: names.length - 5 })
-      : names.join(' ; ');
+      ? t('partial.more', {
+          list: names.slice(0, 5).join(t('common.listSeparator')),
+          count: names.length - 5,
+        })
+      : names.join(t('common.listSeparator'));
   return [
     t('partial.body'),
     ...(unanswered.length > 0
@@ -1057,7 +1063,9 @@ function renderPurposeSection(
       ];
       layout.labelled(
         colon(t('purposeSection.negotiation.legal')),
-        legal.length === 0 ? t('purposeSection.negotiation.noLegal') : legal.join(' ; '),
+        legal.length === 0
+          ? t('purposeSection.negotiation.noLegal')
+          : legal.join(t('common.listSeparator')),
         { size: 8, color: COLORS.muted },
         { gapAfter: 2.5 },
       );
@@ -1463,7 +1471,7 @@ function renderMethod(
       );
       layout.labelled(
         colon(scale.label ?? scale.id),
-        [...points, ...extras].join(' ; '),
+        [...points, ...extras].join(t('common.listSeparator')),
         { size: 8.5 },
         { gapAfter: 1.2 },
       );

@@ -43,7 +43,7 @@ export function useReasonText(lang: string) {
           count: f.n,
         });
       })
-      .join(' ; ');
+      .join(t('recommendations.reason.separator'));
 }
 
 /**
