@@ -75,7 +75,7 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect(body).not.toMatch(/50\/100, sous 50/);
   expect(body).toContain('Dialogue professionnel et expression : 25/100, sous 50');
   // One person answered: the answer by its label, never « réponse moyenne » or a raw value.
-  expect(body).toContain("réponse « Plutôt pas d'accord », au plus « Plutôt pas d'accord »");
+  expect(body).toContain('réponse « Plutôt pas d’accord », au plus « Plutôt pas d’accord »');
   expect(body).not.toContain('réponse moyenne');
 
   const fr = await downloadPdf(page, 'Télécharger le rapport PDF', testInfo.outputPath('fr.pdf'));
@@ -84,7 +84,7 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect(fr).toContain('Négociation et accords 75 Favorable');
   expect(fr).toContain('Suivi, évaluation et ajustements 50 En progrès');
   expect(fr).not.toMatch(/50\/100, sous 50/);
-  expect(fr).toContain("réponse « Plutôt pas d'accord », au plus « Plutôt pas d'accord »");
+  expect(fr).toContain('réponse « Plutôt pas d’accord », au plus « Plutôt pas d’accord »');
   expect(fr).not.toContain('Résultats partiels');
 
   await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -93,7 +93,7 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect((await cells(page, 'sd-expression')).slice(0, 2)).toEqual(['25', 'Fragile']);
   expect((await cells(page, 'sd-negociation')).slice(0, 2)).toEqual(['75', 'Favourable']);
   const bodyEn = normal(await page.locator('main').innerText());
-  expect(bodyEn).toContain('answer “Somewhat disagree”, at most “Somewhat disagree”');
+  expect(bodyEn).toContain('answer “Tend to disagree”, at most “Tend to disagree”');
   expect(bodyEn).not.toMatch(/50\/100, below 50/);
   const en = await downloadPdf(page, 'Download the PDF report', testInfo.outputPath('en.pdf'));
   expect(en).toContain('Works council information and consultation 50 Progressing');

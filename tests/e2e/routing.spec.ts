@@ -44,9 +44,9 @@ const ROBOT_ITEM = 'Surveiller des robots ou des machines automatisées';
 const ROBOT_SAFETY_ITEM =
   'Les opérateurs connaissent les règles de sécurité à appliquer autour des robots';
 const CSE_ITEM = 'Le CSE a été informé et consulté sur le projet numérique avant sa mise en œuvre.';
-const CSE_REC = "Organiser l'information-consultation du CSE avant le déploiement";
+const CSE_REC = 'Organiser l’information-consultation du CSE avant le déploiement';
 const ROBOT_REC =
-  "Robotique : étude participative, analyse d'impacts et échanges autour des cellules";
+  'Robotique : étude participative, analyse d’impacts et échanges autour des cellules';
 const SMALL_RECS = [
   'Petite entreprise : associer directement les salariés au projet, faute de consultation du CSE',
   'Petite entreprise : informer chaque salarié avant de mettre en service un outil qui permet de suivre son activité',
