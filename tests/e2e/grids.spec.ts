@@ -125,13 +125,13 @@ const INVALID: InvalidCase[] = [
     fr: {
       summary: 'Le fichier « invalid-typo-revers.json » contient 1 erreur.',
       errors: [
-        'dimension « Organisation du télétravail », item 2 : le champ « revers » n’existe pas dans le format des grilles (champs possibles : id, text, help, poles, scale, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording)',
+        'dimension « Organisation du télétravail », item 2 : le champ « revers » n’existe pas dans le format des grilles (champs possibles : id, text, help, poles, scale, kind, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording)',
       ],
     },
     en: {
       summary: 'The file “invalid-typo-revers.json” has 1 error.',
       errors: [
-        'dimension “Organising remote work”, item 2: the field “revers” is not part of the grid format (allowed fields: id, text, help, poles, scale, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording)',
+        'dimension “Organising remote work”, item 2: the field “revers” is not part of the grid format (allowed fields: id, text, help, poles, scale, kind, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording)',
       ],
     },
   },

@@ -53,6 +53,7 @@ export const GRID_ERROR_CODES = [
   'levels_not_from_zero',
   'levels_not_ascending',
   'scale_values_not_ascending',
+  'scale_kind_mismatch',
   'condition_value_out_of_scale',
   // Across several grids (bundled grids, or a custom grid beside them)
   'duplicate_id_in_other_grid',
@@ -114,6 +115,7 @@ export const GRID_ERROR_PARAMS: Readonly<Record<GridErrorCode, readonly string[]
   levels_not_from_zero: ['min'],
   levels_not_ascending: ['min', 'previous'],
   scale_values_not_ascending: ['value', 'previous'],
+  scale_kind_mismatch: ['kind', 'scale', 'scaleKind'],
   condition_value_out_of_scale: ['value', 'scale', 'min', 'max'],
   duplicate_id_in_other_grid: ['id', 'grid'],
   missing_translation: ['lang'],

@@ -223,6 +223,15 @@ export function forEachGridRuleBreak(grid: unknown, report: RuleReport): void {
       if (scale !== undefined && scales !== undefined && !scales.has(scale)) {
         push('unknown_scale', [...base, 'scale'], { id: scale });
       }
+      const itemKind = stringAt(item, 'kind');
+      const scaleKind = scale === undefined ? undefined : stringAt(scales?.get(scale), 'kind');
+      if (itemKind !== undefined && scaleKind !== undefined && itemKind !== scaleKind) {
+        push('scale_kind_mismatch', [...base, 'kind'], {
+          kind: itemKind,
+          scale: scale ?? '',
+          scaleKind,
+        });
+      }
       checkSources(item, base);
     });
   });
@@ -413,18 +422,28 @@ function listVersion2Fields(grid: unknown): { path: PathSegment[]; key: string }
       if (field(node, key) !== undefined) found.push({ path: [...base, key], key });
     }
   };
+  list(field(grid, 'scales')).forEach((scale, s) => check(scale, ['scales', s], ['kind']));
   list(field(grid, 'dimensions')).forEach((dimension, d) => {
     check(dimension, ['dimensions', d], ['appliesWhen']);
     list(field(dimension, 'items')).forEach((item, i) => {
       check(
         item,
         ['dimensions', d, 'items', i],
-        ['appliesWhen', 'expected', 'observed', 'roleWording'],
+        ['appliesWhen', 'expected', 'observed', 'roleWording', 'kind'],
       );
     });
   });
+  const checkRoleConditions = (condition: unknown, path: PathSegment[]): void => {
+    if (stringAt(condition, 'type') === 'dimension') check(condition, path, ['role']);
+    list(field(condition, 'conditions')).forEach((child, c) =>
+      checkRoleConditions(child, [...path, 'conditions', c]),
+    );
+    const inner = field(condition, 'condition');
+    if (inner !== undefined) checkRoleConditions(inner, [...path, 'condition']);
+  };
   list(field(grid, 'recommendations')).forEach((recommendation, r) => {
     check(recommendation, ['recommendations', r], ['appliesWhen']);
+    checkRoleConditions(field(recommendation, 'condition'), ['recommendations', r, 'condition']);
   });
   return found;
 }

@@ -57,8 +57,23 @@ export const ScalePoint = z.strictObject({
 });
 export type ScalePoint = z.infer<typeof ScalePoint>;
 
+/**
+ * Version 2: what kind of question an item is, and what kind of answers a scale offers. An item
+ * and its scale must be of the same kind when both say it (`scale_kind_mismatch`):
+ * - `agreement`: an opinion or a perception, on a scale of agreement;
+ * - `fact`: whether something happened or exists (« Oui / En partie / Non »);
+ * - `frequency`: how often, over a recall period the item states;
+ * - `mastery`: a skill the respondent assesses for themself;
+ * - `effect`: what the project does to the work, from strong risk to strong opportunity.
+ */
+export const QUESTION_KINDS = ['agreement', 'fact', 'frequency', 'mastery', 'effect'] as const;
+export const QuestionKind = z.enum(QUESTION_KINDS);
+export type QuestionKind = z.infer<typeof QuestionKind>;
+
 export const Scale = z.strictObject({
   id: Id,
+  /** Version 2: the kind of answers the scale offers (see `QuestionKind`). */
+  kind: z.optional(QuestionKind),
   /** Optional wording of the scale as a whole (e.g. "Degree of agreement"). */
   label: z.optional(LocalizedText),
   /** Ordered from least to most in `value`; values must ascend strictly. */
@@ -88,6 +103,8 @@ export const Item = z.strictObject({
   /** For bipolar items: what the lowest and highest points of the scale mean for this item. */
   poles: z.optional(z.strictObject({ low: LocalizedText, high: LocalizedText })),
   scale: Id,
+  /** Version 2: the kind of question (see `QuestionKind`); must match its scale's kind. */
+  kind: z.optional(QuestionKind),
   /** True when agreeing (a high value) is unfavourable to quality of working life. */
   reverse: z._default(z.boolean(), false),
   weight: z._default(z.number().check(z.minimum(0)), 1),
@@ -129,7 +146,14 @@ export const Dimension = z.strictObject({
 export type Dimension = z.infer<typeof Dimension>;
 
 export type Condition =
-  | { type: 'dimension'; dimension: string; op: 'below' | 'atLeast'; value: number }
+  | {
+      type: 'dimension';
+      dimension: string;
+      op: 'below' | 'atLeast';
+      value: number;
+      /** Version 2: read this role's own score, not the whole group's. */
+      role?: (typeof ROLES)[number];
+    }
   | { type: 'item'; item: string; op: 'atMost' | 'atLeast'; value: number }
   | { type: 'dontKnowRate'; dimension: string; above: number }
   | { type: 'spread'; dimension: string; above: number }
@@ -146,6 +170,7 @@ export const Condition: z.ZodMiniType<Condition> = z.lazy(() =>
       dimension: Id,
       op: z.enum(['below', 'atLeast']),
       value: z.number().check(z.minimum(0), z.maximum(100)),
+      role: z.optional(z.enum(ROLES)),
     }),
     z.strictObject({
       type: z.literal('item'),

@@ -62,6 +62,8 @@ function settled(value: number | null | undefined): number | null {
 function evaluate(condition: Condition, ctx: EvaluationContext): Evaluated {
   switch (condition.type) {
     case 'dimension': {
+      // A role's own score is not in the context yet: never read the group's in its place.
+      if (condition.role !== undefined) return UNKNOWN;
       const observed = settled(ctx.dimensions.get(condition.dimension)?.score);
       if (observed === null) return UNKNOWN;
       const below = condition.op === 'below';

@@ -1,20 +1,33 @@
-/** A minimal i18next-like `t` over the report namespace files, for renderer tests. */
+/**
+ * A minimal i18next-like `t` over the report namespace files, for renderer tests. Unlike
+ * i18next, a missing key throws: a renderer asking for a key the locale files lack would print
+ * the key itself in a user's PDF, and a test must fail on it.
+ */
 import en from '@/i18n/locales/en/report.json';
 import fr from '@/i18n/locales/fr/report.json';
 
 type Tree = { [key: string]: string | Tree };
 
-/** `t` bound to the report namespace of `lang`; a missing key is returned as is (like i18next). */
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' ? node[part] : undefined;
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `t` bound to the report namespace of `lang`, with i18next's plural suffixes for `count`. */
 export function makeT(
   lang: 'fr' | 'en',
 ): (key: string, params?: Record<string, unknown>) => string {
   const tree = (lang === 'fr' ? fr : en) as Tree;
+  const plurals = new Intl.PluralRules(lang);
   return (key, params = {}) => {
-    let node: string | Tree | undefined = tree;
-    for (const part of key.split('.')) {
-      node = typeof node === 'object' ? node[part] : undefined;
-    }
-    if (typeof node !== 'string') return key;
-    return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+    const count = params.count;
+    const text =
+      (typeof count === 'number' ? lookup(tree, `${key}_${plurals.select(count)}`) : undefined) ??
+      lookup(tree, key);
+    if (text === undefined) throw new Error(`missing report translation: ${lang} « ${key} »`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
   };
 }

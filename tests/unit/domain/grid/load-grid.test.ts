@@ -38,7 +38,7 @@ function expectWellFormed(errors: readonly GridError[]): void {
 }
 
 const AGREE_ITEM_KEYS =
-  'id, text, help, poles, scale, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording';
+  'id, text, help, poles, scale, kind, reverse, weight, specification, sources, appliesWhen, expected, observed, roleWording';
 
 // [fixture, code, path, params] — each fixture breaks ONE thing of minimal.json.
 const INVALID_FIXTURES: [string, string, string, Record<string, string | number>][] = [
@@ -86,7 +86,7 @@ const INVALID_FIXTURES: [string, string, string, Record<string, string | number>
     'unknown-key-condition',
     'unknown_key',
     'recommendations[0].condition',
-    { key: 'seuil', allowed: 'type, dimension, op, value' },
+    { key: 'seuil', allowed: 'type, dimension, op, value, role' },
   ],
   ['empty-dimensions', 'too_short', 'dimensions', { min: 1 }],
   ['scale-single-point', 'too_short', 'scales[1].points', { min: 2 }],
