@@ -78,9 +78,9 @@ function displayedTexts(): string[] {
   return texts;
 }
 
-/** The model with every string given the English spacing and quotes. */
+/** The model with every text (not ids: a text has a space) given the English spacing and quotes. */
 function englishTexts<T>(value: T): T {
-  if (typeof value === 'string') return englishFixes(value) as T;
+  if (typeof value === 'string') return (value.includes(' ') ? englishFixes(value) : value) as T;
   if (Array.isArray(value)) return value.map(englishTexts) as T;
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, englishTexts(v)])) as T;
