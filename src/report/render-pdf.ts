@@ -497,7 +497,7 @@ export async function renderReportPdf(
       }
       layout.labelled(
         colon(t('legal.citedBy')),
-        ref.citedBy.map((c) => `« ${c.title} »`).join(', '),
+        ref.citedBy.map((c) => t('legal.quoted', { title: c.title })).join(', '),
         { size: 8 },
         { gapAfter: 0.6 },
       );

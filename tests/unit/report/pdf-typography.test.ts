@@ -11,6 +11,7 @@ import { frenchTypography } from '@/domain/text/french-typography';
 import { listTexts, type TextSource } from '@/domain/text/text-sources';
 import { DEJAVU_SANS } from '@/report/fonts/dejavu-sans';
 import { DEJAVU_SANS_BOLD } from '@/report/fonts/dejavu-sans-bold';
+import type { LegalReport } from '@/domain/report/report-model';
 import { renderReportPdf } from '@/report/render-pdf';
 import { makeReportModel } from '../../fixtures/report-model';
 import { extractPdf, glyphIds, rawStreams, type PdfText } from './pdf-text';
@@ -111,6 +112,31 @@ describe('the PDF fonts', () => {
   );
 });
 
+const CITED = {
+  fr: 'Organiser l’information-consultation du CSE avant le déploiement',
+  en: 'Hold the works council information-consultation before roll-out',
+};
+
+/** A legal section of one reference, cited by one recommendation titled `title`. */
+function legalCitedBy(title: string): LegalReport {
+  return {
+    references: [
+      {
+        id: 'ct-l2312-8',
+        citation: 'Code du travail, art. L2312-8',
+        summary: 'Le CSE est informé et consulté.',
+        grants: 'Une information-consultation.',
+        source: 'Légifrance, Code du travail, art. L2312-8.',
+        verifiedOn: '2026-12-07',
+        unverified: null,
+        dependsOn: {},
+        citedBy: [{ gridId: 'social-dialogue', id: 'sd-rec-x', title }],
+      },
+    ],
+    excluded: [],
+  };
+}
+
 describe('a typographed French report', () => {
   const NOTE = frenchTypography("« L'outil » : ça marche ; vraiment ? Oui ! À 20 %");
   let fr: { blob: Blob; pdf: PdfText };
@@ -119,11 +145,13 @@ describe('a typographed French report', () => {
   beforeAll(async () => {
     const model = makeReportModel({ lang: 'fr' });
     model.diagnostic.title = NOTE;
+    model.legal = legalCitedBy(CITED.fr);
     const { blob } = await renderReportPdf(model, makeT('fr'));
     fr = { blob, pdf: await extractPdf(blob) };
     // The fixture's user texts (comments, plan) are French: made English, so that any French
     // spacing left in the English PDF comes from the renderer itself.
     const english = englishTexts(makeReportModel({ lang: 'en' }));
+    english.legal = legalCitedBy(CITED.en);
     en = await extractPdf((await renderReportPdf(english, makeT('en'))).blob);
   }, 60_000);
 
@@ -148,6 +176,14 @@ describe('a typographed French report', () => {
     const runs = fr.pdf.pages.flatMap((p) => p.runs.map((r) => r.str));
     expect(runs.filter((s) => /^[:;?!»]/.test(s.trim()))).toEqual([]);
     expect(fr.pdf.text).toMatch(/Pourquoi\s:/);
+  });
+
+  it('should quote a cited recommendation in « » with no-break spaces in French, “ ” in English', async () => {
+    expect(fr.pdf.text).toContain(`« ${CITED.fr} »`);
+    const glyphs = glyphIds(await rawStreams(fr.blob));
+    const open = ['«', '\u00a0', 'O'].map((c) => glyphs.get(c.codePointAt(0) ?? 0)).join('');
+    expect((await rawStreams(fr.blob)).some((s) => s.toLowerCase().includes(open))).toBe(true);
+    expect(en.text).toContain(`“${CITED.en}”`);
   });
 
   it('should have no space before a colon or semicolon and no guillemets in the English report', () => {
