@@ -210,7 +210,8 @@ export class Layout {
 
   /** The longest prefix of `text` (with an ellipsis) that fits in `width` mm. */
   fit(text: string, width: number, style: TextStyle): string {
-    const clean = cleanText(text).replace(/\s+/g, ' ');
+    // Line breaks become spaces; the no-break spaces of French typography stay.
+    const clean = cleanText(text).replace(/[^\S\u00a0\u202f]+/g, ' ');
     if (this.measure(clean, style) <= width) return clean;
     let lo = 0;
     let hi = clean.length;

@@ -101,7 +101,7 @@ function renderRepresentatives(
       h.colon(t('kits:pdf.weakPoints')),
       kit.weakDimensions
         .map((d) => `${d.label} (${d.score === null ? '' : h.score(d.score, d.bounds.score)})`)
-        .join(' ; '),
+        .join(t('common.listSeparator')),
       BODY,
       { gapAfter: 2 },
     );
@@ -137,7 +137,7 @@ function renderRepresentatives(
                 score: h.score(item.score, [WEAK_BELOW]),
               }),
             )
-            .join(' ; ')
+            .join(t('common.listSeparator'))
         : q.dimensions.join(', '),
       { size: 8, color: COLORS.muted },
       { indent: 4.5, gapAfter: 1.5 },

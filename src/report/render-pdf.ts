@@ -227,7 +227,7 @@ export async function renderReportPdf(
   function reasonsText(rec: RecommendationReport): string {
     return rec.reasons.length === 0
       ? t('rec.noReason')
-      : rec.reasons.map((r) => reasonText(r, t, model.lang)).join(' ; ');
+      : rec.reasons.map((r) => reasonText(r, t, model.lang)).join(t('common.listSeparator'));
   }
 
   // Partial notice ---------------------------------------------------------------------------
@@ -285,7 +285,8 @@ export async function renderReportPdf(
   }
 
   function colon(label: string): string {
-    return model.lang === 'fr' ? `${label} :` : `${label}:`;
+    // French: a no-break space, so that the colon never starts a line on its own.
+    return model.lang === 'fr' ? `${label}\u00a0:` : `${label}:`;
   }
 
   function drawRecommendation(rec: RecommendationReport): void {
@@ -324,7 +325,7 @@ export async function renderReportPdf(
     if (legal.length > 0) {
       layout.labelled(
         colon(t('legal.onRecommendation')),
-        legal.map(legalCitation).join(' ; '),
+        legal.map(legalCitation).join(t('common.listSeparator')),
         { size: 8 },
         { gapAfter: 0.3 },
       );
@@ -334,7 +335,9 @@ export async function renderReportPdf(
     if (rec.sources.length > 0) {
       layout.labelled(
         colon(t('rec.sources')),
-        rec.sources.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(' ; '),
+        rec.sources
+          .map((s) => (s.url ? `${s.label} (${s.url})` : s.label))
+          .join(t('common.listSeparator')),
         { size: 7.5, color: COLORS.muted },
         { gapAfter: 1 },
       );
@@ -362,7 +365,7 @@ export async function renderReportPdf(
       }
       layout.labelled(
         colon(t('legal.citedBy')),
-        ref.citedBy.map((c) => `« ${c.title} »`).join(', '),
+        ref.citedBy.map((c) => t('legal.quoted', { title: c.title })).join(', '),
         { size: 8 },
         { gapAfter: 0.6 },
       );
@@ -899,7 +902,9 @@ function renderPurposeSection(
       ];
       layout.labelled(
         colon(t('purposeSection.negotiation.legal')),
-        legal.length === 0 ? t('purposeSection.negotiation.noLegal') : legal.join(' ; '),
+        legal.length === 0
+          ? t('purposeSection.negotiation.noLegal')
+          : legal.join(t('common.listSeparator')),
         { size: 8, color: COLORS.muted },
         { gapAfter: 2.5 },
       );
@@ -1312,7 +1317,7 @@ function renderMethod(
       );
       layout.labelled(
         colon(scale.label ?? scale.id),
-        [...points, ...extras].join(' ; '),
+        [...points, ...extras].join(t('common.listSeparator')),
         { size: 8.5 },
         { gapAfter: 1.2 },
       );

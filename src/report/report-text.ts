@@ -157,8 +157,8 @@ export function partialText(model: ReportModel, t: Translate): string {
   const { unanswered, unscored } = model.partialReasons;
   const list = (names: string[]): string =>
     names.length > 5
-      ? t('partial.more', { list: names.slice(0, 5).join(' ; '), count: names.length - 5 })
-      : names.join(' ; ');
+      ? t('partial.more', { list: names.slice(0, 5).join(t('common.listSeparator')), count: names.length - 5 })
+      : names.join(t('common.listSeparator'));
   return [
     t('partial.body'),
     ...(unanswered.length > 0
@@ -189,5 +189,6 @@ export function partialText(model: ReportModel, t: Translate): string {
 
 /** A label followed by its colon, as each language writes it (« Pourquoi : », "Why:"). */
 export function colonOf(lang: string): (label: string) => string {
-  return (label) => (lang === 'fr' ? `${label} :` : `${label}:`);
+  // French: a no-break space, so that the colon never starts a line on its own.
+  return (label) => (lang === 'fr' ? `${label}\u00a0:` : `${label}:`);
 }

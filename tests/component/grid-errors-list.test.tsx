@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { GridError } from '@/domain/grid/grid-errors';
 import { GridErrorsList } from '@/features/grids/grid-errors-list';
 import { makeI18n } from './make-i18n';
+import { frenchTypography } from '@/domain/text/french-typography';
 
 // A grid input, as read from a file: labels of the places come from it.
 const input = {
@@ -43,14 +44,16 @@ describe('GridErrorsList', () => {
       'La grille contient 3 erreurs. Rien n’a été enregistré.',
     );
     const items = within(screen.getByRole('list')).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual([
-      'dimension « Autonomie », item 3, échelle : l’échelle « accord5 » n’existe pas dans la grille' +
-        ' Chemin dans le fichier : dimensions[0].items[2].scale',
-      'dimension « Autonomie », item 1 : le champ « revers » n’existe pas dans le format des grilles (champs possibles : id, text, scale, reverse)' +
-        ' Chemin dans le fichier : dimensions[0].items[0]',
-      'titre : le texte manque dans la langue par défaut de la grille (« fr »)' +
-        ' Chemin dans le fichier : title',
-    ]);
+    expect(items.map((item) => item.textContent)).toEqual(
+      [
+        'dimension « Autonomie », item 3, échelle : l’échelle « accord5 » n’existe pas dans la grille' +
+          ' Chemin dans le fichier : dimensions[0].items[2].scale',
+        'dimension « Autonomie », item 1 : le champ « revers » n’existe pas dans le format des grilles (champs possibles : id, text, scale, reverse)' +
+          ' Chemin dans le fichier : dimensions[0].items[0]',
+        'titre : le texte manque dans la langue par défaut de la grille (« fr »)' +
+          ' Chemin dans le fichier : title',
+      ].map(frenchTypography),
+    );
   });
 
   it('should word the same errors in English, labels in English too', async () => {
@@ -89,7 +92,9 @@ describe('GridErrorsList', () => {
       'Le fichier « cassee.json » contient 1 erreur. Rien n’a été enregistré.',
     );
     expect(screen.getByRole('listitem').textContent).toBe(
-      'grille : le fichier n’est pas un JSON valide : erreur de syntaxe ligne 3, colonne 5',
+      frenchTypography(
+        'grille : le fichier n’est pas un JSON valide : erreur de syntaxe ligne 3, colonne 5',
+      ),
     );
   });
 

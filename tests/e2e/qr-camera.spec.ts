@@ -169,7 +169,9 @@ test('the facilitator reads a participant’s codes with the camera: previewed, 
   const stop = facilitator.getByRole('button', { name: 'Arrêter la caméra' });
   await expect(stop).toBeFocused();
   const status = facilitator.getByTestId('qr-status');
-  const done = 'Réponses lues et ajoutées au lot : vérifiez l’aperçu ci-dessous, puis confirmez.';
+  // The status texts as the locale files write them (no-break space before « : »).
+  const done =
+    'Réponses lues et ajoutées au lot\u00a0: vérifiez l’aperçu ci-dessous, puis confirmez.';
   await expect(status).toHaveText(done);
   await shot(facilitator, testInfo.outputPath('camera.png'));
   // Both codes go round once more in front of the camera, read four times a second: the
@@ -179,7 +181,7 @@ test('the facilitator reads a participant’s codes with the camera: previewed, 
   expect(await statusLog()).toEqual([
     'Ouverture de la caméra…',
     'Présentez le QR code devant la caméra.',
-    '1 code sur 2 lu : montrez le code suivant.',
+    '1 code sur 2 lu\u00a0: montrez le code suivant.',
     done,
   ]);
   await expect(facilitator.getByTestId('qr-error')).toBeEmpty();

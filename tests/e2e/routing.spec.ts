@@ -84,7 +84,7 @@ async function createWithContext(page: Page, context: Context): Promise<string> 
   return decodeURIComponent(match[1]);
 }
 
-const VERIFIED = /État du droit vérifié au \d{1,2} \S+ \d{4} ; ce n’est pas un conseil juridique/;
+const VERIFIED = /État du droit vérifié au \d{1,2} \S+ \d{4}\s; ce n’est pas un conseil juridique/;
 
 /** The PDF's references section: from its title to the action plan. */
 function referencesSection(text: string): string {

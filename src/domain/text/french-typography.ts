@@ -33,6 +33,11 @@ export function frenchTypography(text: string): string {
         new RegExp(`(?<=[\\p{L}\\p{N})\\]}»%*…])${SPACES}*([;?!]+)(?=\\s|$|[)»])`, 'gu'),
         `${NNBSP}$1`,
       )
+      // A separator that starts with its spaces (« ; » between the phrases of a list, « : » after
+      // a label given apart): the same spaces as after a word.
+      .replace(new RegExp(`^${SPACES}+([:;?!]+)(?=\\s|$)`, 'u'), (_, mark: string) =>
+        mark === ':' ? `${NBSP}:` : `${NNBSP}${mark}`,
+      )
       // Percent: « 20% », « 20 % » → « 20 % » (narrow no-break space).
       .replace(new RegExp(`(\\p{N}|\\}\\})${SPACES}?%`, 'gu'), `$1${NNBSP}%`)
   );
@@ -41,7 +46,7 @@ export function frenchTypography(text: string): string {
 /** Spacing French typography adds, which English text must not have (« Overall level : »). */
 export function frenchSpacingIn(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/\S[ \u00a0\u202f]+[:;?!]/g)) found.push(match[0]);
+  for (const match of text.matchAll(/(?:^|\S)[ \u00a0\u202f]+[:;?!]/g)) found.push(match[0]);
   for (const match of text.matchAll(/[«»]/g)) found.push(match[0]);
   return found;
 }

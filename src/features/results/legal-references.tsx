@@ -68,7 +68,7 @@ export function LegalReferences({
                     {t('legal.citedBy', {
                       recommendations: ref.citedBy
                         .filter((c) => shownIds.has(`${c.gridId}/${c.id}`))
-                        .map((c) => `« ${c.title} »`)
+                        .map((c) => t('legal.quoted', { title: c.title }))
                         .join(', '),
                     })}
                   </p>

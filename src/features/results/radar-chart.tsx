@@ -25,11 +25,16 @@ const NARROW = 480;
  * a line keeps a line of its own, whole (never « consultat-ion »), and nothing is cut off with
  * « … » (the chart's margins grow instead, see `labelRoom`).
  */
+/** Spaces a line may break at: any white space but the no-break ones of French typography. */
+const BREAKABLE_SPACE = /[^\S\u00a0\u202f]+/;
+/** The pieces a label may be cut into: words, and compound words after their hyphens. */
+const WORD_PIECES = /[^\S\u00a0\u202f]+|(?<=-)/;
+
 export function wrapLabel(text: string, max: number): string[] {
   const width = Math.max(4, Math.floor(max));
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(BREAKABLE_SPACE).filter(Boolean)) {
     // A compound word may break after its hyphens (« Information- » / « consultation »).
     const pieces = word.split(/(?<=-)(?=.)/);
     pieces.forEach((piece, i) => {
@@ -47,7 +52,7 @@ export function wrapLabel(text: string, max: number): string[] {
 /** Characters per label line: the labels' width, never less than their longest word. */
 const LINE_CHARS = 16;
 const longestWord = (labels: string[]) =>
-  Math.max(0, ...labels.flatMap((l) => l.split(/[\s]+|(?<=-)/).map((w) => w.length)));
+  Math.max(0, ...labels.flatMap((l) => l.split(WORD_PIECES).map((w) => w.length)));
 
 /**
  * Room the labels need around the radar, in px: as wide as their widest line beside it, as tall

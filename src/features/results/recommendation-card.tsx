@@ -44,7 +44,7 @@ export function useReasonText(lang: string) {
           ...(f.role === null ? {} : { role: t(`labels:role.${f.role}`) }),
         });
       })
-      .join(' ; ');
+      .join(t('recommendations.reason.separator'));
 }
 
 /**

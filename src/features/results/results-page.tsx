@@ -90,7 +90,7 @@ function Results({ ready }: { ready: Ready }) {
           </p>
         ) : (
           <p className="results-overall">
-            <strong>{t('overall')} :</strong>{' '}
+            <strong>{t('overall')}</strong>{' '}
             <span data-testid="overall-score">
               {score(model.overall.score, model.overall.bounds)}
             </span>{' '}

@@ -4,6 +4,7 @@ import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { ReliabilityTable } from '@/features/workshop/reliability-table';
 import { makeDimension, makeGrid, makeRespondent } from '../../fixtures/make-grid';
 import { makeI18n } from '../make-i18n';
+import { frenchTypography } from '@/domain/text/french-typography';
 
 const grid = makeGrid({
   dimensions: [makeDimension('d-a', ['a1', 'a2', 'a3']), makeDimension('d-b', ['b1', 'b2'])],
@@ -51,7 +52,7 @@ describe('ReliabilityTable', { timeout: 20_000 }, () => {
       within(a)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['0,95', '40', '« Item a2 » (0,97)']);
+    ).toEqual(['0,95', '40', frenchTypography('« Item a2 » (0,97)')]);
     const b = within(table).getByRole('row', { name: /Dimension d-b/ });
     expect(within(b).getAllByRole('cell')[0]!.textContent).toBe('Moins de 30 réponses complètes');
     expect(screen.getByText(/convention/)).toBeTruthy();

@@ -25,6 +25,7 @@ import frGridErrors from '@/i18n/locales/fr/grid-errors.json';
 import { en } from '@/i18n/resources-en';
 import { fr } from '@/i18n/resources-fr';
 import { makeGrid } from '../../../fixtures/make-grid';
+import { frenchTypography } from '@/domain/text/french-typography';
 
 /**
  * The same hostile files, run against every kind of JSON file the app reads (issue #15 point 5):
@@ -272,7 +273,9 @@ describe('readJsonFile', () => {
     if (result.ok) return;
     const t = await translators();
     expect(jsonFileErrorMessage(t.fr, 'r.json', result.error as JsonFileError)).toBe(
-      `Le fichier « r.json » a une structure trop profonde : plus de ${MAX_JSON_DEPTH} niveaux d’objets ou de listes imbriqués (limite dépassée ligne 1, colonne ${6 + MAX_JSON_DEPTH}). Il n’a pas été lu.`,
+      frenchTypography(
+        `Le fichier « r.json » a une structure trop profonde : plus de ${MAX_JSON_DEPTH} niveaux d’objets ou de listes imbriqués (limite dépassée ligne 1, colonne ${6 + MAX_JSON_DEPTH}). Il n’a pas été lu.`,
+      ),
     );
     expect(jsonFileErrorMessage(t.en, 'r.json', result.error as JsonFileError)).toContain(
       'structure too deep',
@@ -290,9 +293,11 @@ describe('readJsonFile', () => {
     if (result.ok) throw new Error('expected a refusal');
     const t = await translators();
     const message = jsonFileErrorMessage(t.fr, 'd.json', result.error);
-    expect(message).toContain('Le fichier « d.json » n’est pas un fichier de diagnostic valide');
-    expect(message).toContain('title : texte attendu, nombre trouvé');
-    expect(message).toContain('respondents[0].role : valeur « boss » non prévue');
+    expect(message).toContain(
+      frenchTypography('Le fichier « d.json » n’est pas un fichier de diagnostic valide'),
+    );
+    expect(message).toContain(frenchTypography('title : texte attendu, nombre trouvé'));
+    expect(message).toContain(frenchTypography('respondents[0].role : valeur « boss » non prévue'));
     expect(message).not.toMatch(ZOD_ENGLISH);
   });
 });

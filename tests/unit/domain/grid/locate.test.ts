@@ -12,6 +12,7 @@ import {
   parseGridPath,
 } from '@/domain/grid/locate';
 import en from '@/i18n/locales/en/grid-errors.json';
+import { frenchTypography } from '@/domain/text/french-typography';
 import fr from '@/i18n/locales/fr/grid-errors.json';
 
 const MINIMAL: unknown = JSON.parse(
@@ -77,11 +78,6 @@ describe('describeGridPath', () => {
       'scale “bipolar5”, point 1, value',
     ],
     [
-      'scales[0].allowDontKnow',
-      "échelle « Degré d'accord », option « ne sait pas »",
-      'scale “Degree of agreement”, “don’t know” option',
-    ],
-    [
       'sources[0].id',
       'source « Séminaire Fact QVT et numérique (Anact) », identifiant',
       'source “Fact QWL and digital seminar (Anact)”, id',
@@ -118,14 +114,26 @@ describe('describeGridPath', () => {
     ['dimensions.x', 'dimensions, champ « x »', 'dimensions, field “x”'],
     ['[0]', 'élément 1', 'element 1'],
   ])('%s', (path, inFrench, inEnglish) => {
-    expect(describeGridPath(MINIMAL, path, 'fr', T.fr)).toBe(inFrench);
+    expect(describeGridPath(MINIMAL, path, 'fr', T.fr)).toBe(frenchTypography(inFrench));
     expect(describeGridPath(MINIMAL, path, 'en', T.en)).toBe(inEnglish);
+  });
+
+  it('quotes a grid’s label as its file writes it, with the interface’s French spacing around', () => {
+    // minimal.json writes « Degré d'accord » with a straight apostrophe: the file's text is kept.
+    expect(describeGridPath(MINIMAL, 'scales[0].allowDontKnow', 'fr', T.fr)).toBe(
+      "échelle «\u00a0Degré d'accord\u00a0», option «\u00a0ne sait pas\u00a0»",
+    );
+    expect(describeGridPath(MINIMAL, 'scales[0].allowDontKnow', 'en', T.en)).toBe(
+      'scale “Degree of agreement”, “don’t know” option',
+    );
   });
 
   it('falls back to the grid’s default language, then to the id, then to a number', () => {
     expect(describeGridPath(MINIMAL, 'dimensions[0]', 'de', T.en)).toBe('dimension “Autonomie”');
     const noLabel = { dimensions: [{ id: 'd-one' }, { label: 3 }] };
-    expect(describeGridPath(noLabel, 'dimensions[0]', 'fr', T.fr)).toBe('dimension « d-one »');
+    expect(describeGridPath(noLabel, 'dimensions[0]', 'fr', T.fr)).toBe(
+      frenchTypography('dimension « d-one »'),
+    );
     expect(describeGridPath(noLabel, 'dimensions[1]', 'fr', T.fr)).toBe('dimension 2');
     expect(describeGridPath(null, 'dimensions[0].items[0]', 'fr', T.fr)).toBe(
       'dimension 1, item 1',
@@ -135,7 +143,7 @@ describe('describeGridPath', () => {
   it('shortens long labels', () => {
     const grid = { dimensions: [{ label: { fr: 'x'.repeat(100) } }] };
     expect(describeGridPath(grid, 'dimensions[0]', 'fr', T.fr)).toBe(
-      `dimension « ${'x'.repeat(59)}… »`,
+      frenchTypography(`dimension « ${'x'.repeat(59)}… »`),
     );
   });
 
@@ -210,7 +218,7 @@ describe('formatGridError', () => {
   ];
 
   it.each(cases)('%j', (error, inFrench, inEnglish) => {
-    expect(formatGridError(error, MINIMAL, 'fr', T.fr)).toBe(inFrench);
+    expect(formatGridError(error, MINIMAL, 'fr', T.fr)).toBe(frenchTypography(inFrench));
     expect(formatGridError(error, MINIMAL, 'en', T.en)).toBe(inEnglish);
   });
 

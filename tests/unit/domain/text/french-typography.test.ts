@@ -19,6 +19,9 @@ describe('frenchTypography', () => {
     ['{{share}}%', `{{share}}${NNBSP}%`],
     ['Vraiment ?!', `Vraiment${NNBSP}?!`],
     ['(voir ci-dessous) :', `(voir ci-dessous)${NBSP}:`],
+    [' ; ', `${NNBSP}; `],
+    [' : ', `${NBSP}: `],
+    [`${NNBSP}; `, `${NNBSP}; `],
   ])('%j → %j', (input, output) => {
     expect(frenchTypography(input)).toBe(output);
   });
@@ -48,6 +51,7 @@ describe('frenchSpacingIn (English text)', () => {
   it('finds a space before high punctuation and guillemets', () => {
     expect(frenchSpacingIn('Overall level : 62')).toEqual(['l :']);
     expect(frenchSpacingIn('the « uses » grid')).toEqual(['«', '»']);
+    expect(frenchSpacingIn(' ; ')).toEqual([' ;']);
   });
 
   it('finds nothing in English typography', () => {

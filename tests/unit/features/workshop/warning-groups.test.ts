@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import type { FileWarning } from '@/domain/files/response-file';
+import { frenchTypography } from '@/domain/text/french-typography';
 import { en } from '@/i18n/resources-en';
 import { fr } from '@/i18n/resources-fr';
 import {
@@ -46,7 +47,9 @@ describe('warningGroupMessage', () => {
     const t = await translator('fr');
     const [group] = groupWarnings(files(1, [other('Atelier')]));
     expect(warningGroupMessage(t, group!)).toBe(
-      '« p-1.json » vient d’un autre diagnostic (« Atelier ») qui utilise les mêmes grilles.',
+      frenchTypography(
+        '« p-1.json » vient d’un autre diagnostic (« Atelier ») qui utilise les mêmes grilles.',
+      ),
     );
   });
 
@@ -54,8 +57,10 @@ describe('warningGroupMessage', () => {
     const [group] = groupWarnings(files(1000, [other('Atelier')]));
     const frText = warningGroupMessage(await translator('fr'), group!);
     expect(frText).toBe(
-      '1000 fichiers viennent d’un autre diagnostic (« Atelier ») qui utilise les mêmes grilles : ' +
-        '« p-1.json », « p-2.json », « p-3.json », « p-4.json », « p-5.json » et 995 autres.',
+      frenchTypography(
+        '1000 fichiers viennent d’un autre diagnostic (« Atelier ») qui utilise les mêmes grilles : ' +
+          '« p-1.json », « p-2.json », « p-3.json », « p-4.json », « p-5.json » et 995 autres.',
+      ),
     );
     const enText = warningGroupMessage(await translator('en'), group!);
     expect(enText).toContain('1000 files come from another diagnostic (“Atelier”)');
@@ -67,15 +72,17 @@ describe('warningGroupMessage', () => {
     const t = await translator('fr');
     const few = groupWarnings(files(GROUP_FILES_SHOWN, [{ code: 'diagnosticFile' }]));
     expect(warningGroupMessage(t, few[0]!)).toBe(
-      '5 fichiers sont des diagnostics complets ; leurs répondants sont importés, sans pseudonyme : ' +
-        '« p-1.json », « p-2.json », « p-3.json », « p-4.json », « p-5.json ».',
+      frenchTypography(
+        '5 fichiers sont des diagnostics complets ; leurs répondants sont importés, sans pseudonyme : ' +
+          '« p-1.json », « p-2.json », « p-3.json », « p-4.json », « p-5.json ».',
+      ),
     );
     const grids = groupWarnings(files(2, [{ code: 'ignoredGrids', gridIds: ['skills', 'uses'] }]));
     expect(warningGroupMessage(t, grids[0]!)).toContain(
-      '(skills, uses) : « p-1.json », « p-2.json »',
+      frenchTypography('(skills, uses) : « p-1.json », « p-2.json »'),
     );
     const six = groupWarnings(files(6, [{ code: 'diagnosticFile' }]));
-    expect(warningGroupMessage(t, six[0]!)).toMatch(/« p-5\.json » et 1 autre\.$/);
+    expect(warningGroupMessage(t, six[0]!)).toMatch(/«\u00a0p-5\.json\u00a0» et 1 autre\.$/);
   });
 });
 
@@ -83,7 +90,9 @@ describe('another diagnostic whose title is not known (a QR code carries no titl
   it('says it is not on this device, without a title, in French and English', async () => {
     const [one] = groupWarnings(files(1, [other('')]));
     expect(warningGroupMessage(await translator('fr'), one!)).toBe(
-      '« p-1.json » vient d’un autre diagnostic, absent de cet appareil, qui utilise les mêmes grilles.',
+      frenchTypography(
+        '« p-1.json » vient d’un autre diagnostic, absent de cet appareil, qui utilise les mêmes grilles.',
+      ),
     );
     const [many] = groupWarnings(files(2, [other('')]));
     expect(warningGroupMessage(await translator('en'), many!)).toBe(
