@@ -298,10 +298,10 @@ describe('the codebook', () => {
       'uses',
       'us-adequation',
       'us-adequation-1',
-      'L’outil répond à un besoin identifié dans le travail des équipes concernées.',
+      "L'outil répond à un besoin identifié dans le travail des équipes concernées.",
       'The tool meets a need identified in the work of the teams concerned.',
       'agree4',
-      "1=Pas du tout d’accord | 2=Plutôt pas d’accord | 3=Plutôt d’accord | 4=Tout à fait d’accord | DK=Je ne sais pas | NA=Non concerné",
+      "1=Pas du tout d'accord | 2=Plutôt pas d'accord | 3=Plutôt d'accord | 4=Tout à fait d'accord | DK=Je ne sais pas | NA=Non concerné",
       'MGMT | MGR | EMP | REP | OTH',
     ]);
   });

@@ -205,12 +205,12 @@ describe('questions for some roles are asked of those roles only', () => {
 
   it('an employee is not asked the CSE consultation questions; a representative is', () => {
     const tables = readLssTables(buildLss(input(BUNDLED, CHOOSING)));
-    const sub = tables.subquestions!.find((s) => s.title === 'sdinfoconsultation1')!;
+    const sub = tables.subquestions!.find((s) => s.title === 'sdinfoconsultation5')!;
     expect(sub.relevance).toBe(
       '((role.NAOK == "MGMT" or role.NAOK == "MGR" or role.NAOK == "REP" or role.NAOK == "OTH"))',
     );
-    expect(askedOf(tables, 'employee').has('sdinfoconsultation[sdinfoconsultation1]')).toBe(false);
-    expect(askedOf(tables, 'representative').has('sdinfoconsultation[sdinfoconsultation1]')).toBe(
+    expect(askedOf(tables, 'employee').has('sdinfoconsultation[sdinfoconsultation5]')).toBe(false);
+    expect(askedOf(tables, 'representative').has('sdinfoconsultation[sdinfoconsultation5]')).toBe(
       true,
     );
     // Items asked of everyone carry no condition.
@@ -298,7 +298,7 @@ describe('the codebook follows the same routing', () => {
     const everyRole = new Set(ROLES.flatMap((role) => [...appAsks(BUNDLED, CHOOSING, role)]));
     expect(new Set(codes)).toEqual(everyRole);
     expect(rows[1]?.at(-1)).toBe('MGMT | MGR | EMP | REP | OTH');
-    const cse = rows.find((r) => r[0] === 'sdinfoconsultation[sdinfoconsultation1]');
+    const cse = rows.find((r) => r[0] === 'sdinfoconsultation[sdinfoconsultation5]');
     expect(cse?.at(-1)).toBe('MGMT | MGR | REP | OTH');
     const open = rows.find((r) => r[0] === 'usadequation[usadequation1]');
     expect(open?.at(-1)).toBe('MGMT | MGR | EMP | REP | OTH');

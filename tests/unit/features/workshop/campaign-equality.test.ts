@@ -194,15 +194,12 @@ describe('the campaign path and the ordinary path give the same scores', () => {
       );
       // As the workshop does: answers and roles gathered, matrix in steps (allocated array by
       // array when large), aggregate in steps.
+      // Each row is scored on what its role is asked (docs/scoring.md, « Asked or not »).
       const answers = respondents.map((r) => r.answers[grid.id] ?? {});
+      const roles = respondents.map((r) => r.role);
       const steps = (function* () {
-        const matrix = yield* scoreMatrixSteps(grid, answers, 50);
-        return yield* aggregateMatrixSteps(
-          grid,
-          matrix,
-          respondents.map((r) => r.role),
-          { anonymityThreshold: 3 },
-        );
+        const matrix = yield* scoreMatrixSteps(grid, answers, 50, roles);
+        return yield* aggregateMatrixSteps(grid, matrix, roles, { anonymityThreshold: 3 });
       })();
       expect(runToEnd(steps)).toEqual(inWhole);
     }
