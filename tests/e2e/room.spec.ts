@@ -145,11 +145,8 @@ for (const size of [
       .evaluateAll((trs) =>
         trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')),
       );
-    expect(rows.map((r) => r[0])).toEqual([
-      'Ensemble (n = 13)',
-      'Encadrement (n = 4)',
-      'Salarié·e (n = 5)',
-    ]);
+    // The most divergent item is not asked of employees: the people asked it, and no employee row.
+    expect(rows.map((r) => r[0])).toEqual(['Ensemble (n = 8)', 'Encadrement (n = 4)']);
     await expect(table.locator('thead th')).toContainText(['Je ne sais pas']);
     for (const row of rows) {
       const n = Number(/n = (\d+)/.exec(row[0] ?? '')?.[1]);
@@ -210,7 +207,7 @@ test('projection in English, and a workshop without answers says so', async ({ p
   ).toBeVisible();
 });
 
-/** Downloads the paper questionnaire from the workshop page and reads its text. */
+/** Downloads the paper questionnaire from the paper page and reads its text. */
 async function paperPdf(
   page: Page,
   path: string,
@@ -236,7 +233,9 @@ test('the paper questionnaire: a code per copy on every page, boxes and keys, FR
 }, testInfo) => {
   test.setTimeout(120_000);
   const id = await createDiagnostic(page, { title: 'Atelier papier', grids: ['social-dialogue'] });
+  // The workshop's card leads to the paper page, where copies are printed and typed back.
   await page.goto(`./#/workshop/${id}`);
+  await page.getByRole('link', { name: 'Imprimer des questionnaires papier' }).click();
   const fr = await paperPdf(page, testInfo.outputPath('paper-fr.pdf'), {
     role: 'Salarié·e',
     copies: '3',
@@ -262,10 +261,11 @@ test('the paper questionnaire: a code per copy on every page, boxes and keys, FR
   expect(first).toContain('Non concerné');
   expect(first).toContain('[0]');
   expect(first).toContain('[/]');
-  // An employee is asked 31 statements of this grid (the CSE's own procedure is not).
-  expect(first).toContain('31 affirmations.');
-  expect(first).toMatch(/\b31\. /);
-  expect(first).not.toMatch(/\b32\. /);
+  // An employee is asked 20 statements of this grid (the CSE's own procedure, the
+  // representatives' resources and the negotiations' content are not).
+  expect(first).toContain('20 affirmations.');
+  expect(first).toMatch(/\b20\. /);
+  expect(first).not.toMatch(/\b21\. /);
   expect(fr[0]).toMatch(/Page 1 sur \d+ · exemplaire/);
 
   const en = await paperPdf(page, testInfo.outputPath('paper-en.pdf'), {
@@ -335,7 +335,7 @@ test('a paper copy typed back gives the scores of the same answers given on scre
     if (label?.includes('Relire')) break;
     await expect(page.locator('fieldset.likert').first()).toBeVisible();
   }
-  expect(index).toBe(31);
+  expect(index).toBe(20);
   const screenScores = await scores(page, onScreen);
 
   // On paper: the same answers, typed back from a copy's code.
@@ -343,7 +343,7 @@ test('a paper copy typed back gives the scores of the same answers given on scre
     title: 'Sur papier',
     grids: ['social-dialogue'],
   });
-  await page.goto(`./#/workshop/${typedBack}`);
+  await page.goto(`./#/workshop/${typedBack}/paper`);
   const pages = await paperPdf(page, testInfo.outputPath('copy.pdf'), {
     role: 'Salarié·e',
     copies: '1',
@@ -351,7 +351,6 @@ test('a paper copy typed back gives the scores of the same answers given on scre
     button: /Télécharger le questionnaire papier/,
   });
   const code = CODE.exec(pages[0] ?? '')?.[1] ?? '';
-  await page.getByRole('link', { name: 'Saisir des questionnaires papier' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: /Saisie des questionnaires papier/ }),
   ).toBeVisible();
@@ -366,15 +365,15 @@ test('a paper copy typed back gives the scores of the same answers given on scre
   await page.getByRole('button', { name: 'Commencer la saisie' }).click();
   const key = page.getByTestId('entry-key');
   await expect(key).toBeFocused();
-  for (let i = 0; i < 31; i += 1) {
-    await expect(page.getByText(`affirmation ${i + 1} sur 31`)).toBeVisible();
+  for (let i = 0; i < 20; i += 1) {
+    await expect(page.getByText(`affirmation ${i + 1} sur 20`)).toBeVisible();
     const points = await page.locator('.paper-entry__key:not(.is-apart)').count();
     const choice = pattern(i, points);
     // A slip, corrected with Backspace, on the fifth statement.
     if (i === 4) {
       await page.keyboard.press('2');
       await page.keyboard.press('Backspace');
-      await expect(page.getByText('affirmation 5 sur 31')).toBeVisible();
+      await expect(page.getByText('affirmation 5 sur 20')).toBeVisible();
     }
     await page.keyboard.press(
       choice === 'blank' ? ' ' : choice === 'dk' ? '0' : String(choice + 1),
@@ -383,7 +382,7 @@ test('a paper copy typed back gives the scores of the same answers given on scre
   await expect(
     page.getByRole('heading', { level: 1, name: `Récapitulatif de l’exemplaire ${code}` }),
   ).toBeFocused();
-  await expect(page.getByTestId('entry-summary-counts')).toContainText('sur 31 affirmations');
+  await expect(page.getByTestId('entry-summary-counts')).toContainText('sur 20 affirmations');
   await page
     .getByRole('button', { name: 'Enregistrer cet exemplaire dans l’atelier' })
     .first()

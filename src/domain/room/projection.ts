@@ -40,7 +40,7 @@ export function projectionSlides(
 export interface DistributionRow {
   /** `all`, or a visible role. */
   group: 'all' | Role;
-  /** Respondents in the group. */
+  /** Respondents of the group asked the item (by their role): the counts add up to it. */
   respondents: number;
   /** Count per scale point, in scale order. */
   points: number[];
@@ -81,13 +81,14 @@ export function topicDistribution(
 ): TopicDistribution | null {
   const all = aggregate.items.find((i) => i.itemId === itemId);
   if (!all) return null;
-  const rows: DistributionRow[] = [row('all', aggregate.respondents, all.distribution)];
+  const rows: DistributionRow[] = [row('all', all.asked, all.distribution)];
   const withheld: Role[] = [];
   for (const role of aggregate.roles) {
     const item = role.items.find((i) => i.itemId === itemId);
-    if (!item) continue;
+    // A role not asked the item has no row (docs/scoring.md, « Asked or not »).
+    if (!item || item.asked === 0) continue;
     if (item.suppressed) withheld.push(role.role);
-    else rows.push(row(role.role, role.respondents, item.distribution));
+    else rows.push(row(role.role, item.asked, item.distribution));
   }
   return { rows, withheld };
 }

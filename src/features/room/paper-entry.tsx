@@ -18,6 +18,7 @@ import {
 } from '@/domain/room/paper-sequence';
 import { currentLanguage } from '@/i18n/i18n';
 import { TableScroll } from '@/components/table-scroll';
+import { PaperPrint } from './paper-print';
 import './room.css';
 
 type Update = (change: (diagnostic: Diagnostic, now: string) => Diagnostic) => void;
@@ -63,6 +64,8 @@ export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
     return (
       <StartForm
         diagnostic={diagnostic}
+        grids={grids}
+        lang={lang}
         workshopHref={workshopHref}
         onStart={(copy) => {
           setTyped([]);
@@ -130,10 +133,14 @@ export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
 
 function StartForm({
   diagnostic,
+  grids,
+  lang,
   workshopHref,
   onStart,
 }: {
   diagnostic: Diagnostic;
+  grids: Grid[];
+  lang: string;
   workshopHref: string;
   onStart: (copy: Copy) => void;
 }) {
@@ -234,6 +241,7 @@ function StartForm({
           {t('entry.start')}
         </button>
       </form>
+      <PaperPrint diagnostic={diagnostic} grids={grids} lang={lang} />
     </section>
   );
 }

@@ -255,7 +255,7 @@ function Workshop({ ready }: { ready: Ready }) {
         )}
       </section>
 
-      <RoomCard diagnostic={diagnostic} grids={resolved.grids.map((g) => g.grid)} lang={lang} />
+      <RoomCard diagnostic={diagnostic} />
 
       <WorkshopExports diagnostic={diagnostic} grids={grids} lang={lang} />
     </div>

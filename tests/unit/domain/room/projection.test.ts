@@ -1,6 +1,6 @@
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { projectionSlides, topicDistribution } from '@/domain/room/projection';
-import { makeDimension, makeGrid, makeRespondent } from '../../../fixtures/make-grid';
+import { makeDimension, makeGrid, makeItem, makeRespondent } from '../../../fixtures/make-grid';
 
 const grid = makeGrid({
   dimensions: [makeDimension('d-a', ['a1', 'a2']), makeDimension('d-b', ['b1', 'b2'])],
@@ -73,5 +73,37 @@ describe('distribution per item', () => {
     expect(groups).not.toContain('representative');
     expect(groups[0]).toBe('all');
     expect(topicDistribution(aggregate, 'nope')).toBeNull();
+  });
+});
+
+describe('distribution of an item not asked of every role', () => {
+  it('counts only the people asked it: a role not asked has no row, and each row adds up', () => {
+    const routed = makeGrid({
+      dimensions: [
+        makeDimension('d-a', [
+          makeItem('a1'),
+          makeItem('a2', { appliesWhen: { roles: ['manager'] } }),
+        ]),
+      ],
+    });
+    const people = [
+      makeRespondent('e1', 'employee', { a1: 5 }),
+      makeRespondent('e2', 'employee', { a1: 4 }),
+      makeRespondent('e3', 'employee', { a1: 3, a2: 5 }),
+      makeRespondent('m1', 'manager', { a1: 1, a2: 2 }),
+      makeRespondent('m2', 'manager', { a1: 2, a2: 1 }),
+      makeRespondent('m3', 'manager', { a1: 2, a2: 4 }),
+    ];
+    const aggregate = aggregateGrid(routed, people, { anonymityThreshold: 3 });
+    const a2 = topicDistribution(aggregate, 'a2');
+    // e3's answer to a2 (given before a role change) is not counted: employees are not asked it.
+    expect(a2?.rows).toEqual([
+      { group: 'all', respondents: 3, points: [1, 1, 0, 1, 0], dk: 0, na: 0, missing: 0 },
+      { group: 'manager', respondents: 3, points: [1, 1, 0, 1, 0], dk: 0, na: 0, missing: 0 },
+    ]);
+    for (const row of a2?.rows ?? [])
+      expect(row.points.reduce((a, b) => a + b, 0) + row.dk + row.na + row.missing).toBe(
+        row.respondents,
+      );
   });
 });
