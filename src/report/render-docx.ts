@@ -479,9 +479,13 @@ export async function renderReportDocx(
     }
     const legal = rec.legalRefs.flatMap((id) => legalById.get(id) ?? []);
     if (legal.length > 0) {
-      labelled(colon(t('legal.onRecommendation')), legal.map(legalCitation).join(t('common.listSeparator')), {
-        size: SMALL,
-      });
+      labelled(
+        colon(t('legal.onRecommendation')),
+        legal.map(legalCitation).join(t('common.listSeparator')),
+        {
+          size: SMALL,
+        },
+      );
       para([...new Set(legal.map(legalStatus))].join(' '), {
         size: SMALL - 1,
         color: COLORS.muted,
@@ -490,7 +494,9 @@ export async function renderReportDocx(
     if (rec.sources.length > 0) {
       labelled(
         colon(t('rec.sources')),
-        rec.sources.map((s) => (s.url ? `${s.label} (${s.url})` : s.label)).join(t('common.listSeparator')),
+        rec.sources
+          .map((s) => (s.url ? `${s.label} (${s.url})` : s.label))
+          .join(t('common.listSeparator')),
         { size: SMALL - 1, color: COLORS.muted },
       );
     }
@@ -507,9 +513,13 @@ export async function renderReportDocx(
       labelled(colon(t('legal.grants')), ref.grants, { size: SMALL + 1 });
       if (Object.keys(ref.dependsOn).length > 0)
         labelled(colon(t('legal.dependsOn')), legalCondition(ref), { size: SMALL + 1, bold: true });
-      labelled(colon(t('legal.citedBy')), ref.citedBy.map((cb) => t("legal.quoted", { title: cb.title })).join(', '), {
-        size: SMALL,
-      });
+      labelled(
+        colon(t('legal.citedBy')),
+        ref.citedBy.map((cb) => t('legal.quoted', { title: cb.title })).join(', '),
+        {
+          size: SMALL,
+        },
+      );
       labelled(colon(t('legal.source')), ref.source, { size: SMALL - 1, color: COLORS.muted });
       para(legalStatus(ref), { size: SMALL, bold: true });
     }
@@ -653,7 +663,9 @@ export async function renderReportDocx(
         ];
         labelled(
           colon(t('purposeSection.negotiation.legal')),
-          legal.length === 0 ? t('purposeSection.negotiation.noLegal') : legal.join(t('common.listSeparator')),
+          legal.length === 0
+            ? t('purposeSection.negotiation.noLegal')
+            : legal.join(t('common.listSeparator')),
           { size: SMALL, color: COLORS.muted },
         );
       });
@@ -941,9 +953,13 @@ export async function renderReportDocx(
         const extras = [scale.dk ? t('method.dk') : null, scale.na ? t('method.na') : null].filter(
           (x): x is string => x !== null,
         );
-        labelled(colon(scale.label ?? scale.id), [...points, ...extras].join(t('common.listSeparator')), {
-          size: SMALL + 1,
-        });
+        labelled(
+          colon(scale.label ?? scale.id),
+          [...points, ...extras].join(t('common.listSeparator')),
+          {
+            size: SMALL + 1,
+          },
+        );
       }
     }
     heading(t('method.scoringTitle'), 2);

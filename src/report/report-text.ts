@@ -157,7 +157,10 @@ export function partialText(model: ReportModel, t: Translate): string {
   const { unanswered, unscored } = model.partialReasons;
   const list = (names: string[]): string =>
     names.length > 5
-      ? t('partial.more', { list: names.slice(0, 5).join(t('common.listSeparator')), count: names.length - 5 })
+      ? t('partial.more', {
+          list: names.slice(0, 5).join(t('common.listSeparator')),
+          count: names.length - 5,
+        })
       : names.join(t('common.listSeparator'));
   return [
     t('partial.body'),

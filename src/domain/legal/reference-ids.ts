@@ -25,6 +25,7 @@ export const LEGAL_REFERENCE_IDS: readonly string[] = [
   'ct-l2145-1',
   'ct-l6321-1',
   'ct-l2242-20',
+  'ct-l2242-21',
   'ct-l3121-65',
   'cass-soc-2020-11-25',
   'cass-ap-2023-12-22',
