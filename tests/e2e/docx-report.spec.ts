@@ -73,7 +73,7 @@ for (const lang of ['fr', 'en'] as const) {
     const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
     const titles = headingOnes(xml);
     expect(titles[0]).toBe(lang === 'fr' ? 'Synthèse' : 'Summary');
-    expect(titles).toContain(lang === 'fr' ? 'Annexe : méthode' : 'Annex: method');
+    expect(titles).toContain(lang === 'fr' ? 'Annexe\u00a0: méthode' : 'Annex: method');
     expect(xml.match(/<w:tbl>/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
     // The overview (bars for two grids) and a radar per grid, drawn on a canvas of the page.
     const media = Object.keys(files).filter((p) => /^word\/media\/.+\.png$/.test(p));

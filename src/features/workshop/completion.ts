@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { Role } from '@/domain/answers/answers';
+import { isAskedOf } from '@/domain/context/asked-of';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { runToEnd } from '@/domain/steps';
@@ -30,7 +32,19 @@ export function* completionSteps(
   grids: readonly Grid[],
   respondents: Respondents,
 ): Generator<void, GridCompletion[], void> {
-  const items = grids.map((grid) => grid.dimensions.flatMap((d) => d.items.map((i) => i.id)));
+  // The items asked of each role, per grid, as `respondentProgress` counts them (docs/scoring.md,
+  // « Asked or not »): an item a role is not asked is neither answered nor missing for it.
+  const askedOf = grids.map(() => new Map<Role, string[]>());
+  const itemsOf = (g: number, role: Role): string[] => {
+    let ids = askedOf[g]!.get(role);
+    if (!ids) {
+      ids = grids[g]!.dimensions.filter((d) => isAskedOf(d.appliesWhen, role)).flatMap((d) =>
+        d.items.filter((i) => isAskedOf(i.appliesWhen, role)).map((i) => i.id),
+      );
+      askedOf[g]!.set(role, ids);
+    }
+    return ids;
+  };
   const started = new Array<number>(grids.length).fill(0);
   const complete = new Array<number>(grids.length).fill(0);
   const shares = new Array<number>(grids.length).fill(0);
@@ -39,7 +53,7 @@ export function* completionSteps(
     if (r > 0 && r % STEP_ROWS === 0) yield;
     const respondent = respondents[r]!;
     for (let g = 0; g < grids.length; g += 1) {
-      const ids = items[g]!;
+      const ids = itemsOf(g, respondent.role);
       const answers = respondent.answers[grids[g]!.id] ?? {};
       let answered = 0;
       for (const id of ids) if (has.call(answers, id)) answered += 1;

@@ -9,20 +9,40 @@ import { respondentProgress } from '@/domain/diagnostic/operations';
 import { runToEnd } from '@/domain/steps';
 import { completionSteps } from '@/features/workshop/completion';
 import { aggregateGridFixture, answersArbitrary } from '../../../fixtures/aggregate-arbitraries';
-import { makeGrid } from '../../../fixtures/make-grid';
+import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
-const grids = [aggregateGridFixture, makeGrid({ id: 'other' })];
+// A grid routed by role (docs/scoring.md, « Asked or not »): a2 only for representatives, d2 not
+// for them; an answer to an item a role is not asked counts neither way.
+const routed = makeGrid({
+  id: 'routed',
+  dimensions: [
+    makeDimension('d1', [
+      makeItem('a1'),
+      makeItem('a2', { appliesWhen: { roles: ['representative'] } }),
+    ]),
+    makeDimension('d2', ['b1'], { appliesWhen: { roles: ['employee', 'manager'] } }),
+  ],
+});
+const grids = [aggregateGridFixture, makeGrid({ id: 'other' }), routed];
 
 const respondents = fc.array(
   fc.record({
     role: fc.constantFrom(...ROLES),
     first: fc.option(answersArbitrary, { nil: undefined }),
     second: fc.option(answersArbitrary, { nil: undefined }),
+    third: fc
+      .subarray(['a1', 'a2', 'b1'])
+      .map((ids) => Object.fromEntries(ids.map((id) => [id, 1]))),
   }),
   { maxLength: 700 },
 );
 
-type Drawn = { role: (typeof ROLES)[number]; first?: unknown; second?: unknown };
+type Drawn = {
+  role: (typeof ROLES)[number];
+  first?: unknown;
+  second?: unknown;
+  third: Record<string, number>;
+};
 
 function asRespondents(list: readonly Drawn[]): Respondent[] {
   return list.map((r, i) => ({
@@ -31,6 +51,7 @@ function asRespondents(list: readonly Drawn[]): Respondent[] {
     answers: {
       ...(r.first ? { [grids[0]!.id]: r.first } : {}),
       ...(r.second ? { other: r.second } : {}),
+      routed: r.third,
     },
     comments: {},
     createdAt: '2026-01-01T00:00:00.000Z',
