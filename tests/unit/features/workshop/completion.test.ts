@@ -56,7 +56,7 @@ function asRespondents(list: readonly Drawn[]): Respondent[] {
     comments: {},
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
-  })) as Respondent[];
+  })) as unknown as Respondent[];
 }
 
 describe('completionSteps', () => {
