@@ -10,95 +10,29 @@
  * title in French or in English; a neutral or a favourable profile fires none; one weak
  * dimension fires what concerns it first.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Answers, Role } from '@/domain/answers/answers';
+import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import {
-  addRespondent,
-  createDiagnostic,
-  type ContextInput,
-  type LoadedGrid,
-} from '@/domain/diagnostic/operations';
-import { loadGrid } from '@/domain/grid/load-grid';
+import { type ContextInput, type LoadedGrid } from '@/domain/diagnostic/operations';
 import type { Condition, Grid } from '@/domain/grid/schema';
 import type { EvaluationContext } from '@/domain/recommend/context';
 import { evaluateCondition } from '@/domain/recommend/evaluate';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { profileAnswers, type Profile } from '../../../fixtures/answer-profiles';
+import {
+  FIRING_CONTEXTS,
+  firingDiagnostic,
+  loadBundled,
+  type FiringRespondents,
+} from '../../../fixtures/firing-setup';
 
-const load = (name: string): LoadedGrid => {
-  const source: unknown = JSON.parse(readFileSync(`questionnaires/${name}.json`, 'utf8'));
-  const result = loadGrid(source);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  return { grid: result.grid, hash: result.hash, source };
-};
-const GRIDS = [load('skills'), load('social-dialogue')];
+const GRIDS = [loadBundled('skills'), loadBundled('social-dialogue')];
+const CONTEXTS: Record<string, ContextInput> = FIRING_CONTEXTS;
 
-const CONTEXTS: Record<string, ContextInput> = {
-  unknown: {
-    projectKinds: [],
-    phase: 'unknown',
-    size: 'unknown',
-    cse: 'unknown',
-    unionDelegates: 'unknown',
-    sector: 'unknown',
-  },
-  large: {
-    projectKinds: ['business-software'],
-    phase: 'in-use',
-    size: '250-999',
-    cse: 'yes',
-    unionDelegates: 'yes',
-    sector: 'services',
-  },
-  medium: {
-    projectKinds: ['collaboration'],
-    phase: 'deployment',
-    size: '50-249',
-    cse: 'yes',
-    unionDelegates: 'no',
-    sector: 'industry',
-  },
-  small: {
-    projectKinds: ['mobile-telemanagement'],
-    phase: 'in-use',
-    size: '11-49',
-    cse: 'yes',
-    unionDelegates: 'no',
-    sector: 'health-social',
-  },
-  micro: {
-    projectKinds: ['ai'],
-    phase: 'choice',
-    size: '1-10',
-    cse: 'no',
-    unionDelegates: 'no',
-    sector: 'retail',
-  },
-};
+type Respondents = FiringRespondents;
 
-type Respondents = { role: Role; answers: Record<string, Answers> }[];
-
-function diagnosticOf(context: ContextInput, respondents: Respondents, grids = GRIDS): Diagnostic {
-  let diagnostic = createDiagnostic(
-    {
-      title: 'firing',
-      purpose: 'workshop',
-      project: { name: 'p', kind: 'other' },
-      grids,
-      context,
-    },
-    { id: 'd', now: 't0' },
-  );
-  respondents.forEach((r, i) => {
-    diagnostic = addRespondent(diagnostic, { id: `r${i}`, role: r.role }, 't0');
-  });
-  return {
-    ...diagnostic,
-    respondents: diagnostic.respondents.map((r, i) => ({ ...r, answers: respondents[i]!.answers })),
-  };
-}
+const diagnosticOf = (context: ContextInput, respondents: Respondents, grids = GRIDS): Diagnostic =>
+  firingDiagnostic(grids, context, respondents);
 
 const everyone = (grids: LoadedGrid[], profile: Profile, overrides: Record<string, Profile> = {}) =>
   Object.fromEntries(grids.map(({ grid }) => [grid.id, profileAnswers(grid, profile, overrides)]));

@@ -7,90 +7,25 @@
  * profile fires none. Each pair of grids keeps half of it (firing-risks-uses and
  * firing-skills-social-dialogue), so this file checks they add up in every context and set-up.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import {
-  addRespondent,
-  createDiagnostic,
-  type ContextInput,
-  type LoadedGrid,
-} from '@/domain/diagnostic/operations';
-import { loadGrid } from '@/domain/grid/load-grid';
+import { type ContextInput } from '@/domain/diagnostic/operations';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { profileAnswers, type Profile } from '../../../fixtures/answer-profiles';
+import { FIRING_CONTEXTS, firingDiagnostic, loadBundled } from '../../../fixtures/firing-setup';
 
-const load = (name: string): LoadedGrid => {
-  const source: unknown = JSON.parse(readFileSync(`questionnaires/${name}.json`, 'utf8'));
-  const result = loadGrid(source);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  return { grid: result.grid, hash: result.hash, source };
-};
-const GRIDS = ['risks-opportunities', 'uses', 'skills', 'social-dialogue'].map(load);
-
-const unknown: ContextInput = {
-  projectKinds: [],
-  phase: 'unknown',
-  size: 'unknown',
-  cse: 'unknown',
-  unionDelegates: 'unknown',
-  sector: 'unknown',
-};
-const CONTEXTS: Record<string, ContextInput> = {
-  unknown,
-  'large, CSE and union delegates, in use': {
-    projectKinds: ['business-software'],
-    phase: 'in-use',
-    size: '250-999',
-    cse: 'yes',
-    unionDelegates: 'yes',
-    sector: 'services',
-  },
-  'medium, CSE, deploying': {
-    projectKinds: ['collaboration'],
-    phase: 'deployment',
-    size: '50-249',
-    cse: 'yes',
-    unionDelegates: 'no',
-    sector: 'industry',
-  },
-  'small, home care, in use': {
-    projectKinds: ['mobile-telemanagement'],
-    phase: 'in-use',
-    size: '11-49',
-    cse: 'yes',
-    unionDelegates: 'no',
-    sector: 'health-social',
-  },
-  'micro, AI, choosing': {
-    projectKinds: ['ai'],
-    phase: 'choice',
-    size: '1-10',
-    cse: 'no',
-    unionDelegates: 'no',
-    sector: 'retail',
-  },
-};
+const GRIDS = ['risks-opportunities', 'uses', 'skills', 'social-dialogue'].map(loadBundled);
 
 function diagnosticOf(context: ContextInput, roles: Role[], profile: Profile): Diagnostic {
-  let diagnostic = createDiagnostic(
-    {
-      title: 'firing',
-      purpose: 'workshop',
-      project: { name: 'p', kind: 'other' },
-      grids: GRIDS,
-      context,
-    },
-    { id: 'd', now: 't0' },
-  );
-  roles.forEach((role, i) => {
-    diagnostic = addRespondent(diagnostic, { id: `r${i}`, role }, 't0');
-  });
   const answers = Object.fromEntries(
     GRIDS.map(({ grid }) => [grid.id, profileAnswers(grid, profile)]),
   );
-  return { ...diagnostic, respondents: diagnostic.respondents.map((r) => ({ ...r, answers })) };
+  return firingDiagnostic(
+    GRIDS,
+    context,
+    roles.map((role) => ({ role, answers })),
+  );
 }
 
 function fired(diagnostic: Diagnostic) {
@@ -112,7 +47,7 @@ const SETUPS: Record<string, Role[]> = {
   ),
 };
 
-const cases = Object.entries(CONTEXTS).flatMap(([context, input]) =>
+const cases = Object.entries(FIRING_CONTEXTS).flatMap(([context, input]) =>
   Object.entries(SETUPS).map(([who, roles]) => [context, who, input, roles] as const),
 );
 
