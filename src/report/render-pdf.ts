@@ -9,10 +9,8 @@
  * the narrow no-break space U+202F that `toLocaleString('fr-FR')` puts in numbers.
  */
 import { jsPDF } from 'jspdf';
+import { newPdfDocument, PDF_FONTS } from './pdf-document';
 import type { ReportModel } from '@/domain/report/report-model';
-import { canDeflateNatively, deflatePdf } from './deflate-pdf';
-import { DEJAVU_SANS } from './fonts/dejavu-sans';
-import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { COLORS, Layout, type TextStyle } from './layout';
 import { PAGE, PdfWriter } from './pdf-writer';
 import { formatters, reportFileName, reportLocale, type Translate } from './report-text';
@@ -26,22 +24,12 @@ export { PAGE } from './pdf-writer';
 // Once, for every document: jsPDF's right-to-left plugins only where a text needs them.
 skipRtlPluginsOnOtherText(jsPDF.API as unknown as Parameters<typeof skipRtlPluginsOnOtherText>[0]);
 
-const FONT = 'DejaVuSans';
-const MONO = 'courier';
-
 /** Renders the report model as an A4 PDF; `t` is bound to the `report` namespace and model.lang. */
 export async function renderReportPdf(
   model: ReportModel,
   t: Translate,
 ): Promise<{ blob: Blob; fileName: string }> {
-  // Streams are deflated natively at the end when the browser can; else by jsPDF (fflate).
-  const native = canDeflateNatively();
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: !native });
-  doc.addFileToVFS('DejaVuSans.ttf', DEJAVU_SANS);
-  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-  doc.addFileToVFS('DejaVuSans-Bold.ttf', DEJAVU_SANS_BOLD);
-  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
-  doc.setFont(FONT, 'normal');
+  const { doc, output } = newPdfDocument();
 
   const f = formatters(model.lang);
   const title = model.diagnostic.title;
@@ -56,7 +44,7 @@ export async function renderReportPdf(
   const created = new Date(model.generatedAt);
   if (!Number.isNaN(created.getTime())) doc.setCreationDate(created);
 
-  const layout = new Layout(doc, PAGE, { sans: FONT, mono: MONO });
+  const layout = new Layout(doc, PAGE, PDF_FONTS);
   writeReport(new PdfWriter(doc, layout), model, t);
 
   layout.finish();
@@ -101,10 +89,7 @@ export async function renderReportPdf(
     );
   }
 
-  const packed = native ? await deflatePdf(doc.output()) : null;
-  const blob = packed
-    ? new Blob([packed as BlobPart], { type: 'application/pdf' })
-    : doc.output('blob');
+  const blob = await output();
   return {
     blob,
     fileName: reportFileName(title, model.generatedAt, t('fileNameFallback')),
