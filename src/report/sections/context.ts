@@ -3,6 +3,7 @@
  * `report` namespace, the app's number and date formatting (`report-text.ts` over
  * `i18n/format.ts`) and the small helpers built from them once per report.
  */
+import type { ProjectKind, SizeBand } from '@/domain/diagnostic/diagnostic';
 import type {
   DimensionReport,
   GridReport,
@@ -74,8 +75,13 @@ export function reportContext(model: ReportModel, t: Translate): ReportContext {
   const scoreText = (score: number | null, bounds: readonly number[]): string =>
     score === null ? t('common.noScore') : f.score(score, bounds);
   const day = (ymd: string): string => longDay(ymd, reportLocale(model.lang));
+  // The catalogue's conditions name size bands and project kinds, each with its label.
+  const contextLabel = (field: 'size' | 'projectKind', value: SizeBand | ProjectKind): string =>
+    field === 'size'
+      ? t(`labels.size.${value as SizeBand}`)
+      : t(`labels.projectKind.${value as ProjectKind}`);
   const condition = (ref: LegalReferenceReport): string =>
-    conditionText(ref.dependsOn, t, (field, value) => t(`labels.${field}.${value}`));
+    conditionText(ref.dependsOn, t, contextLabel);
   return {
     model,
     t,

@@ -2,6 +2,7 @@
  * A workshop's sections: who answered (visible roles only), the roles compared per dimension,
  * the topics where views diverge most, and Cronbach's α per dimension (docs/scoring.md).
  */
+import type { Role } from '@/domain/answers/answers';
 import { MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import type { ReliabilityGrid, RolesComparedGrid, TopicsGrid } from '@/domain/report/report-model';
 import { shownPair } from '@/domain/scoring/display';
@@ -111,7 +112,7 @@ function writeRolesCompared(w: ReportWriter, c: ReportContext, grids: RolesCompa
 function writeTopics(w: ReportWriter, { t, f }: ReportContext, grids: TopicsGrid[]): void {
   w.heading(t('topics.title'), 1);
   w.paragraph(t('topics.intro'), SMALL, { gapAfter: 2 });
-  const role = (r: string): string => t(`labels.role.${r}`);
+  const role = (r: Role): string => t(`labels.role.${r}`);
   for (const grid of grids) {
     w.heading(grid.title, 2, 3 * w.lineHeight(BODY_SIZE) + 6);
     if (grid.dimensions.length > 0) {
