@@ -11,6 +11,7 @@ import {
   BorderStyle,
   HeadingLevel,
   ImageRun,
+  type IParagraphOptions,
   Paragraph,
   ShadingType,
   Table,
@@ -71,6 +72,10 @@ export class DocxWriter implements ReportWriter {
   /** The document's body, in order; a chart is its image's paragraph once drawn. */
   readonly blocks: (DocxBlock | Promise<DocxBlock>)[] = [];
   private breakBefore = false;
+  /** Paragraphs still to keep with the next one (after a heading: its first lines). */
+  private keepWithNext = 0;
+  /** The last block is a table: the next paragraph keeps a gap from it, another table needs one between. */
+  private afterTable = false;
 
   constructor(
     private readonly chartImage: (spec: ChartSpec) => Promise<PngImage>,
@@ -79,6 +84,8 @@ export class DocxWriter implements ReportWriter {
 
   /** The body, once every chart is drawn; fails when one cannot be (a radar is never left out). */
   async body(): Promise<DocxBlock[]> {
+    if (this.afterTable) this.blocks.push(new Paragraph({ children: [] }));
+    this.afterTable = false;
     return Promise.all(this.blocks);
   }
 
@@ -91,18 +98,19 @@ export class DocxWriter implements ReportWriter {
   }
   heading(text: string, level: 1 | 2 | 3): void {
     this.blocks.push(
-      new Paragraph({
+      this.flow({
         heading:
           level === 1
             ? HeadingLevel.HEADING_1
             : level === 2
               ? HeadingLevel.HEADING_2
               : HeadingLevel.HEADING_3,
-        pageBreakBefore: this.takeBreak(),
         keepNext: true,
         children: runs(text),
       }),
     );
+    // A heading's first two paragraphs go with it (a recommendation's priority and reason).
+    this.keepWithNext = 2;
   }
   paragraph(
     text: string,
@@ -110,8 +118,7 @@ export class DocxWriter implements ReportWriter {
     options: ParagraphOptions & { align?: 'left' | 'center' | 'right' } = {},
   ): void {
     this.blocks.push(
-      new Paragraph({
-        pageBreakBefore: this.takeBreak(),
+      this.flow({
         alignment:
           options.align === 'right'
             ? AlignmentType.RIGHT
@@ -130,8 +137,7 @@ export class DocxWriter implements ReportWriter {
     options: ParagraphOptions = {},
   ): void {
     this.blocks.push(
-      new Paragraph({
-        pageBreakBefore: this.takeBreak(),
+      this.flow({
         ...this.spacing(options),
         children: [...runs(`${label} `, { ...style, bold: true }), ...runs(text, style)],
       }),
@@ -144,7 +150,7 @@ export class DocxWriter implements ReportWriter {
   ): void {
     for (const item of items)
       this.blocks.push(
-        new Paragraph({
+        this.flow({
           bullet: { level: 0 },
           ...(options.indent
             ? { indent: { left: twips(options.indent) + 360, hanging: 360 } }
@@ -187,6 +193,10 @@ export class DocxWriter implements ReportWriter {
     };
     const header = options.header ?? true;
     this.takeBreak();
+    this.keepWithNext = 0;
+    // Two tables in a row would merge into one: a paragraph between them.
+    if (this.afterTable) this.blocks.push(new Paragraph({ spacing: { after: 60 }, children: [] }));
+    this.afterTable = true;
     this.blocks.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
@@ -217,7 +227,6 @@ export class DocxWriter implements ReportWriter {
           ),
         ],
       }),
-      new Paragraph({ spacing: { after: 60 }, children: [] }),
     );
   }
   space(): void {}
@@ -253,8 +262,7 @@ export class DocxWriter implements ReportWriter {
   /** The PDF's framed score as one shaded line: « Score global : 62/100   ■ En progrès ». */
   scoreBox({ label, value, level, missing }: ScoreBlock): void {
     this.blocks.push(
-      new Paragraph({
-        pageBreakBefore: this.takeBreak(),
+      this.flow({
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(COLORS.accentLight) },
         spacing: { before: 80, after: 120 },
         children: [
@@ -273,8 +281,7 @@ export class DocxWriter implements ReportWriter {
   }
   notice(title: string, body: string): void {
     this.blocks.push(
-      new Paragraph({
-        pageBreakBefore: this.takeBreak(),
+      this.flow({
         shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF4E0' },
         border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'B45309', space: 6 } },
         spacing: { before: 160, after: 160 },
@@ -308,6 +315,8 @@ export class DocxWriter implements ReportWriter {
     this.blocks.push(image);
   }
   distribution({ question, meta, rows, headers }: DistributionBlock): void {
+    // The question and its figures stay with their table.
+    this.keepWithNext = 2;
     this.paragraph(question, { size: 8.5, bold: true }, { gapAfter: 0.2 });
     this.paragraph(meta, { size: 7.5, color: COLORS.muted }, { indent: 4.5, gapAfter: 0.8 });
     this.table(
@@ -317,6 +326,20 @@ export class DocxWriter implements ReportWriter {
       ],
       rows.map((row) => [row.label, row.countText]),
     );
+  }
+
+  /** A paragraph of the flow: a pending page break, kept with the next, apart from a table above. */
+  private flow(options: IParagraphOptions): Paragraph {
+    const keepNext = options.keepNext === true || this.keepWithNext > 0;
+    if (this.keepWithNext > 0) this.keepWithNext -= 1;
+    const gap = this.afterTable ? 160 : undefined;
+    this.afterTable = false;
+    return new Paragraph({
+      ...options,
+      pageBreakBefore: this.takeBreak(),
+      keepNext,
+      ...(gap === undefined ? {} : { spacing: { ...options.spacing, before: gap } }),
+    });
   }
 
   private takeBreak(): boolean {
