@@ -283,7 +283,7 @@ describe('skills and social-dialogue: a management majority does not hide employ
   it('fires them through the employees’ own scores, once role conditions are evaluated', () => {
     const ids = fired(split(GRIDS)).map((r) => r.id);
     if (roleConditionsEvaluated()) for (const id of caughtByRole) expect(ids, id).toContain(id);
-    // Until the evaluation of role conditions is in (issue #15/#16), the schema's contract holds:
+    // Without the evaluation of role conditions, the schema's contract holds:
     // a role condition is unknown and never reads the group's score in the role's place.
     else for (const id of caughtByRole) expect(ids, id).not.toContain(id);
   });
