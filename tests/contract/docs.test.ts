@@ -1,0 +1,218 @@
+/**
+ * The docs stay true to the repository, and the code cites only what is in it:
+ *
+ * - every repository path written in `docs/*.md`, `README.md` and `bench/README.md` (in backticks,
+ *   in a link, or in the text) exists, so a file moved or renamed without its docs fails here with
+ *   the doc and line that name it;
+ * - no source, test or script cites a document that is not in the repository: the product brief,
+ *   a numbered user journey, or an issue by number (say the rule, or point to `docs/…`).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+/** Not the repository's own files: dependencies, builds, test output. */
+const SKIPPED = /^(node_modules|\.git|dist[^/]*|test-results|playwright-report|coverage)$/;
+
+/** Every file and folder of the repository, as `a/b/c` paths from its root (folders end in `/`). */
+function repositoryEntries(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(ROOT, dir))) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (!dir && SKIPPED.test(name)) continue;
+      if (statSync(join(ROOT, path)).isDirectory()) {
+        out.push(`${path}/`);
+        walk(path);
+      } else out.push(path);
+    }
+  };
+  walk('');
+  return out;
+}
+
+const ENTRIES = repositoryEntries();
+const FILES = ENTRIES.filter((e) => !e.endsWith('/'));
+const TOP_FOLDERS = new Set(ENTRIES.filter((e) => /^[^/]+\/$/.test(e)).map((e) => e.slice(0, -1)));
+
+/**
+ * A path as written in a doc, as a test on repository entries: `<code>` and `*` stand for any
+ * name part, `{fr,en}` for either, and a trailing `/` names a folder (a path may also name a
+ * folder without it).
+ */
+function pathPattern(written: string): RegExp {
+  let source = '';
+  for (const part of written.split(/(<[^<>/]*>|\*|\{[^{}/]*\})/)) {
+    if (part === '*' || /^<.*>$/.test(part)) source += '[^/]*';
+    else if (/^\{.*\}$/.test(part))
+      source += `(?:${part
+        .slice(1, -1)
+        .split(',')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|')})`;
+    else source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source.replace(/\/$/, '')}/?$`);
+}
+
+function exists(written: string, entries: readonly string[] = ENTRIES): boolean {
+  const pattern = pathPattern(written);
+  return entries.some((entry) => pattern.test(entry));
+}
+
+type Mention = { line: number; path: string };
+
+/** Trailing characters of a sentence or a line number, not of a path. */
+const trimEnd = (path: string) => path.replace(/(:\d+)?[.,;:)'’»]*$/, '');
+
+/**
+ * The repository paths a Markdown doc mentions: any `folder/…` token whose first folder is one of
+ * the repository's (`src/…`, `docs/…`), links to local files (relative to the doc), and in
+ * backticks, file names alone (`score-matrix.ts`), which must exist somewhere in the repository.
+ * Addresses (`#/results/<id>`, `http…`), builds (`dist/`, `assets/…`) and paths with « … » are
+ * not repository paths.
+ */
+function mentionedPaths(
+  text: string,
+  docPath: string,
+  topFolders: ReadonlySet<string> = TOP_FOLDERS,
+): { paths: Mention[]; names: Mention[] } {
+  const paths: Mention[] = [];
+  const names: Mention[] = [];
+  const docDir = dirname(docPath);
+  text.split('\n').forEach((content, index) => {
+    const line = index + 1;
+    for (const match of content.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = (match[1] ?? '').replace(/#.*$/, '');
+      if (target === '' || /^[a-z]+:/i.test(target)) continue;
+      paths.push({ line, path: join(docDir, target).split(sep).join('/') });
+    }
+    for (const match of content.matchAll(/(?<![\w.#/<>@-])([\w.-]+\/[^\s`'"()\]|]*)/g)) {
+      const token = trimEnd(match[1] ?? '');
+      const first = token.split('/')[0] ?? '';
+      if (!topFolders.has(first) || token.includes('…')) continue;
+      paths.push({ line, path: token });
+    }
+    for (const match of content.matchAll(/`([^`\s/]+\.(?:ts|tsx|mjs|js|json|css|md|html))`/g)) {
+      const name = match[1] ?? '';
+      if (/[<>*{]/.test(name)) continue;
+      names.push({ line, path: name });
+    }
+  });
+  return { paths, names };
+}
+
+/** Files the build writes (vite-plugin-pwa's service worker), named in the docs but not in the repository. */
+const BUILT = new Set(['sw.js']);
+
+const DOCS = ['README.md', 'bench/README.md', ...FILES.filter((f) => /^docs\/[^/]+\.md$/.test(f))];
+
+describe('paths written in the docs', () => {
+  it('reads the docs it is meant to read', () => {
+    expect(DOCS).toContain('docs/architecture.md');
+    expect(DOCS).toContain('docs/scoring.md');
+    expect(DOCS.length).toBeGreaterThan(8);
+  });
+
+  it.each(DOCS)('%s: every repository path it names exists', (doc) => {
+    const { paths } = mentionedPaths(readFileSync(join(ROOT, doc), 'utf8'), doc);
+    const missing = paths.filter((m) => !exists(m.path)).map((m) => `${doc}:${m.line} ${m.path}`);
+    expect(missing, 'paths to fix in the doc (moved or renamed files?)').toEqual([]);
+  });
+
+  it.each(DOCS.filter((doc) => doc !== 'bench/README.md'))(
+    '%s: every file name it gives in backticks is a file of the repository',
+    (doc) => {
+      const names = new Set(FILES.map((f) => f.split('/').pop()));
+      const { names: mentioned } = mentionedPaths(readFileSync(join(ROOT, doc), 'utf8'), doc);
+      const missing = mentioned.filter((m) => !names.has(m.path) && !BUILT.has(m.path));
+      expect(missing.map((m) => `${doc}:${m.line} ${m.path}`)).toEqual([]);
+    },
+  );
+
+  it('finds paths in backticks, links and text, and reports one that does not exist', () => {
+    const doc = [
+      'See `src/domain/scoring/score-matrix.ts` and [kits](kits.md), [README](../README.md#add).',
+      'Per language: `src/i18n/locales/<code>/`, `src/i18n/locales/{fr,en}/*.json`.',
+      'Run `npx vite-node bench/campaign-steps.bench.ts`; the kernel (src/domain/gone.ts).',
+      'Not paths: `#/results/<id>`, `dist-e2e-4415/`, https://example.org/src/x, src/features/….',
+      'A name: `score-matrix.ts`, and one that is not there: `nowhere-at-all.ts`.',
+    ].join('\n');
+    const { paths, names } = mentionedPaths(doc, 'docs/example.md');
+    expect(paths.map((m) => m.path)).toEqual([
+      'docs/kits.md',
+      'README.md',
+      'src/domain/scoring/score-matrix.ts',
+      'src/i18n/locales/<code>/',
+      'src/i18n/locales/{fr,en}/*.json',
+      'bench/campaign-steps.bench.ts',
+      'src/domain/gone.ts',
+    ]);
+    expect(paths.filter((m) => !exists(m.path)).map((m) => `${m.line} ${m.path}`)).toEqual([
+      '3 src/domain/gone.ts',
+    ]);
+    expect(names.map((m) => m.path)).toEqual(['score-matrix.ts', 'nowhere-at-all.ts']);
+  });
+
+  it('reads placeholders, globs and braces as any name of that place', () => {
+    const entries = ['src/i18n/locales/fr/', 'src/i18n/locales/fr/common.json', 'src/a.ts'];
+    expect(exists('src/i18n/locales/<code>/', entries)).toBe(true);
+    expect(exists('src/i18n/locales/{fr,en}/*.json', entries)).toBe(true);
+    expect(exists('src/i18n/locales/{de,it}/*.json', entries)).toBe(false);
+    expect(exists('src/i18n/locales/fr', entries)).toBe(true);
+    expect(exists('src/b.ts', entries)).toBe(false);
+  });
+});
+
+/**
+ * « product brief », « journey 5 », « issue #7 », « issues #15 and #16 », « (#16) », « #19 point 8 »:
+ * documents that are not in the repository. Built from parts so that this file does not match.
+ */
+const CITATION = new RegExp(
+  [
+    ['product', 'brief'].join(' '),
+    String.raw`\bjourneys? \d`,
+    String.raw`\bissues? #?\d`,
+    String.raw`\(#\d+\)`,
+    String.raw`#\d+,? points?\b`,
+  ].join('|'),
+  'i',
+);
+
+function sourceFiles(): string[] {
+  return FILES.filter((f) => /^(src|tests|scripts)\//.test(f))
+    .filter((f) => /\.(ts|tsx|mts|mjs|js|cjs|css|html)$/.test(f))
+    .filter((f) => f !== relative(ROOT, __filename).split(sep).join('/'));
+}
+
+describe('citations of documents that are not in the repository', () => {
+  it('reads the sources, tests and scripts', () => {
+    const files = sourceFiles();
+    expect(files).toContain('src/domain/scoring/score-matrix.ts');
+    expect(files).toContain('scripts/run-tests.mjs');
+    expect(files.some((f) => f.startsWith('tests/e2e/'))).toBe(true);
+  });
+
+  it('finds none in src/, tests/ or scripts/', () => {
+    const found = sourceFiles().flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (CITATION.test(line) ? [`${file}:${i + 1} ${line.trim()}`] : [])),
+    );
+    expect(found, 'say the rule, or point to a doc in the repository (docs/…)').toEqual([]);
+  });
+
+  it.each([
+    ['(product brief §5)', true],
+    ['the PDF report (journey 5)', true],
+    ['frozen while it opened (issue #7)', true],
+    ['Issues #15 and #16: in a workshop', true],
+    ['Issue #21, point 2', true],
+    ['remembered (#19 point 8)', true],
+    ['with roles (#16)', true],
+    ['color: #333; the issues it found; page 5 of the journey', false],
+  ])('%s → %s', (text, cites) => {
+    expect(CITATION.test(text)).toBe(cites);
+  });
+});
