@@ -186,6 +186,55 @@ function sourceFiles(): string[] {
     .filter((f) => f !== relative(ROOT, __filename).split(sep).join('/'));
 }
 
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** The anchors of a Markdown file's headings (not of lines in code blocks). */
+function anchorsOf(text: string): Set<string> {
+  const anchors = new Set<string>();
+  let inCode = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('```')) inCode = !inCode;
+    const heading = /^#{1,6} (.*)$/.exec(line);
+    if (!inCode && heading) anchors.add(slug(heading[1] ?? ''));
+  }
+  return anchors;
+}
+
+describe('links to a section of a doc', () => {
+  it.each(DOCS)('%s: every `file.md#section` it links to is a heading there', (doc) => {
+    const docDir = dirname(doc);
+    const broken: string[] = [];
+    readFileSync(join(ROOT, doc), 'utf8')
+      .split('\n')
+      .forEach((content, index) => {
+        for (const match of content.matchAll(/\]\(([^)\s#]*\.md|)#([^)\s]+)\)/g)) {
+          const target = match[1] ? join(docDir, match[1]).split(sep).join('/') : doc;
+          if (!FILES.includes(target)) continue; // reported by the paths test
+          const anchors = anchorsOf(readFileSync(join(ROOT, target), 'utf8'));
+          if (!anchors.has(match[2] ?? ''))
+            broken.push(`${doc}:${index + 1} ${target}#${match[2]}`);
+        }
+      });
+    expect(broken, 'a heading was renamed, or the link is wrong').toEqual([]);
+  });
+
+  it('makes anchors as GitHub does', () => {
+    expect(slug('6. Versions and migration')).toBe('6-versions-and-migration');
+    expect(slug('Applicability (`appliesWhen`) and worded variants')).toBe(
+      'applicability-applieswhen-and-worded-variants',
+    );
+    expect(slug('Reasons and « partial »')).toBe('reasons-and--partial-');
+    expect(anchorsOf('# A\n```\n# not a heading\n```\n## B c')).toEqual(new Set(['a', 'b-c']));
+  });
+});
+
 describe('citations of documents that are not in the repository', () => {
   it('reads the sources, tests and scripts', () => {
     const files = sourceFiles();
