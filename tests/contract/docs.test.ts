@@ -1,9 +1,10 @@
 /**
  * The docs stay true to the repository, and the code cites only what is in it:
  *
- * - every repository path written in `docs/*.md`, `README.md` and `bench/README.md` (in backticks,
- *   in a link, or in the text) exists, so a file moved or renamed without its docs fails here with
- *   the doc and line that name it;
+ * - every repository path written in `docs/*.md`, `README.md`, `bench/README.md` and
+ *   `questionnaires/README.md` (in backticks, in a link, or in the text) exists, and every file name
+ *   given alone in backticks is a file of the repository, so a file moved or renamed without its
+ *   docs fails here with the doc and line that name it; a link to a section names a heading there;
  * - no source, test or script cites a document that is not in the repository: the product brief,
  *   a numbered user journey, or an issue by number (say the rule, or point to `docs/…`).
  */
@@ -106,7 +107,12 @@ function mentionedPaths(
 /** Files the build writes (vite-plugin-pwa's service worker), named in the docs but not in the repository. */
 const BUILT = new Set(['sw.js']);
 
-const DOCS = ['README.md', 'bench/README.md', ...FILES.filter((f) => /^docs\/[^/]+\.md$/.test(f))];
+const DOCS = [
+  'README.md',
+  'bench/README.md',
+  'questionnaires/README.md',
+  ...FILES.filter((f) => /^docs\/[^/]+\.md$/.test(f)),
+];
 
 describe('paths written in the docs', () => {
   it('reads the docs it is meant to read', () => {
