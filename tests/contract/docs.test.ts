@@ -213,6 +213,25 @@ function anchorsOf(text: string): Set<string> {
   return anchors;
 }
 
+describe('docs/architecture.md answers « where is the rule for … » with one link', () => {
+  const architecture = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+  it.each([
+    ['scoring', 'scoring.md#scores'],
+    ['levels', 'scoring.md#levels'],
+    ['anonymity', 'scoring.md#anonymity'],
+    ['recommendation firing', 'scoring.md#conditions-of-recommendations'],
+    ['file formats', 'file-formats.md'],
+    ['migration', 'writing-a-grid.md#6-versions-and-migration'],
+    ['PDF sections', '#the-report-pdf-and-word'],
+    ['routing', 'writing-a-grid.md#applicability-applieswhen-and-worded-variants'],
+    ['legal references', 'writing-a-grid.md#legal-references-legalrefs'],
+    ['kits', 'kits.md'],
+    ['campaigns', 'campaigns.md'],
+  ])('%s → %s', (_rule, target) => {
+    expect(architecture).toContain(`](${target})`);
+  });
+});
+
 describe('links to a section of a doc', () => {
   it.each(DOCS)('%s: every `file.md#section` it links to is a heading there', (doc) => {
     const docDir = dirname(doc);
