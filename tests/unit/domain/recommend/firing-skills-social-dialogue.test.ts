@@ -5,10 +5,10 @@
  * (`buildReportModel`), exactly as the results page and the PDF do.
  *
  * Budget of these two grids (risks-opportunities and uses have the same, so a whole diagnostic
- * stays within the issue's limit of 12 and 4 high): a uniformly « slightly unfavourable »
- * profile fires at most 6 recommendations, at most 2 of them high priority, no two with the same
- * title in French or in English; a neutral or a favourable profile fires none; one weak
- * dimension fires what concerns it first.
+ * stays within its limit of 12 and 4 high, firing-whole-diagnostic.test.ts): a uniformly « slightly
+ * unfavourable » profile fires at most 6 recommendations, at most 2 of them high priority, no two
+ * with the same title in French or in English; a neutral or a favourable profile fires none; one
+ * weak dimension fires what concerns it first.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/domain/answers/answers';
