@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { loadGrid } from '@/domain/grid/load-grid';
 
 const ROOT = join(__dirname, '../..');
 
@@ -249,6 +250,19 @@ describe('bench/results.md is generated, its history is in bench/README.md', () 
       /^## (JS before|Lighthouse|Times in Chromium|First screens against the floor \(load|Scoring, aggregation|Workshop import in Chromium)/;
     expect(headings.filter((h) => !generated.test(h))).toEqual([]);
     expect(readFileSync(join(ROOT, 'bench/README.md'), 'utf8')).toContain('## History');
+  });
+});
+
+describe('docs/writing-a-grid.md shows what the command prints', () => {
+  it('gives the example grid’s content hash as `npm run validate:grids` prints it', () => {
+    const result = loadGrid(
+      JSON.parse(readFileSync(join(ROOT, 'docs/examples/example-grid.json'), 'utf8')) as unknown,
+    );
+    if (!result.ok) throw new Error('the example grid does not load');
+    const guide = readFileSync(join(ROOT, 'docs/writing-a-grid.md'), 'utf8');
+    expect(guide).toContain(
+      `# docs/examples/example-grid.json: OK (2 dimensions, 5 items, 3 recommendations, hash ${result.hash.slice(0, 8)})`,
+    );
   });
 });
 
