@@ -5,8 +5,9 @@
  *   `questionnaires/README.md` (in backticks, in a link, or in the text) exists, and every file name
  *   given alone in backticks is a file of the repository, so a file moved or renamed without its
  *   docs fails here with the doc and line that name it; a link to a section names a heading there;
- * - no source, test or script cites a document that is not in the repository: the product brief,
- *   a numbered user journey, or an issue by number (say the rule, or point to `docs/…`).
+ * - no source, test, script or benchmark code cites a document that is not in the repository: the
+ *   product brief, a numbered user journey, or an issue by number (say the rule, or point to
+ *   `docs/…`); `bench/README.md`'s history may name measurements by issue where words would not.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -188,7 +189,7 @@ const CITATION = new RegExp(
 );
 
 function sourceFiles(): string[] {
-  return FILES.filter((f) => /^(src|tests|scripts)\//.test(f))
+  return FILES.filter((f) => /^(src|tests|scripts|bench)\//.test(f))
     .filter((f) => /\.(ts|tsx|mts|mjs|js|cjs|css|html)$/.test(f))
     .filter((f) => f !== relative(ROOT, __filename).split(sep).join('/'));
 }
@@ -295,14 +296,15 @@ describe('links to a section of a doc', () => {
 });
 
 describe('citations of documents that are not in the repository', () => {
-  it('reads the sources, tests and scripts', () => {
+  it('reads the sources, tests, scripts and benchmarks', () => {
     const files = sourceFiles();
     expect(files).toContain('src/domain/scoring/score-matrix.ts');
     expect(files).toContain('scripts/run-tests.mjs');
+    expect(files).toContain('bench/workshop.bench.mjs');
     expect(files.some((f) => f.startsWith('tests/e2e/'))).toBe(true);
   });
 
-  it('finds none in src/, tests/ or scripts/', () => {
+  it('finds none in src/, tests/, scripts/ or bench/ code', () => {
     const found = sourceFiles().flatMap((file) =>
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')
