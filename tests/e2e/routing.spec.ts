@@ -1,9 +1,10 @@
 /**
- * Context routing (issue #16): the same four grids asked in two companies. A 20-employee home-care
- * service choosing a telemanagement tool is asked no robot item and no CSE-consultation item, and
- * gets the small-company recommendations; a 300-employee robotics plant with a CSE and union
- * delegates is asked the robot items and gets the CSE-consultation recommendation. The results
- * page and the PDF's method annex say what the context left out, and why.
+ * Context routing (docs/writing-a-grid.md, `appliesWhen`): the same four grids asked in two
+ * companies. A 20-employee home-care service choosing a telemanagement tool is asked no robot item
+ * and no CSE-consultation item, and gets the small-company recommendations; a 300-employee robotics
+ * plant with a CSE and union delegates is asked the robot items and gets the CSE-consultation
+ * recommendation. The results page and the PDF's method annex say what the context left out, and
+ * why.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
