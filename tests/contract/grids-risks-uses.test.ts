@@ -1,5 +1,5 @@
 /**
- * The second edition of the risks-opportunities and uses grids (issue #17): each question on the
+ * The second edition (2.0.0) of the risks-opportunities and uses grids: each question on the
  * scale of its kind, facts on « Oui / En partie / Non », frequencies over a stated period, no
  * wording asked twice in the four grids, every source and legal reference resolving, French
  * typography on French texts and none on English, the English glossary.

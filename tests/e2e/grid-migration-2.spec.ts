@@ -2,7 +2,7 @@
  * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids (imported as a file, as
  * an adviser would bring it from another device) is offered their 2.0.0 edition on the results
  * page; after the preview, kept answers stay and the others are set aside, and the page scores
- * the diagnostic on 2.0.0 (issue #17).
+ * the diagnostic on 2.0.0 (docs/writing-a-grid.md, « Versions and migration »).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The kits in the Word report (issue #18): the representatives' kit of a negotiation and the
+ * The kits in the Word report: the representatives' kit of a negotiation and the
  * deployment kit of an early-stage diagnostic, with the same texts, selection by context, legal
  * elements (verified date, « not legal advice ») and figures as the PDF, read back from the XML.
  */
