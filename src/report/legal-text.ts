@@ -4,18 +4,33 @@
  * conseil juridique »). Each caller passes its own translate function over a `legal` subtree
  * of its namespace (`results` on the page, `report` in the PDF) and its date formatting.
  */
+import type { ProjectKind, SizeBand } from '@/domain/diagnostic/diagnostic';
 import type { LegalAppliesWhen } from '@/domain/legal/schema';
 import type { LegalReferenceReport } from '@/domain/report/report-model';
 
-export type LegalTranslate = (key: string, options?: Record<string, string>) => string;
+/** The keys of the `legal` subtree these texts use, in the `results` and `report` namespaces alike. */
+export type LegalKey =
+  | 'legal.cond.size'
+  | 'legal.cond.or'
+  | 'legal.cond.and'
+  | 'legal.cond.cse'
+  | 'legal.cond.noCse'
+  | 'legal.cond.unionDelegates'
+  | 'legal.cond.noUnionDelegates'
+  | 'legal.cond.projectKinds'
+  | 'legal.cond.project'
+  | 'legal.verified'
+  | 'legal.unverified';
+
+export type LegalTranslate = (key: LegalKey, options?: Record<string, string>) => string;
 
 /** e.g. « entreprise de 50 à 249 salariés ou de 250 à 999 salariés ; un CSE existe ». */
 export function conditionText(
   when: LegalAppliesWhen,
   t: LegalTranslate,
-  label: (field: 'size' | 'projectKind', value: string) => string,
+  label: (field: 'size' | 'projectKind', value: SizeBand | ProjectKind) => string,
 ): string {
-  const sizeLabel = (band: string) => label('size', band);
+  const sizeLabel = (band: SizeBand) => label('size', band);
   const parts: string[] = [];
   if (when.sizeBands) {
     parts.push(

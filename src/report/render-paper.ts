@@ -8,13 +8,11 @@
  *
  * Loaded with `import()`, like render-pdf.ts; jsPDF is shared between the two chunks.
  */
-import { jsPDF } from 'jspdf';
+import type { jsPDF } from 'jspdf';
+import { newPdfDocument, PDF_FONTS } from './pdf-document';
 import type { Grid, Scale } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { answerKeys, paperSequence, type PaperQuestion } from '@/domain/room/paper-sequence';
-import { canDeflateNatively, deflatePdf } from './deflate-pdf';
-import { DEJAVU_SANS } from './fonts/dejavu-sans';
-import { DEJAVU_SANS_BOLD } from './fonts/dejavu-sans-bold';
 import { COLORS, Layout, type PageGeometry, type TextStyle } from './layout';
 import { localeOf } from '@/i18n/format';
 
@@ -32,8 +30,6 @@ function slugify(text: string): string {
     .slice(0, 80)
     .replace(/-+$/g, '');
 }
-
-const FONT = 'DejaVuSans';
 
 const PAGE: PageGeometry = {
   width: 210,
@@ -78,13 +74,7 @@ export async function renderPaperPdf(
   input: PaperInput,
   t: Translate,
 ): Promise<{ blob: Blob; fileName: string; pages: number }> {
-  const native = canDeflateNatively();
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: !native });
-  doc.addFileToVFS('DejaVuSans.ttf', DEJAVU_SANS);
-  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-  doc.addFileToVFS('DejaVuSans-Bold.ttf', DEJAVU_SANS_BOLD);
-  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
-  doc.setFont(FONT, 'normal');
+  const { doc, output } = newPdfDocument();
   doc.setProperties({
     title: `${t('paper.pdf.title')} — ${input.diagnosticTitle}`,
     subject: t('paper.pdf.subject'),
@@ -97,7 +87,7 @@ export async function renderPaperPdf(
     pickText(value, input.lang, grid.languages.default);
   /** The header of the scale of the items being drawn: repeated on each page a run spans. */
   let scaleHeader: (() => void) | null = null;
-  const layout = new Layout(doc, PAGE, { sans: FONT, mono: 'courier' }, () => scaleHeader?.());
+  const layout = new Layout(doc, PAGE, PDF_FONTS, () => scaleHeader?.());
   /** First page of each copy, to number pages per copy and print each copy's code. */
   const starts: number[] = [];
 
@@ -193,10 +183,7 @@ export async function renderPaperPdf(
     );
   }
 
-  const packed = native ? await deflatePdf(doc.output()) : null;
-  const blob = packed
-    ? new Blob([packed as BlobPart], { type: 'application/pdf' })
-    : doc.output('blob');
+  const blob = await output();
   return { blob, fileName: paperFileName(input, t), pages: total };
 }
 

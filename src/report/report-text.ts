@@ -9,9 +9,13 @@ import { localeOf } from '@/i18n/format';
 import type { FiredReasonReport, ReportModel } from '@/domain/report/report-model';
 import { reasonFigures } from '@/domain/report/reason-figures';
 import { type Shown, shownNumber, type Split } from '@/domain/scoring/display';
+import type { ReportKey } from './report-keys';
 
-/** A translation function bound to the `report` namespace and the report's language. */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
+/**
+ * A translation function bound to the `report` namespace and the report's language; its keys are
+ * typed from the locale files (`report-keys.ts`).
+ */
+export type Translate = (key: ReportKey, params?: Record<string, unknown>) => string;
 
 /** The locale used for numbers and dates of a report language: the interface's (`i18n/format.ts`). */
 export function reportLocale(lang: string): string {

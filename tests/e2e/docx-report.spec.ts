@@ -3,18 +3,25 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { createDiagnostic, seedAnswers } from './helpers';
 import { checkLayout } from './layout-check';
+import { pdfPages } from './pdf-text';
 
 const PATTERN = '(i, r, n) => (i * 3 + r) % n';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Heading 1 paragraphs of a document.xml, their text joined. */
-function headingOnes(xml: string): string[] {
+/** Paragraphs of a document.xml in a heading style (Heading1…), their text joined. */
+function headings(xml: string, style = 'Heading1'): string[] {
   return [
-    ...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>([\s\S]*?)<\/w:p>/g),
+    ...xml.matchAll(
+      new RegExp(
+        `<w:p>(?:(?!</w:p>)[\\s\\S])*?<w:pStyle w:val="${style}"/>([\\s\\S]*?)</w:p>`,
+        'g',
+      ),
+    ),
   ].map((m) =>
     [...(m[1] ?? '').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
   );
 }
+const headingOnes = (xml: string): string[] => headings(xml);
 
 for (const lang of ['fr', 'en'] as const) {
   test(`results: the editable report downloads as a valid .docx (${lang})`, async ({
@@ -101,3 +108,54 @@ for (const lang of ['fr', 'en'] as const) {
     expect(guard.foreignRequests).toEqual([]);
   });
 }
+
+test('results: the Word report of a negotiation holds the representatives’ kit, as the PDF does (fr)', async ({
+  page,
+  guard,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const id = await createDiagnostic(page, {
+    title: 'Consultation sur la télégestion',
+    grids: ['uses', 'social-dialogue'],
+    purpose: /négociation/i,
+  });
+  // Unfavourable answers on most items, so that the kit has weak points to draw from.
+  await seedAnswers(
+    page,
+    id,
+    [{ role: 'representative' }, { role: 'representative' }],
+    '(i, r, n) => (i % 4 === 3 ? n - 1 : 0)',
+  );
+  await page.goto(`./#/results/${id}`);
+  await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
+
+  const save = async (button: string, file: string): Promise<string> => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).click();
+    const path = testInfo.outputPath(file);
+    await (await download).saveAs(path);
+    return path;
+  };
+  const docx = unzipSync(
+    new Uint8Array(
+      readFileSync(await save('Télécharger le rapport modifiable (Word)', 'kit-fr.docx')),
+    ),
+  );
+  const xml = strFromU8(docx['word/document.xml'] ?? new Uint8Array());
+  const pdf = (await pdfPages(await save('Télécharger le rapport PDF', 'kit-fr.pdf'))).pages
+    .join(' ')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
+
+  const titles = headingOnes(xml);
+  expect(titles).toContain('Kit des représentants du personnel');
+  expect(pdf).toContain('Kit des représentants du personnel');
+  // Each of the kit's part titles and clauses (Heading 2 and 3) is in the PDF too.
+  const from = xml.indexOf('Kit des représentants du personnel');
+  const kitXml = xml.slice(from, xml.indexOf('Annexe\u00a0: méthode', from));
+  const parts = [...headings(kitXml, 'Heading2'), ...headings(kitXml, 'Heading3')];
+  expect(parts).toEqual(
+    expect.arrayContaining(['Questions à poser à la direction', 'Clauses types à adapter']),
+  );
+  for (const part of parts) expect(pdf, part).toContain(part.replace(/[\u00a0\u202f]/g, ' '));
+  expect(guard.foreignRequests).toEqual([]);
+});

@@ -25,7 +25,8 @@ export function DocxButton({ model }: { model: ReportModel }) {
     try {
       const [{ renderReportDocx, DOCX_TYPE }] = await Promise.all([
         loadDocxRenderer(),
-        loadNamespaces(['report']),
+        // `kits` for the kit of the diagnostic's purpose (src/report/sections/kits.ts).
+        loadNamespaces(['report', 'kits']),
       ]);
       const tr = i18next.getFixedT(model.lang, 'report') as unknown as (
         key: string,

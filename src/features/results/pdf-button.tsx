@@ -32,7 +32,7 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
       // The renderer (jspdf and the font) and the report texts, in parallel if not loaded yet.
       const [{ renderReportPdf }] = await Promise.all([
         loadPdfRenderer(),
-        // `kits` for the kit of the diagnostic's purpose (src/report/render-kits.ts).
+        // `kits` for the kit of the diagnostic's purpose (src/report/sections/kits.ts).
         loadNamespaces(['report', 'kits']),
       ]);
       const tr = i18next.getFixedT(model.lang, 'report') as unknown as (

@@ -1,72 +1,18 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { UNKNOWN_CONTEXT } from '@/domain/context/applies-when';
 import { LegalCatalogue } from '@/domain/legal/schema';
 import { buildLegalReport } from '@/domain/report/build-report-model';
-import type { ReportModel } from '@/domain/report/report-model';
-import { drawChart, type ChartContext, type ChartSpec } from '@/report/chart-image';
+import { drawChart, type ChartContext } from '@/report/chart-image';
 import { DOCX_TYPE, renderReportDocx } from '@/report/render-docx';
 import { renderReportPdf } from '@/report/render-pdf';
 import { makeGrid } from '../../fixtures/make-grid';
 import { makeReportModel } from '../../fixtures/report-model';
+import { type Docx, renderDocx } from './docx-xml';
 import { extractPdf, type PdfText } from './pdf-text';
 import { makeT } from './translate';
-
-/** A 1×1 PNG: the charts' drawing is a canvas's in the browser (e2e); here the data is recorded. */
-const PNG = Uint8Array.from(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-);
-
-type Docx = {
-  files: Record<string, Uint8Array>;
-  xml: string;
-  /** Paragraphs' text, with their style id (Heading1, Title…) or '' for body text. */
-  paragraphs: { style: string; text: string }[];
-  /** Every table, as rows of cell texts. */
-  tables: string[][][];
-  charts: ChartSpec[];
-  fileName: string;
-  blob: Blob;
-};
-
-const unescape = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-const textOf = (xml: string): string =>
-  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
-
-async function renderDocx(model: ReportModel): Promise<Docx> {
-  const charts: ChartSpec[] = [];
-  const { blob, fileName } = await renderReportDocx(model, makeT(model.lang as 'fr' | 'en'), {
-    chartImage: (spec) => {
-      charts.push(spec);
-      return Promise.resolve({ data: PNG, width: 600, height: 460 });
-    },
-  });
-  const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-  const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
-  const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map(
-    (m) => {
-      const body = m[1] ?? m[2] ?? '';
-      return { style: /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? '', text: textOf(body) };
-    },
-  );
-  const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...(t[1] ?? '').matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) =>
-      [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1] ?? '')),
-    ),
-  );
-  return { files, xml, paragraphs, tables, charts, fileName, blob };
-}
 
 /** Strings right of the PDF run that starts `label`, on its baseline (one list per such row). */
 function pdfRows(pdf: PdfText, label: string): string[][] {

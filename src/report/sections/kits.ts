@@ -1,9 +1,10 @@
 /**
- * The kit of the diagnostic's purpose in the PDF (docs/kits.md): the representatives' kit for a
- * negotiation, the deployment kit for an early-stage diagnostic, as the results page shows them.
- * Its words are in the `kits` namespace (`kits:pdf.…`), loaded with the `report` one.
+ * The kit of the diagnostic's purpose (docs/kits.md): the representatives' kit for a
+ * negotiation, the deployment kit for an early-stage diagnostic, as the results page shows them,
+ * in the PDF and the Word report alike. Its words are in the `kits` namespace (`kits:pdf.…`),
+ * loaded with the `report` one.
  */
-import type { LegalReferenceReport, ReportModel } from '@/domain/report/report-model';
+import type { ReportModel } from '@/domain/report/report-model';
 import type {
   DeploymentKit,
   KitActionProposal,
@@ -11,44 +12,46 @@ import type {
   RepresentativesKit,
 } from '@/domain/kits/kits';
 import { WEAK_BELOW } from '@/domain/kits/kits';
-import { BODY_SIZE, COLORS, type Layout, type TextStyle } from './layout';
+import { BODY_SIZE, COLORS } from '../layout';
+import type { Translate } from '../report-text';
+import type { ReportWriter } from '../writer';
+import { BODY, type ReportContext, SMALL } from './context';
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
-
-export type KitHelpers = {
+/** What the kits read of the report context. */
+type KitHelpers = {
   colon: (label: string) => string;
-  legalStatus: (ref: LegalReferenceReport) => string;
-  legalCondition: (ref: LegalReferenceReport) => string;
+  legalStatus: ReportContext['legal']['status'];
+  legalCondition: ReportContext['legal']['condition'];
   score: (score: number, bounds: readonly number[]) => string;
   day: (ymd: string) => string;
 };
 
-const BODY: TextStyle = { size: BODY_SIZE };
-const SMALL: TextStyle = { size: 8, color: COLORS.muted };
-
-export function renderKits(layout: Layout, model: ReportModel, t: Translate, h: KitHelpers): void {
+export function writeKits(w: ReportWriter, c: ReportContext): void {
+  const { model, t } = c;
   const kits = model.kits;
   if (!kits) return;
-  if (kits.representatives) renderRepresentatives(layout, model, kits.representatives, t, h);
-  if (kits.deployment) renderDeployment(layout, model, kits.deployment, t, h);
+  const h: KitHelpers = {
+    colon: c.colon,
+    legalStatus: c.legal.status,
+    legalCondition: c.legal.condition,
+    score: (score, bounds) => c.f.score(score, bounds),
+    day: c.legal.day,
+  };
+  if (kits.representatives) renderRepresentatives(w, model, kits.representatives, t, h);
+  if (kits.deployment) renderDeployment(w, model, kits.deployment, t, h);
 }
 
-function legal(layout: Layout, refs: readonly KitLegal[], h: KitHelpers, t: Translate): void {
+function legal(w: ReportWriter, refs: readonly KitLegal[], h: KitHelpers, t: Translate): void {
   for (const ref of refs) {
-    layout.labelled(
-      h.colon(ref.citation),
-      ref.summary,
-      { size: 8.5 },
-      { indent: 4.5, gapAfter: 0.5 },
-    );
+    w.labelled(h.colon(ref.citation), ref.summary, { size: 8.5 }, { indent: 4.5, gapAfter: 0.5 });
     if (Object.keys(ref.dependsOn).length > 0)
-      layout.labelled(
+      w.labelled(
         h.colon(t('legal.dependsOn')),
         h.legalCondition(ref),
         { size: 8, bold: false },
         { indent: 4.5, gapAfter: 0.5 },
       );
-    layout.paragraph(
+    w.paragraph(
       h.legalStatus(ref),
       { size: 7.5, color: COLORS.muted },
       { indent: 4.5, gapAfter: 1.2 },
@@ -57,7 +60,7 @@ function legal(layout: Layout, refs: readonly KitLegal[], h: KitHelpers, t: Tran
 }
 
 function actions(
-  layout: Layout,
+  w: ReportWriter,
   model: ReportModel,
   list: readonly KitActionProposal[],
   t: Translate,
@@ -65,8 +68,8 @@ function actions(
 ): void {
   if (list.length === 0) return;
   const inPlan = new Set(model.actionPlan.map((a) => a.kitLine).filter(Boolean));
-  layout.heading(t('kits:pdf.actions'), 2);
-  layout.table(
+  w.heading(t('kits:pdf.actions'), 2);
+  w.table(
     [
       { header: t('actionPlan.action'), width: 70 },
       { header: t('actionPlan.owner'), width: 38 },
@@ -87,17 +90,17 @@ function actions(
 }
 
 function renderRepresentatives(
-  layout: Layout,
+  w: ReportWriter,
   model: ReportModel,
   kit: RepresentativesKit,
   t: Translate,
   h: KitHelpers,
 ): void {
-  layout.newPage();
-  layout.heading(t('kits:pdf.representatives'), 1);
-  layout.paragraph(t('kits:representatives.intro'), SMALL, { gapAfter: 2 });
+  w.newPage();
+  w.heading(t('kits:pdf.representatives'), 1);
+  w.paragraph(t('kits:representatives.intro'), SMALL, { gapAfter: 2 });
   if (kit.weakDimensions.length > 0)
-    layout.labelled(
+    w.labelled(
       h.colon(t('kits:pdf.weakPoints')),
       kit.weakDimensions
         .map((d) => `${d.label} (${d.score === null ? '' : h.score(d.score, d.bounds.score)})`)
@@ -105,29 +108,29 @@ function renderRepresentatives(
       BODY,
       { gapAfter: 2 },
     );
-  else layout.paragraph(t('kits:representatives.noWeakPoints'), BODY);
+  else w.paragraph(t('kits:representatives.noWeakPoints'), BODY);
 
-  layout.heading(t('kits:pdf.documents'), 2);
+  w.heading(t('kits:pdf.documents'), 2);
   for (const doc of kit.documents) {
-    layout.labelled(h.colon(doc.title), doc.detail, BODY, { gapAfter: 0.8 });
-    legal(layout, doc.legal, h, t);
+    w.labelled(h.colon(doc.title), doc.detail, BODY, { gapAfter: 0.8 });
+    legal(w, doc.legal, h, t);
   }
   if (kit.deadlines) {
-    layout.heading(t('kits:pdf.deadlines'), 2);
-    layout.paragraph(kit.deadlines.note, BODY, { gapAfter: 0.8 });
-    legal(layout, kit.deadlines.legal, h, t);
+    w.heading(t('kits:pdf.deadlines'), 2);
+    w.paragraph(kit.deadlines.note, BODY, { gapAfter: 0.8 });
+    legal(w, kit.deadlines.legal, h, t);
   }
   if (kit.expert) {
-    layout.heading(t('kits:pdf.expert'), 2);
-    layout.paragraph(kit.expert.note, BODY, { gapAfter: 0.8 });
-    legal(layout, kit.expert.legal, h, t);
+    w.heading(t('kits:pdf.expert'), 2);
+    w.paragraph(kit.expert.note, BODY, { gapAfter: 0.8 });
+    legal(w, kit.expert.legal, h, t);
   }
 
-  layout.heading(t('kits:pdf.questions'), 2);
-  if (kit.questions.length === 0) layout.paragraph(t('kits:representatives.questionsNone'), BODY);
+  w.heading(t('kits:pdf.questions'), 2);
+  if (kit.questions.length === 0) w.paragraph(t('kits:representatives.questionsNone'), BODY);
   kit.questions.forEach((q, i) => {
-    layout.paragraph(`${i + 1}. ${q.text}`, { size: BODY_SIZE, bold: true }, { gapAfter: 0.3 });
-    layout.labelled(
+    w.paragraph(`${i + 1}. ${q.text}`, { size: BODY_SIZE, bold: true }, { gapAfter: 0.3 });
+    w.labelled(
       h.colon(t('kits:pdf.drawnFrom')),
       q.items.length > 0
         ? q.items
@@ -144,67 +147,64 @@ function renderRepresentatives(
     );
   });
 
-  layout.heading(t('kits:pdf.clauses'), 2);
-  if (kit.clauses.length === 0) layout.paragraph(t('kits:representatives.clausesNone'), BODY);
+  w.heading(t('kits:pdf.clauses'), 2);
+  if (kit.clauses.length === 0) w.paragraph(t('kits:representatives.clausesNone'), BODY);
   for (const clause of kit.clauses) {
-    layout.heading(clause.title, 3, 4 * layout.lineHeight(BODY_SIZE));
-    layout.paragraph(clause.text, BODY, { indent: 4.5, gapAfter: 0.8 });
-    layout.paragraph(
+    w.heading(clause.title, 3, 4 * w.lineHeight(BODY_SIZE));
+    w.paragraph(clause.text, BODY, { indent: 4.5, gapAfter: 0.8 });
+    w.paragraph(
       clause.because.length > 0
         ? `${h.colon(t('kits:pdf.because'))} ${clause.because.join(', ')}`
         : t('kits:pdf.becauseKind'),
       SMALL,
       { indent: 4.5, gapAfter: 0.8 },
     );
-    legal(layout, clause.legal, h, t);
+    legal(w, clause.legal, h, t);
   }
 
-  layout.heading(t('kits:pdf.indicators'), 2);
-  layout.bullets(
+  w.heading(t('kits:pdf.indicators'), 2);
+  w.bullets(
     kit.indicators.map((i) => `${i.title} — ${i.detail}`),
     BODY,
   );
-  actions(layout, model, kit.actions, t, h);
+  actions(w, model, kit.actions, t, h);
 }
 
 function renderDeployment(
-  layout: Layout,
+  w: ReportWriter,
   model: ReportModel,
   kit: DeploymentKit,
   t: Translate,
   h: KitHelpers,
 ): void {
-  layout.newPage();
-  layout.heading(t('kits:pdf.deployment'), 1);
-  layout.paragraph(t('kits:deployment.intro'), SMALL, { gapAfter: 2 });
+  w.newPage();
+  w.heading(t('kits:pdf.deployment'), 1);
+  w.paragraph(t('kits:deployment.intro'), SMALL, { gapAfter: 2 });
 
-  layout.heading(t('kits:pdf.situations'), 2);
+  w.heading(t('kits:pdf.situations'), 2);
   const described = kit.situations.filter(
     (s) => `${s.title}${s.today}${s.withTool}${s.requirement}`.trim() !== '',
   );
-  if (described.length === 0) layout.paragraph(t('kits:pdf.situationsNone'), BODY);
+  if (described.length === 0) w.paragraph(t('kits:pdf.situationsNone'), BODY);
   described.forEach((s, i) => {
-    layout.heading(
-      `${i + 1}. ${s.title.trim() || t('kits:deployment.situation', { n: i + 1 })}`,
-      3,
-    );
+    w.heading(`${i + 1}. ${s.title.trim() || t('kits:deployment.situation', { n: i + 1 })}`, 3);
     for (const [key, text] of [
       ['today', s.today],
       ['withTool', s.withTool],
       ['requirement', s.requirement],
     ] as const) {
       if (text.trim() !== '')
-        layout.labelled(h.colon(t(`kits:pdf.${key}`)), text.trim(), BODY, {
+        w.labelled(h.colon(t(`kits:pdf.${key}`)), text.trim(), BODY, {
           indent: 4.5,
           gapAfter: 0.8,
         });
     }
   });
 
-  layout.heading(t('kits:pdf.checklist'), 2);
-  if (kit.checklist.length === 0) layout.paragraph(t('kits:deployment.checklistNone'), BODY);
+  w.heading(t('kits:pdf.checklist'), 2);
+  if (kit.checklist.length === 0) w.paragraph(t('kits:deployment.checklistNone'), BODY);
   else
-    layout.bullets(
+    w.bullets(
       kit.checklist.map((line) =>
         line.source === 'situation'
           ? line.text
@@ -218,7 +218,7 @@ function renderDeployment(
       { bullet: '–' },
     );
 
-  layout.heading(t('kits:pdf.pilot'), 2);
+  w.heading(t('kits:pdf.pilot'), 2);
   const none = t('kits:pdf.pilotNone');
   const p = kit.pilot;
   for (const [key, value] of [
@@ -228,16 +228,16 @@ function renderDeployment(
     ['t0', p.t0 ? h.day(p.t0) : ''],
     ['t1', p.t1 ? h.day(p.t1) : ''],
   ] as const) {
-    layout.labelled(h.colon(t(`kits:deployment.pilotFields.${key}`)), value || none, BODY, {
+    w.labelled(h.colon(t(`kits:deployment.pilotFields.${key}`)), value || none, BODY, {
       gapAfter: 0.6,
     });
   }
   if (kit.criteria.length > 0)
-    layout.paragraph(t('kits:deployment.criteriaHint', { list: kit.criteria.join(', ') }), SMALL);
+    w.paragraph(t('kits:deployment.criteriaHint', { list: kit.criteria.join(', ') }), SMALL);
 
   if (kit.legal.length > 0) {
-    layout.heading(t('kits:deployment.legal'), 2);
-    legal(layout, kit.legal, h, t);
+    w.heading(t('kits:deployment.legal'), 2);
+    legal(w, kit.legal, h, t);
   }
-  actions(layout, model, kit.actions, t, h);
+  actions(w, model, kit.actions, t, h);
 }
