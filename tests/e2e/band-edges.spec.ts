@@ -101,7 +101,7 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect(bodyEn).toContain('answer “Strongly disagree”, at most 1.5');
   expect(bodyEn).not.toMatch(/25\/100, below 25/);
   const en = await downloadPdf(page, 'Download the PDF report', testInfo.outputPath('en.pdf'));
-  expect(en).toContain('Works council information and consultation 50 Progressing');
+  expect(en).toContain('Works council (CSE) information and consultation 50 Progressing');
   expect(en).toContain('Bargaining and agreements 75 Favourable');
   expect(en).not.toMatch(/25\/100, below 25/);
 });
