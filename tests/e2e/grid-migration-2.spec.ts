@@ -1,8 +1,8 @@
 /**
  * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids (imported as a file, as
- * an adviser would bring it from another device) is offered their 2.0.0 edition on the results
- * page; after the preview, kept answers stay and the others are set aside, and the page scores
- * the diagnostic on 2.0.0 (issue #17).
+ * an adviser would bring it from another device) is offered their current editions
+ * (risks-opportunities 3.0.0, uses 2.0.0) on the results page; after the preview, kept answers
+ * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.0 (issue #17).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -92,9 +92,10 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
   for (const [i, { grid }] of OLD.entries()) {
     const plan = planGridMigration(grid, NEXT[i]!.grid);
     const title = String(grid.title.fr).split("'")[0]!;
+    const version = NEXT[i]!.grid.version.replaceAll('.', '\\.');
     await expect(offers).toContainText(
       new RegExp(
-        `grille «\\s${title}[^»]*»\\sexiste\\s:\\s2\\.0\\.0 \\(ce diagnostic utilise la version 1\\.1\\.0\\)`,
+        `grille «\\s${title}[^»]*»\\sexiste\\s:\\s${version} \\(ce diagnostic utilise la version 1\\.1\\.0\\)`,
       ),
     );
     await expect(offers).toContainText(
@@ -104,7 +105,9 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
 
   // Move the uses grid: the preview counts the two respondents' answers.
   const usesPlan = planGridMigration(OLD[1]!.grid, NEXT[1]!.grid);
-  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }).nth(1).click();
+  // risks-opportunities is offered its 3.0.0, uses its 2.0.0.
+  expect(NEXT.map((g) => g.grid.version)).toEqual(['3.0.0', '2.0.0']);
+  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }).click();
   const dialog = page.getByRole('dialog', {
     name: /Passer « Usages des outils numériques » de la version 1\.1\.0 à 2\.0\.0/,
   });
@@ -166,6 +169,9 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
   }
   // The other grid is still offered; the moved one no longer is.
   await expect(
-    page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }),
+    page.getByRole('button', { name: 'Voir ce que change la version 3.0.0' }),
   ).toHaveCount(1);
+  await expect(
+    page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }),
+  ).toHaveCount(0);
 });
