@@ -25,9 +25,6 @@ const MINE = ['risks-opportunities', 'uses'].map((id) => loadFile(`questionnaire
 const ALL = readdirSync(join(ROOT, 'questionnaires'))
   .filter(isBundledGridFile)
   .map((file) => loadFile(`questionnaires/${file}`));
-const OLD = ['risks-opportunities', 'uses'].map((id) =>
-  loadFile(`tests/fixtures/grids/1.1.0/${id}.json`),
-);
 /** Every earlier edition kept as a fixture, by grid id. */
 const EARLIER = readdirSync(join(ROOT, 'tests/fixtures/grids'))
   .filter((dir) => /^\d+\.\d+\.\d+$/.test(dir))
@@ -230,7 +227,8 @@ const JUDGED_EVENTS: Record<string, string> = {
     'whether the works council could rely on an expert, not only whether it appointed one',
   'sd-confiance-1': 'judges how: « ouvertement »',
 };
-const PAST_EVENT = /(?<!\p{L})(a|ont) (été|pu|participé|contribué|travaillé|dressé|conduit|donné)(?!\p{L})/u;
+const PAST_EVENT =
+  /(?<!\p{L})(a|ont) (été|pu|participé|contribué|travaillé|dressé|conduit|donné)(?!\p{L})/u;
 
 describe('the four grids together', () => {
   it('ask a past event on the fact scale, unless the wording judges how it was done', () => {
