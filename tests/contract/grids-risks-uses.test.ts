@@ -52,8 +52,8 @@ const normalise = (text: string) =>
 const cases = MINE.map((grid) => [grid.id, grid] as const);
 
 describe.each(cases)('%s, second edition', (_id, grid) => {
-  it('is the bundled version (risks-opportunities 3.0.0, uses 2.0.0) of format 2', () => {
-    expect(grid.version).toBe({ 'risks-opportunities': '3.0.0', uses: '2.0.0' }[grid.id]);
+  it('is the bundled version (risks-opportunities 3.0.0, uses 2.0.1) of format 2', () => {
+    expect(grid.version).toBe({ 'risks-opportunities': '3.0.0', uses: '2.0.1' }[grid.id]);
     expect(grid.schemaVersion).toBe(2);
   });
 

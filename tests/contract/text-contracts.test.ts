@@ -172,6 +172,9 @@ describe('the glossary and spacing checks themselves', () => {
       '« CSE » alone: write « works council (CSE) », then « works council »',
     ]);
     expect(acronymIssuesIn('Where there is one, the CSSCT meets.')).toHaveLength(1);
+    expect(acronymIssuesIn('Its context (size, works council (CSE), sector).')).toEqual([
+      '« works council (CSE) » inside brackets: brackets inside brackets; reword',
+    ]);
     expect(acronymIssuesIn('whether there is a works council')).toHaveLength(1);
   });
 

@@ -1,8 +1,8 @@
 /**
  * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids (imported as a file, as
  * an adviser would bring it from another device) is offered their current editions
- * (risks-opportunities 3.0.0, uses 2.0.0) on the results page; after the preview, kept answers
- * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.0 (issue #17).
+ * (risks-opportunities 3.0.0, uses 2.0.1) on the results page; after the preview, kept answers
+ * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.1 (issue #17).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -79,7 +79,7 @@ async function importFile(page: Page) {
   await expect(page.getByRole('status')).toContainText('a été importé');
 }
 
-test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay, the others are set aside', async ({
+test('a diagnostic answered on the 1.1.0 grids moves to the current editions: kept answers stay, the others are set aside', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -105,11 +105,11 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
 
   // Move the uses grid: the preview counts the two respondents' answers.
   const usesPlan = planGridMigration(OLD[1]!.grid, NEXT[1]!.grid);
-  // risks-opportunities is offered its 3.0.0, uses its 2.0.0.
-  expect(NEXT.map((g) => g.grid.version)).toEqual(['3.0.0', '2.0.0']);
-  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }).click();
+  // risks-opportunities is offered its 3.0.0, uses its 2.0.1.
+  expect(NEXT.map((g) => g.grid.version)).toEqual(['3.0.0', '2.0.1']);
+  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.1' }).click();
   const dialog = page.getByRole('dialog', {
-    name: /Passer « Usages des outils numériques » de la version 1\.1\.0 à 2\.0\.0/,
+    name: /Passer « Usages des outils numériques » de la version 1\.1\.0 à 2\.0\.1/,
   });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(
@@ -120,13 +120,13 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
       .locator('.migration-list--removed li')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id'))),
   ).toContain('us-donnees-4');
-  await dialog.getByRole('button', { name: 'Passer à la version 2.0.0' }).click();
+  await dialog.getByRole('button', { name: 'Passer à la version 2.0.1' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'version 2.0.0' })).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'version 2.0.1' })).toContainText(
     `${2 * usesPlan.removed.length} réponses ont été mises de côté`,
   );
 
-  // Stored: the uses copy is 2.0.0, the answers to removed items are set aside, none is lost.
+  // Stored: the uses copy is 2.0.1, the answers to removed items are set aside, none is lost.
   const readStored = () =>
     page.evaluate(async () => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -153,11 +153,11 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
     });
   await expect
     .poll(async () => (await readStored()).grids.map((g) => g.version))
-    .toEqual(['1.1.0', '2.0.0']);
+    .toEqual(['1.1.0', '2.0.1']);
   const stored = await readStored();
   expect(stored.grids.map((g) => `${g.id}@${g.version}`)).toEqual([
     'risks-opportunities@1.1.0',
-    'uses@2.0.0',
+    'uses@2.0.1',
   ]);
   for (const respondent of stored.respondents) {
     expect(Object.keys(respondent.answers.uses!).sort()).toEqual(
@@ -172,6 +172,6 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
     page.getByRole('button', { name: 'Voir ce que change la version 3.0.0' }),
   ).toHaveCount(1);
   await expect(
-    page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }),
+    page.getByRole('button', { name: 'Voir ce que change la version 2.0.1' }),
   ).toHaveCount(0);
 });

@@ -69,7 +69,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * item's wording, a help text, a recommendation's body, a catalogue summary…). For each body of
  * `NAMED_WITH_ACRONYM`: its name with the acronym in brackets at the first mention (« works council
  * (CSE) », or with a gloss: « works council (CSE, comité social et économique) »), then the name
- * alone; never the bare acronym, never the bracketed acronym twice. A text that is only the name
+ * alone; never the bare acronym, never the bracketed acronym twice, never inside other brackets
+ * (« (size, works council (CSE)) » reads badly: reword). A text that is only the name
  * (« works council »: a field's name that the interface inserts in a list or in brackets) is a
  * label, and may go without the acronym, which would put brackets inside brackets.
  * Returns the problems in words; empty when the text follows the rule.
@@ -82,6 +83,10 @@ export function acronymIssuesIn(text: string): string[] {
     if (bare) issues.push(`« ${acronym} » alone: write « ${name} (${acronym}) », then « ${name} »`);
     if ((text.match(withAcronym) ?? []).length > 1) {
       issues.push(`« ${name} (${acronym}) » more than once: the acronym goes at the first mention`);
+    }
+    const inBrackets = new RegExp(`\\([^()]*${escape(name)} \\(${acronym}\\b`, 'i');
+    if (inBrackets.test(text)) {
+      issues.push(`« ${name} (${acronym}) » inside brackets: brackets inside brackets; reword`);
     }
     const first = new RegExp(escape(name), 'i').exec(text);
     const label = text.trim().toLowerCase() === name;

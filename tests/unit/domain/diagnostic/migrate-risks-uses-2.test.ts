@@ -1,6 +1,6 @@
 /**
  * A diagnostic answered on an earlier risks-opportunities or uses grid, moved to the bundled
- * edition (risks-opportunities 3.0.0, uses 2.0.0): from 1.1.0, and from risks-opportunities 2.0.0
+ * edition (risks-opportunities 3.0.0, uses 2.0.1): from 1.1.0, and from risks-opportunities 2.0.0
  * (where `ro-sante-3` asked two symptoms in one item and `ro-sens-8` a fact on the agreement scale).
  * The app finds the old version in the diagnostic's own grid copy and the new one in the library
  * (`newerVersionOf`); answers to kept items (same id, same scale values, same direction) follow,
@@ -78,7 +78,7 @@ const EDITIONS = [
     to: '3.0.0',
     replaced: REPLACED['risks-opportunities']!,
   },
-  { id: 'uses', from: '1.1.0', to: '2.0.0', replaced: REPLACED.uses! },
+  { id: 'uses', from: '1.1.0', to: '2.0.1', replaced: REPLACED.uses! },
   { id: 'risks-opportunities', from: '2.0.0', to: '3.0.0', replaced: REPLACED_IN_3 },
 ];
 
