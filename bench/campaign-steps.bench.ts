@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * The campaign's main-thread work in steps, timed in CPU time (issue #21 point 3):
+ * The campaign's main-thread work in steps, timed in CPU time (docs/campaigns.md, « Scale »):
  *   npx vite-node bench/campaign-steps.bench.ts
  *
  * The browser bench (`npm run bench:workshop -- --campaign`) times tasks in wall-clock time,
@@ -172,7 +172,7 @@ results.storedPart = {
 };
 
 const summary = {
-  name: 'campaign main-thread steps in CPU time (issue #21)',
+  name: 'campaign main-thread steps in CPU time (100,000 respondents)',
   respondents: RESPONDENTS,
   items: grids.reduce((n, g) => n + g.dimensions.reduce((m, d) => m + d.items.length, 0), 0),
   date: new Date().toISOString(),

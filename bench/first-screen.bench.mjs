@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * First screens against the floor (issue #22), in Debian's Chromium:
+ * First screens against the floor (bench/README.md), in Debian's Chromium:
  *
  * - navigation → first question answerable (the answer page of a diagnostic with the four
  *   bundled grids: the first radio enabled and laid out);

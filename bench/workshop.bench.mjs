@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Workshop import benchmark (issue #7 "Speed", issue #10 "import times"), in Debian's Chromium:
+ * Workshop import benchmark (bench/README.md, « Workshop import »), in Debian's Chromium:
  *
  *   npm run bench:workshop                  # builds the app, 3 runs of each scenario
  *   npm run bench:workshop -- --quick       # 1 run of each
@@ -42,7 +42,7 @@ export const RESENT = 10;
 /** Survey CSV size. */
 export const CSV_ROWS = 10_000;
 export const CSV_ITEMS = 120;
-/** The goal of issue #7 for each phase, reported, never asserted. */
+/** The goal for each phase (3 s, the page responsive throughout), reported, never asserted. */
 export const GOAL_MS = 3000;
 
 const ROLES = ['management', 'manager', 'employee', 'representative', 'other'];
@@ -204,9 +204,9 @@ export function surveyCsv(diagnostic, rows = CSV_ROWS, itemCount = CSV_ITEMS) {
   return { text: lines.join('\r\n') + '\r\n', columns: columns.length };
 }
 
-/** Campaign size (issue #21): respondents of a large employer's survey. */
+/** Campaign size: respondents of a large employer's survey (docs/campaigns.md, « Scale »). */
 export const CAMPAIGN_ROWS = 100_000;
-/** Targets of issue #21, reported, never asserted. */
+/** The campaign's targets (import to radars, heap), reported, never asserted. */
 export const CAMPAIGN_GOAL_MS = 15_000;
 export const CAMPAIGN_HEAP_GOAL_MB = 400;
 export const CAMPAIGN_TASK_GOAL_MS = 200;
@@ -589,7 +589,7 @@ async function withPeakHeap(context, page, work) {
 }
 
 /**
- * One run of the campaign scenario (issue #21): a 100,000-respondent LimeSurvey export chosen →
+ * One run of the campaign scenario: a 100,000-respondent LimeSurvey export chosen →
  * mapping checked (no manual step); "Add to batch" → preview; confirm → radar of every grid
  * painted; reload → radars again (read back from storage); deleted from the start page.
  */
@@ -678,7 +678,7 @@ async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected, p
   }
 }
 
-/** The campaign scenario alone (issue #21): `npm run bench:workshop -- --campaign`. */
+/** The campaign scenario alone: `npm run bench:workshop -- --campaign`. */
 export async function benchCampaign(
   browser,
   baseUrl,
@@ -707,7 +707,7 @@ export async function benchCampaign(
     rmSync(dir, { recursive: true, force: true });
   }
   return {
-    name: 'campaign import in Chromium (issue #21)',
+    name: 'campaign import in Chromium (100,000 respondents)',
     rows: CAMPAIGN_ROWS,
     itemColumns: columns,
     complete,

@@ -7,7 +7,8 @@ import type { Namespace } from '@/i18n/resources-fr';
  * `<Suspense>`, a component whose module is already loaded renders at once, in the same render
  * as its parent, and one that is still loading is waited for without suspending: React keeps a
  * Suspense fallback once shown for at least ~300 ms, so a page whose code arrived a few
- * milliseconds after the first render was held back, the main thread idle (issue #22).
+ * milliseconds after the first render was held back, the main thread idle (bench/README.md,
+ * « First screens against the floor, before and after the page-loading work »).
  */
 export type LazyComponent<P> = {
   /** The component, or null while its module is not loaded yet. */

@@ -17,7 +17,7 @@ const modules: Record<string, () => Promise<unknown>> = import.meta.glob(
   },
 );
 
-/** Display order of the bundled grids (the product brief's order). */
+/** Display order of the bundled grids: risks and opportunities, uses, skills, social dialogue. */
 export const BUNDLED_GRID_ORDER = ['risks-opportunities', 'uses', 'skills', 'social-dialogue'];
 
 let cache: Promise<LoadedGrid[]> | null = null;

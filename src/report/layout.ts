@@ -273,15 +273,10 @@ export class Layout {
   /** Draws the headings waiting, on this page if they fit with `next` mm of what follows. */
   private drawPendingHeadings(next: number): void {
     const run = this.pending;
+    const total = this.pendingHeight();
     this.pending = [];
-    const heightOf = (h: (typeof run)[number], first: boolean, atTop: boolean): number =>
-      (first && atTop ? 0 : h.before) +
-      h.lines.length * this.lineHeight(h.style.size) +
-      (h.level === 1 ? 1.5 : 0) +
-      h.after;
     const follow = Math.max(next, run[run.length - 1]?.keepWith ?? 0);
     const atTop = this.y <= this.top + 0.01;
-    const total = run.reduce((sum, h, i) => sum + heightOf(h, i === 0, atTop), 0);
     if (!atTop && this.y + total + follow > this.bottom + 0.01) this.newPage();
     for (const h of run) {
       if (this.y > this.top + 0.01) this.y = Math.min(this.y + h.before, this.bottom);
@@ -301,6 +296,20 @@ export class Layout {
     }
   }
 
+  /** The height the headings waiting will take when drawn here (none at the top of a page). */
+  private pendingHeight(): number {
+    const atTop = this.y <= this.top + 0.01;
+    return this.pending.reduce(
+      (sum, h, i) =>
+        sum +
+        (i === 0 && atTop ? 0 : h.before) +
+        h.lines.length * this.lineHeight(h.style.size) +
+        (h.level === 1 ? 1.5 : 0) +
+        h.after,
+      0,
+    );
+  }
+
   /** Draws what is still waiting (headings with nothing after them): call before saving. */
   finish(): void {
     if (this.pending.length > 0) this.drawPendingHeadings(0);
@@ -317,10 +326,12 @@ export class Layout {
       this.ensureSpace(count * lh);
       return;
     }
-    this.ensureSpace(2 * lh);
-    const fit = Math.floor((this.bottom - this.y) / lh + 1e-6);
-    // The lines that would go over to the next page: never a single one.
-    if (fit < count && count - fit < 2 && count <= 12) this.ensureSpace(count * lh);
+    // The lines that would go over to the next page: never a single one. Counted below the
+    // headings waiting, which are drawn with the first lines: were the paragraph moved whole
+    // after them, they would stay alone at the foot of the page.
+    const fit = Math.floor((this.bottom - this.y - this.pendingHeight()) / lh + 1e-6);
+    const keepWhole = fit < count && count - fit < 2 && count <= 12;
+    this.ensureSpace((keepWhole ? count : 2) * lh);
   }
 
   /** Draws prepared lines one by one, breaking pages between lines. */

@@ -1,5 +1,5 @@
 /**
- * The kit of the diagnostic's purpose in the PDF (issue #18): the representatives' kit for a
+ * The kit of the diagnostic's purpose in the PDF (docs/kits.md): the representatives' kit for a
  * negotiation, the deployment kit for an early-stage diagnostic, as the results page shows them.
  * Its words are in the `kits` namespace (`kits:pdf.…`), loaded with the `report` one.
  */

@@ -1,5 +1,5 @@
 /**
- * The paper questionnaire (issue #18, point 3): A4 copies of the diagnostic's grids as routed
+ * The paper questionnaire (for the room): A4 copies of the diagnostic's grids as routed
  * for one role, for staff without a device. Each copy has its own respondent code, printed in
  * the header of every page, so the answers typed back (the workshop's entry screen) are one
  * respondent, and a copy typed twice counts once. Each item has a box per scale point, then

@@ -1,5 +1,5 @@
 /**
- * The PDF report (journey 5), built in the browser from the report model: cover, summary,
+ * The PDF report, built in the browser from the report model: cover, summary,
  * one section per grid (radar drawn as vectors, score table, recommendations), action plan,
  * comments, a section for the diagnostic's purpose, and a method annex with every rule and the
  * grids' versions and hashes. The only module that imports jsPDF: load it with `import()`.

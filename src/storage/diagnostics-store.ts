@@ -40,11 +40,11 @@ export function failure(error: unknown): StorageFailure {
 }
 
 /**
- * The stored record as a diagnostic, or what is wrong with it in zod's English messages (its
- * first three issues). Parsed 8 ms at a time with a pause between: zod took 0.5 s in one task
- * for a 10,000-respondent diagnostic, the page frozen while it opened (issue #7). The messages
- * are loaded on the rare failure, and the record parsed again with them: opening a diagnostic
- * does not carry them (`src/domain/zod-messages.ts`).
+ * The stored record as a diagnostic, or what is wrong with it in zod's English messages (its first
+ * three issues). Parsed 8 ms at a time with a pause between: zod took 0.5 s in one task for a
+ * 10,000-respondent diagnostic, the page frozen while it opened (bench/README.md). The messages are
+ * loaded on the rare failure, and the record parsed again with them: opening a diagnostic does not
+ * carry them (`src/domain/zod-messages.ts`).
  */
 async function parse(record: unknown): Promise<Diagnostic | string> {
   const inSlices = async () => (await runInSlices(parseDiagnosticSteps(record), { budgetMs: 8 }))!;

@@ -1,5 +1,5 @@
 /**
- * The second edition of the risks-opportunities and uses grids (issue #17): each question on the
+ * The second edition (2.0.0) of the risks-opportunities and uses grids: each question on the
  * scale of its kind, facts on « Oui / En partie / Non », frequencies over a stated period, no
  * wording asked twice in the four grids, every source and legal reference resolving, French
  * typography on French texts and none on English, the English glossary.
@@ -207,7 +207,7 @@ describe.each(cases)('%s, second edition', (_id, grid) => {
 /**
  * Agreement items worded as a past event (« a été… », « ont participé… ») that are kept on the
  * agreement scale because the wording judges how it was done, not whether it happened. Any other
- * such wording is a fact, asked on « Oui / En partie / Non » (issue #17).
+ * such wording is a fact, asked on « Oui / En partie / Non » (questionnaires/README.md § 2.4).
  */
 const JUDGED_EVENTS: Record<string, string> = {
   'ro-inclusion-3': 'judges the design: « pensé pour tous ses utilisateurs »',

@@ -1,6 +1,7 @@
 /**
- * Issue #15: answers that land exactly on 25, 50 and 75 read the same everywhere — results page,
- * PDF, workshop page and compare page, in French and English (docs/scoring.md).
+ * Exact scores at the band edges: answers that land exactly on 25, 50 and 75 read the same
+ * everywhere — results page, PDF, workshop page and compare page, in French and English
+ * (docs/scoring.md).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';

@@ -1,8 +1,8 @@
 /**
- * Issue #21: a campaign on LimeSurvey. The survey exported from the workshop page, answered by a
- * few hundred people, comes back as LimeSurvey writes its response export (text headings and
- * answers this time), with no manual mapping; the same responses from another export style are
- * not counted twice.
+ * A campaign on LimeSurvey (docs/campaigns.md). The survey exported from the workshop page,
+ * answered by a few hundred people, comes back as LimeSurvey writes its response export (text
+ * headings and answers this time), with no manual mapping; the same responses from another export
+ * style are not counted twice.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';

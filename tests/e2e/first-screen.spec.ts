@@ -6,7 +6,7 @@ import { createDiagnostic, startRespondent } from './helpers';
 test.use({ serviceWorkers: 'block' });
 
 /**
- * Issue #22: a page whose code is already there renders at once. Its loading screen (the
+ * A page whose code is already there renders at once. Its loading screen (the
  * `data-loading="page"` status, "Chargement…" after a short delay) must never enter the page,
  * not even empty: a Suspense fallback once shown held the finished page back ~300 ms.
  *

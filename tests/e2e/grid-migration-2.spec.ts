@@ -2,7 +2,8 @@
  * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids (imported as a file, as
  * an adviser would bring it from another device) is offered their current editions
  * (risks-opportunities 3.0.0, uses 2.0.1) on the results page; after the preview, kept answers
- * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.1 (issue #17).
+ * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.1 (docs/writing-a-grid.md,
+ * « Versions and migration »).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';

@@ -6,7 +6,7 @@ import { pdfPages } from './pdf-text';
 import { switchLanguage } from './tour';
 
 /**
- * Issue #18 points 1, 2 and 5: the representatives' kit (negotiation) and the deployment kit
+ * The kits (docs/kits.md): the representatives' kit (negotiation) and the deployment kit
  * (early-stage diagnostic) on the results page and in the PDF, with one-click action lines that
  * never duplicate, in French and English.
  */

@@ -4,7 +4,7 @@ import { GRID_TITLES_FR, seedAnswers } from './helpers';
 import { pdfPages } from './pdf-text';
 
 /**
- * Issue #16 points 4–6, legal side: two contexts side by side. The references shown come from
+ * Legal references by context: two contexts side by side. The references shown come from
  * the dated catalogue, only those applying to the context (here the size; CSE and union
  * delegates are left at « je ne sais pas », so references needing them say so; routing.spec.ts
  * answers them).

@@ -1,5 +1,5 @@
 /**
- * Issues #15 and #16: in a workshop of employees and elected representatives, the CSE
+ * Asked or not: in a workshop of employees and elected representatives, the CSE
  * information-consultation questions are not asked of employees. They are neither answered nor
  * missing for them: no false « Diagnostic partiel », no false « réponses insuffisantes », and the
  * employees' column says « non posée », in French and English, on the workshop page, the results

@@ -18,9 +18,9 @@ import {
 } from './y4m';
 
 /**
- * The QR hand-over with a camera (issue #7), end to end: the codes the participant's page draws,
- * filmed by the facilitator's camera, read by the workshop page. Chromium plays a video file as
- * its camera (`y4m.ts`); the flags are read when the browser starts, so each camera needs a
+ * The QR hand-over with a camera (docs/qr-payload.md), end to end: the codes the participant's page
+ * draws, filmed by the facilitator's camera, read by the workshop page. Chromium plays a video file
+ * as its camera (`y4m.ts`); the flags are read when the browser starts, so each camera needs a
  * browser of its own, launched by the test. `qr.spec.ts` covers reading from a photo.
  */
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];

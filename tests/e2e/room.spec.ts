@@ -11,7 +11,7 @@ import {
 import { pdfPages } from './pdf-text';
 
 /**
- * The room (issue #18, point 3): projection mode with the keyboard alone, the paper
+ * The room (docs/architecture.md, « The room »): projection mode with the keyboard alone, the paper
  * questionnaire read back, and a paper copy typed back giving the scores of the same answers
  * given on screen.
  */

@@ -1,9 +1,10 @@
 /**
- * Context routing (issue #16): the same four grids asked in two companies. A 20-employee home-care
- * service choosing a telemanagement tool is asked no robot item and no CSE-consultation item, and
- * gets the small-company recommendations; a 300-employee robotics plant with a CSE and union
- * delegates is asked the robot items and gets the CSE-consultation recommendation. The results
- * page and the PDF's method annex say what the context left out, and why.
+ * Context routing (docs/writing-a-grid.md, `appliesWhen`): the same four grids asked in two
+ * companies. A 20-employee home-care service choosing a telemanagement tool is asked no robot item
+ * and no CSE-consultation item, and gets the small-company recommendations; a 300-employee robotics
+ * plant with a CSE and union delegates is asked the robot items and gets the CSE-consultation
+ * recommendation. The results page and the PDF's method annex say what the context left out, and
+ * why.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -154,7 +155,16 @@ test('routing: a small home-care telemanagement project before deployment and a 
   const legal = page.locator('#legal');
   for (const kept of ['ct-l2312-5', 'ct-l1222-4', 'ct-l1121-1', 'rgpd-art-13'])
     await expect(legal.locator(`[data-legal-ref-id="${kept}"]`)).toHaveCount(1);
-  for (const gone of ['ct-l2312-8', 'ct-l2315-94', 'ct-l2312-38', 'ct-l2312-59', 'ct-l2242-17'])
+  // Nor the CSSCT (300 employees and a CSE) nor the machinery rules (robots) here.
+  for (const gone of [
+    'ct-l2312-8',
+    'ct-l2315-94',
+    'ct-l2312-38',
+    'ct-l2312-59',
+    'ct-l2242-17',
+    'ct-l2315-36',
+    'ct-r4312-1',
+  ])
     await expect(legal.locator(`[data-legal-ref-id="${gone}"]`)).toHaveCount(0);
   await expect(legal.locator('[data-legal-ref-id="ct-l2312-5"]')).toContainText(VERIFIED);
 
@@ -169,6 +179,12 @@ test('routing: a small home-care telemanagement project before deployment and a 
   expect(smallRefs).toMatch(VERIFIED);
   expect(smallRefs).not.toContain('L2312-8');
   expect(smallRefs).not.toContain('Code du travail, art. L2242-17');
+  expect(smallRefs).not.toContain('L2315-36');
+  expect(smallRefs).not.toContain('R4312-1');
+  // The health recommendation fires here too: its CSSCT reference is left out, and the annex says why.
+  expect(smallPdf).toContain(
+    'Code du travail, art. L2315-36 à L2315-38 (taille de l’entreprise, présence d’un CSE)',
+  );
   // The CSE-consultation recommendation appears once: in the annex, as left out, with why.
   expect(smallPdf.split(CSE_REC).length - 1).toBe(1);
   expect(smallPdf).toContain(
@@ -202,7 +218,17 @@ test('routing: a small home-care telemanagement project before deployment and a 
   // CSE and union delegates known: their references apply, without « s'applique si ».
   await page.getByLabel('Afficher les recommandations pour').selectOption('all');
   const largeLegal = page.locator('#legal');
-  for (const kept of ['ct-l2312-8', 'ct-l2315-94', 'ct-l2315-80', 'ct-l2242-17', 'ct-l2312-38']) {
+  // With them, the CSSCT (from 300 employees: the 250–999 band contains the threshold without
+  // settling it) and the machinery rules that apply on the day verified (robotics project).
+  for (const kept of [
+    'ct-l2312-8',
+    'ct-l2315-94',
+    'ct-l2315-80',
+    'ct-l2242-17',
+    'ct-l2312-38',
+    'ct-l2315-36',
+    'ct-r4312-1',
+  ]) {
     const card = largeLegal.locator(`[data-legal-ref-id="${kept}"]`);
     await expect(card).toHaveCount(1);
     await expect(card.getByTestId('legal-depends')).toHaveCount(0);
@@ -215,6 +241,9 @@ test('routing: a small home-care telemanagement project before deployment and a 
   expect(largeRefs).toContain('Code du travail, art. L2312-8');
   expect(largeRefs).toContain('Code du travail, art. L2315-94, 2°');
   expect(largeRefs).toContain('Code du travail, art. L2242-17');
+  expect(largeRefs).toContain('Code du travail, art. L2315-36 à L2315-38');
+  expect(largeRefs).toContain('Code du travail, art. L4311-1 et R4312-1 (annexe I)');
+  expect(largeRefs).toContain('20 janvier 2027');
   expect(largeRefs).toMatch(VERIFIED);
   expect(largeRefs).not.toContain('S’applique si : un CSE existe');
   expect(largePdf).not.toContain(`Question « ${ROBOT_ITEM}`);

@@ -1,6 +1,6 @@
 /**
  * Aggregation of several respondents on one grid, with role anonymity and divergences
- * (product brief §5).
+ * (docs/scoring.md, « Scores » for a group and « Anonymity »).
  *
  * Every statistic is computed through `src/domain/stats.ts`, which sorts before reducing, so the
  * aggregate never depends on the order of the respondents. Respondent ids and individual scores

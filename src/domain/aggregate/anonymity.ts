@@ -1,6 +1,11 @@
 import { ROLES, type Role } from '@/domain/answers/answers';
 import { DEFAULT_ANONYMITY_THRESHOLD } from '@/domain/diagnostic/diagnostic';
 
+/*
+ * The anonymity rule, implemented once here (docs/scoring.md, « Anonymity »): which roles are
+ * shown apart, and whose comments no shared output holds.
+ */
+
 export { DEFAULT_ANONYMITY_THRESHOLD };
 
 /** The threshold actually applied: an integer, at least 2 (1 would show single people). */

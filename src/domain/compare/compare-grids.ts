@@ -16,9 +16,10 @@ export interface ComparisonSide {
 }
 
 /**
- * Why an item present in both versions is not compared. The product brief names the scale's
- * point values and `reverse`; a different weight or a move to another dimension also changes
- * what the dimension score means, so they are listed too.
+ * Why an item present in both versions is not compared: a change of its scale's point values or
+ * of `reverse` changes what an answer means; a different weight or a move to another dimension
+ * changes what the dimension score means, so they are listed too (docs/writing-a-grid.md,
+ * « Versions and migration »).
  */
 export type ItemChangeKind = 'scale' | 'reverse' | 'weight' | 'dimension';
 

@@ -5,7 +5,8 @@
  * migration only when its item is kept (same id, same scale point values, same `reverse`).
  * Answers to removed or changed items are moved aside (`Respondent.setAside`) under
  * `<grid id>@<old version>`, so nothing is lost and a backup keeps them; added items start
- * unanswered. Pure: the date comes from the caller.
+ * unanswered. Pure: the date comes from the caller. What authors see: docs/writing-a-grid.md,
+ * « Versions and migration ».
  */
 import type { AnswerValue, Answers } from '@/domain/answers/answers';
 import { loadGrid } from '@/domain/grid/load-grid';

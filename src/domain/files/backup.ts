@@ -1,6 +1,6 @@
 /**
  * The backup file (`qvt-numerique/backup`, version 1): every diagnostic and every custom grid of
- * a device in one file, and back (product brief §6).
+ * a device in one file, and back (docs/privacy.md, « What each file the user creates contains »).
  *
  * Reading never throws and never half-reads: the whole file is checked (each diagnostic and the
  * grid copies it carries, each custom grid) before anything is returned. Restoring is planned

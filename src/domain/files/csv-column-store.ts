@@ -1,5 +1,5 @@
 /**
- * A large survey export kept compactly (issue #21: 100,000 rows × 150 columns): each column holds
+ * A large survey export kept compactly (a campaign: 100,000 rows × 150 columns): each column holds
  * its distinct texts once and, per row, the index of its text in a typed array — a survey column
  * has a handful of distinct answers, so 15 million cells take about 2 bytes each instead of a
  * string and an array slot. Rows are filled as the file is parsed, chunk by chunk, and read back

@@ -4,10 +4,10 @@
  * accents right; lines end with CRLF (RFC 4180); the separator is chosen by the user — with `;`
  * (what French spreadsheets expect) decimals are written with a comma, with `,` with a point.
  *
- * Anonymity: the same rule as everywhere (product brief §5). A respondent whose role is not shown
- * apart gets the neutral role `masked`, rows are sorted by role then by answers (never in the
- * order people answered), and respondent ids, pseudonyms, dates and comments are not exported.
- * The scores file has rows for everyone (`all`) and for visible roles only.
+ * Anonymity: the same rule as everywhere (docs/scoring.md, « Anonymity »). A respondent whose role
+ * is not shown apart gets the neutral role `masked`, rows are sorted by role then by answers (never
+ * in the order people answered), and respondent ids, pseudonyms, dates and comments are not
+ * exported. The scores file has rows for everyone (`all`) and for visible roles only.
  */
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymity';

@@ -1,6 +1,6 @@
 /**
- * A diagnostic's grids as a LimeSurvey 6 survey structure file (`.lss`, issue #21), and the same
- * codes as a codebook CSV for any other survey tool.
+ * A diagnostic's grids as a LimeSurvey 6 survey structure file (`.lss`, docs/campaigns.md), and the
+ * same codes as a codebook CSV for any other survey tool.
  *
  * The `.lss` follows what LimeSurvey's importer reads (application/helpers/admin/import_helper.php,
  * `XMLImportSurvey`, read on 2026-12-07) and the layout of a survey LimeSurvey 6.4.2 imported and

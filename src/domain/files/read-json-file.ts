@@ -16,7 +16,7 @@
  *    and values), translated by the app (`src/i18n/file-errors.ts`), never zod's English text.
  *
  * Grids keep their own, richer error report (`load-grid.ts`, the `grid-errors` messages); it
- * uses steps 1 to 5 from here.
+ * uses steps 1 to 5 from here. Every file format: docs/file-formats.md.
  */
 import type { z } from 'zod/mini';
 import { FILE_FORMATS, type JsonFileKind } from './file-formats';

@@ -1,8 +1,8 @@
 /**
- * The codes a survey platform sees for a diagnostic's grids (issue #21): question, sub-question
- * and answer codes within LimeSurvey's rules, the role question and its short answer codes. The
- * `.lss` export writes them and the survey-CSV import reads them back, both from this one plan,
- * so a survey the app exported maps back with no manual step.
+ * The codes a survey platform sees for a diagnostic's grids (docs/campaigns.md): question,
+ * sub-question and answer codes within LimeSurvey's rules, the role question and its short answer
+ * codes. The `.lss` export writes them and the survey-CSV import reads them back, both from this
+ * one plan, so a survey the app exported maps back with no manual step.
  *
  * LimeSurvey's rules: a question code starts with a letter and holds letters and digits only
  * (at most 20 characters); a sub-question code holds letters and digits (at most 20); an answer

@@ -1,9 +1,9 @@
 import type { Level } from './schema';
 
 /**
- * Default score bands (product brief §5): < 25 critical, 25–50 fragile, 50–75 progressing,
- * ≥ 75 favourable. Colours pass WCAG AA against white text-free swatches and are never the
- * only carrier of meaning: the label is always shown beside them.
+ * Default score bands (docs/scoring.md, « Levels »): < 25 critical, 25–50 fragile, 50–75
+ * progressing, ≥ 75 favourable. Colours pass WCAG AA against white text-free swatches and are never
+ * the only carrier of meaning: the label is always shown beside them.
  */
 export const DEFAULT_LEVELS: readonly Level[] = [
   { id: 'critical', min: 0, label: { fr: 'Critique', en: 'Critical' }, color: '#b3261e' },

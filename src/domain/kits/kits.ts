@@ -1,5 +1,5 @@
 /**
- * The kits each purpose takes away (issue #18): the representatives' kit (negotiation or
+ * The kits each purpose takes away (docs/kits.md): the representatives' kit (negotiation or
  * consultation preparation) and the deployment kit (a company's early-stage diagnostic), built
  * from the diagnostic's weak points (its weakest dimensions and items, one respondent's or the
  * aggregate's) and its context. Pure: the kit content (`kits.json`), the legal catalogue, the

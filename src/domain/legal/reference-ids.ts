@@ -31,4 +31,10 @@ export const LEGAL_REFERENCE_IDS: readonly string[] = [
   'cass-ap-2023-12-22',
   'ue-2024-1689-art-4',
   'ue-2024-1689-art-26-7',
+  'ct-l4121-1',
+  'ct-l4121-3',
+  'ct-r4121-1',
+  'ct-l4622-2',
+  'ct-l2315-36',
+  'ct-r4312-1',
 ];

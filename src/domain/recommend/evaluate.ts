@@ -8,7 +8,7 @@
  * - `all`: false if any child is false, else unknown if any is unknown, else true;
  * - `any`: true if any child is true, else unknown if any is unknown, else false;
  * - `not`: swaps true and false and keeps unknown, so `not` of an unknown never fires.
- * A condition fires only when it is `true`.
+ * A condition fires only when it is `true` (docs/scoring.md, « Conditions of recommendations »).
  */
 import type { Role } from '@/domain/answers/answers';
 import type { Condition } from '@/domain/grid/schema';

@@ -1,6 +1,7 @@
 /**
  * Recommendations that apply to a respondent or an aggregate, ranked: priority first (high,
  * medium, low), then how far the figures are beyond their thresholds (largest first), then id.
+ * The rules: docs/scoring.md, « Conditions of recommendations ».
  */
 import type { Audience, Grid, Priority, Recommendation } from '@/domain/grid/schema';
 import { exact } from '@/domain/scoring/exact';

@@ -1,7 +1,7 @@
 /**
- * Respondent codes of paper copies (issue #18, point 3). Each printed copy carries one code on
- * every page; the copy's answers, typed back, join the workshop as the respondent whose id is
- * made of that code, so a copy typed twice is one respondent (the second time is refused).
+ * Respondent codes of paper copies (docs/architecture.md, « The room »). Each printed copy carries
+ * one code on every page; the copy's answers, typed back, join the workshop as the respondent whose
+ * id is made of that code, so a copy typed twice is one respondent (the second time is refused).
  *
  * A code is seven random characters of Crockford's base 32 (no I, L, O, U: nothing to confuse
  * with 1 or 0) and a check character, printed `7K2Q-9XMB`. The check catches any one character

@@ -1,8 +1,8 @@
 /**
- * Adding a paper copy typed back to the workshop (issue #18, point 3). The respondent's id is
- * made of the copy's code (`paperRespondentId`), so the same copy is one respondent: typed a
- * second time, it is refused, unless the user asks to replace the first entry (a typing error
- * found later), which keeps one respondent.
+ * Adding a paper copy typed back to the workshop (docs/architecture.md, « The room »). The
+ * respondent's id is made of the copy's code (`paperRespondentId`), so the same copy is one
+ * respondent: typed a second time, it is refused, unless the user asks to replace the first entry
+ * (a typing error found later), which keeps one respondent.
  */
 import type { Answers, Role } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';

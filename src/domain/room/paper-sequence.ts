@@ -1,6 +1,6 @@
 /**
- * The questions of a paper copy in the order they are printed and typed back (issue #18,
- * point 3): the grids as routed for the copy's role, dimension by dimension, item by item, as
+ * The questions of a paper copy in the order they are printed and typed back (docs/architecture.md,
+ * « The room »): the grids as routed for the copy's role, dimension by dimension, item by item, as
  * the answer page asks them. The entry screen's keys and the paper's boxes come from here, so
  * what is printed next to a box is the key that types it.
  */

@@ -1,7 +1,7 @@
 /**
- * What the projection mode shows in the room (issue #18, point 3), read off the workshop's
- * `GridAggregate`s only, so a masked role can never reach the screen: per grid, a slide of the
- * radar of everyone and of the visible roles, then one slide per divergence topic (the items
+ * What the projection mode shows in the room (docs/architecture.md, « The room »), read off the
+ * workshop's `GridAggregate`s only, so a masked role can never reach the screen: per grid, a slide
+ * of the radar of everyone and of the visible roles, then one slide per divergence topic (the items
  * whose answers spread most, as many as on the workshop page and in the PDF), each with the
  * distribution of its answers for everyone and for each visible role that may show it.
  */

@@ -1,5 +1,5 @@
 /**
- * Scores of one respondent on one grid (product brief §5).
+ * Scores of one respondent on one grid (docs/scoring.md, « Scores » and « Asked or not »).
  *
  * - Item score: (value − min)/(max − min) × 100, 100 − s when `reverse`; dk, na, missing and
  *   values off the scale get no score.

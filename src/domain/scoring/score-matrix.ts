@@ -2,7 +2,7 @@
  * The scoring kernel: scores many respondents into flat typed arrays (one row per respondent).
  *
  * `scoreGrid` (one respondent, objects) and the aggregation (many respondents) both run this one
- * kernel, so there is a single implementation of the rules of product brief §5. The flat layout
+ * kernel, so there is a single implementation of the rules of docs/scoring.md. The flat layout
  * lets a workshop of 10,000 respondents × 120 items be scored and aggregated without allocating
  * millions of small objects. "No score" is NaN inside a matrix and `null` everywhere outside.
  *

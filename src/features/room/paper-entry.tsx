@@ -38,7 +38,7 @@ type Phase =
   | { kind: 'saved'; copy: Copy; answered: number; replaced: boolean };
 
 /**
- * Fast entry of paper copies (issue #18, point 3): the copy's code and role, then one key per
+ * Fast entry of paper copies (the room): the copy's code and role, then one key per
  * answer, the next item at once; Backspace goes back; a summary before saving. The copy joins
  * the workshop as the respondent of its code (domain/room/paper-entry.ts).
  */

@@ -18,7 +18,7 @@ export const MAX_COPIES = 300;
 type PaperPrintProps = { diagnostic: Diagnostic; grids: Grid[]; lang: string };
 
 /**
- * The paper questionnaire for a role (issue #18, point 3): as many copies as asked, each with its
+ * The paper questionnaire for a role (the room): as many copies as asked, each with its
  * own code, on the paper page beside the entry of the copies filled in. Not on the workshop page:
  * its role list names every role, and that page never names a role the anonymity rule masks.
  */

@@ -31,7 +31,7 @@ export const KEY_MOVES: Record<string, 'next' | 'previous' | 'first' | 'last'> =
 };
 
 /**
- * Projection mode for the room (issue #18, point 3): the page gives the whole window to one
+ * Projection mode for the room (docs/architecture.md): the page gives the whole window to one
  * slide at a time (the site's header and footer are hidden; full screen on request where the
  * browser allows it). Slides: per grid, the radar of everyone and the visible roles, then its
  * divergence topics one by one with the distribution of answers. Keyboard: arrows, Page Up/Down,

@@ -6,7 +6,7 @@ import './room.css';
 type RoomCardProps = { diagnostic: Diagnostic };
 
 /**
- * The workshop's « In the room » card (issue #18, point 3): links to the projection mode and to
+ * The workshop's « In the room » card (docs/architecture.md): links to the projection mode and to
  * the paper page, where the paper questionnaire is printed for a role and the copies filled in
  * are typed back. The role list of the printing form is on that page only: the workshop page
  * never names a role the anonymity rule masks.

@@ -44,7 +44,7 @@ function surveyTexts(
 }
 
 /**
- * Large campaigns (issue #21): the diagnostic's grids as a LimeSurvey survey (`.lss`) to import
+ * Campaigns (docs/campaigns.md): the diagnostic's grids as a LimeSurvey survey (`.lss`) to import
  * on the organisation's platform, and as a codebook CSV for any other survey tool: only the
  * questions its context asks, those for some roles only asked of them. The
  * platform's response export comes back through the import above, its columns recognised.

@@ -1,6 +1,6 @@
 /**
  * What the user chose in a survey-CSV mapping, remembered for the next import of an export of
- * the same survey (issue #21, #19 point 8): targets of the headings they changed, and the role
+ * the same survey (docs/campaigns.md): targets of the headings they changed, and the role
  * and answer texts they mapped. Kept in the preferences storage (this device only; forgotten by
  * « delete all my data »).
  */

@@ -31,7 +31,7 @@ export const PREVIEW_ROWS = 3;
 export const RESPONDENTS_PER_MESSAGE = 250;
 
 /**
- * Respondents of a survey CSV as a few arrays (issue #21: copying 100,000 respondents of 150
+ * Respondents of a survey CSV as a few arrays (a campaign: copying 100,000 respondents of 150
  * answers each as objects between the worker and the page took seconds on each side): their
  * ids and roles, the item columns, and per respondent and column what was answered (`kinds`:
  * 0 nothing, 1 the number in `values`, 2 « don't know », 3 « not applicable »). The typed

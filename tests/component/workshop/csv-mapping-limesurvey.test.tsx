@@ -1,6 +1,6 @@
 /**
- * The mapping step with a real LimeSurvey export (issue #21): nothing to set by hand; role
- * values mapped like columns and remembered for the next import (#19 point 8).
+ * The mapping step with a real LimeSurvey export (docs/campaigns.md): nothing to set by hand; role
+ * values mapped like columns and remembered for the next import.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,11 +11,30 @@ import { makeReportModel } from '../../fixtures/report-model';
 import { extractPdf } from './pdf-text';
 import { makeT } from './translate';
 
-const catalogue = LegalCatalogue.parse(
+const bundled = LegalCatalogue.parse(
   JSON.parse(
     readFileSync(join(__dirname, '../../../questionnaires/legal-references.json'), 'utf8'),
   ),
 );
+/** The bundled catalogue, every entry verified, with one marked not verified to show how it reads. */
+const catalogue: LegalCatalogue = {
+  ...bundled,
+  references: bundled.references.map((r) =>
+    r.id === 'cass-ap-2023-12-22'
+      ? {
+          id: r.id,
+          citation: r.citation,
+          summary: r.summary,
+          grants: r.grants,
+          source: r.source,
+          unverified: {
+            checkedOn: '2026-12-07',
+            reason: { fr: 'Texte officiel non atteint.', en: 'Official text not reached.' },
+          },
+        }
+      : r,
+  ),
+};
 const REFS = [
   'ct-l2312-8',
   'ct-l2315-94',

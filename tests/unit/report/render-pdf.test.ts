@@ -598,7 +598,7 @@ describe('report formatting helpers', () => {
   });
 });
 
-describe('the PDF and the comments of a masked role (issue #15 point 6)', () => {
+describe('the PDF and the comments of a masked role', () => {
   it('never prints the comment of a role under the threshold', async () => {
     const { buildReportModel } = await import('@/domain/report/build-report-model');
     const { makeGrid } = await import('../../fixtures/make-grid');

@@ -174,7 +174,8 @@ describe('diagnostics store', () => {
     const detail =
       'respondents.1234.role: Invalid option: expected one of "management"|"manager"|"employee"|"representative"|"other"; respondents.1400.id: Invalid input: expected string, received number; anonymityThreshold: Too small: expected number to be >=2';
     expect(result).toEqual({ ok: false, reason: 'invalid', detail });
-    // The words zod gives for the whole record, respondents in place (as read before issue #7).
+    // The words zod gives for the whole record, respondents in place (as read before the parse in
+    // steps).
     const whole = Diagnostic.safeParse({
       ...diagnostic,
       anonymityThreshold: 1,

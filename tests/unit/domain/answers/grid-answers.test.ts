@@ -1,4 +1,4 @@
-/** Issue #20: one helper for « a respondent's answers for one grid », one for « which roles are visible ». */
+/** One helper for « a respondent's answers for one grid », one for « which roles are visible ». */
 import fc from 'fast-check';
 import { ROLES, type Answers, type Role } from '@/domain/answers/answers';
 import { answersForGrid, respondentsForGrid } from '@/domain/answers/grid-answers';

@@ -1,7 +1,7 @@
 /**
- * The stored diagnostic is parsed in steps (issue #7) and must answer exactly what parsing the
- * whole record answers: the same data, or the same issues, in the same order, with the same
- * paths and messages (a set-aside record's detail is made of them).
+ * The stored diagnostic is parsed in steps (a large one froze the page) and must answer exactly
+ * what parsing the whole record answers: the same data, or the same issues, in the same order, with
+ * the same paths and messages (a set-aside record's detail is made of them).
  */
 import '@/domain/zod-messages';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 /**
- * Issue #21, point 2: a real LimeSurvey 6 export (tests/fixtures/limesurvey/) and every other
- * export style LimeSurvey writes for that survey map with no manual step; the response id is
- * the respondent's identity; incomplete responses are kept or left out.
+ * Campaign import (docs/campaigns.md): a real LimeSurvey 6 export (tests/fixtures/limesurvey/) and
+ * every other export style LimeSurvey writes for that survey map with no manual step; the response
+ * id is the respondent's identity; incomplete responses are kept or left out.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -174,7 +174,7 @@ describe('every other export style LimeSurvey writes for that survey', () => {
   });
 });
 
-describe('role values mapped like columns (#19 point 8)', () => {
+describe('role values mapped like columns', () => {
   const csv = (roles: string[]) =>
     [
       'id;submitdate;Quelle est votre fonction ?;usadequation[usadequation1]',

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /**
- * Issue #21, point 1: the `.lss` a diagnostic exports has the structure LimeSurvey's importer
- * reads (XMLImportSurvey: document type, DB version, languages, tables of fields and rows), the
- * layout of a survey LimeSurvey 6.4.2 imported as is (tests/fixtures/limesurvey/uses-survey.lss),
- * and codes within LimeSurvey's rules; its answers come back with no manual mapping and the same
- * scores as the same answers typed in the app.
+ * Campaign export (docs/campaigns.md): the `.lss` a diagnostic exports has the structure
+ * LimeSurvey's importer reads (XMLImportSurvey: document type, DB version, languages, tables of
+ * fields and rows), the layout of a survey LimeSurvey 6.4.2 imported as is
+ * (tests/fixtures/limesurvey/uses-survey.lss), and codes within LimeSurvey's rules; its answers
+ * come back with no manual mapping and the same scores as the same answers typed in the app.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 /**
- * Issue #21 point 1, « its grids, as routed by its context »: the `.lss` and the codebook hold
- * only the questions the diagnostic's context asks (`routeGrid`), and what a grid asks of some
+ * The survey exported « as routed by its context » (docs/campaigns.md): the `.lss` and the codebook
+ * hold only the questions the diagnostic's context asks (`routeGrid`), and what a grid asks of some
  * roles only (`appliesWhen.roles`) carries a LimeSurvey relevance equation on the role question,
  * written as LimeSurvey writes one (`((role.NAOK == "REP" or role.NAOK == "MGMT"))`, read in its
  * test surveys limesurvey_survey_allinoneCondition.lss and
- * limesurvey_survey_425647_subquestion_relevance_edit.lss on 2026-12-07). Answered on
- * LimeSurvey, a respondent leaves blank what was not asked; imported with no mapping, nothing
- * is « not answered » that the respondent's role was not asked.
+ * limesurvey_survey_425647_subquestion_relevance_edit.lss on 2026-12-07). Answered on LimeSurvey, a
+ * respondent leaves blank what was not asked; imported with no mapping, nothing is « not answered »
+ * that the respondent's role was not asked.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -28,7 +28,7 @@ import { makeGrid } from '../../../fixtures/make-grid';
 import { frenchTypography } from '@/domain/text/french-typography';
 
 /**
- * The same hostile files, run against every kind of JSON file the app reads (issue #15 point 5):
+ * The same hostile files, run against every kind of JSON file the app reads (the one reader):
  * each kind's reader must refuse each of them the same way, with a translated message.
  */
 

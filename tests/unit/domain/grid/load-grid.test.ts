@@ -323,7 +323,7 @@ describe('loadGrid error reporting', () => {
     ]);
   });
 
-  it('lists a schema error and a recommendation naming an unknown dimension (issue #15)', () => {
+  it('lists a schema error and a recommendation naming an unknown dimension together', () => {
     const text = readFileSync(
       join(FIXTURES, 'custom-grids/invalid-schema-and-reference.json'),
       'utf8',

@@ -1,6 +1,6 @@
 /**
  * Firing of the risks-opportunities and uses grids' recommendations on standard profiles, through
- * the real routing, scoring, aggregation and recommendation code (issue #17, point 3). The two
+ * the real routing, scoring, aggregation and recommendation code. The two
  * grids together have half the whole diagnostic's budget: a uniformly « slightly unfavourable »
  * profile fires at most 6 recommendations, at most 2 of them high priority, no two with the same
  * title; the skills and social-dialogue grids have the other half.

@@ -5,10 +5,10 @@
  * (`buildReportModel`), exactly as the results page and the PDF do.
  *
  * Budget of these two grids (risks-opportunities and uses have the same, so a whole diagnostic
- * stays within the issue's limit of 12 and 4 high): a uniformly « slightly unfavourable »
- * profile fires at most 6 recommendations, at most 2 of them high priority, no two with the same
- * title in French or in English; a neutral or a favourable profile fires none; one weak
- * dimension fires what concerns it first.
+ * stays within its limit of 12 and 4 high, firing-whole-diagnostic.test.ts): a uniformly « slightly
+ * unfavourable » profile fires at most 6 recommendations, at most 2 of them high priority, no two
+ * with the same title in French or in English; a neutral or a favourable profile fires none; one
+ * weak dimension fires what concerns it first.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/domain/answers/answers';
@@ -283,7 +283,7 @@ describe('skills and social-dialogue: a management majority does not hide employ
   it('fires them through the employees’ own scores, once role conditions are evaluated', () => {
     const ids = fired(split(GRIDS)).map((r) => r.id);
     if (roleConditionsEvaluated()) for (const id of caughtByRole) expect(ids, id).toContain(id);
-    // Until the evaluation of role conditions is in (issue #15/#16), the schema's contract holds:
+    // Without the evaluation of role conditions, the schema's contract holds:
     // a role condition is unknown and never reads the group's score in the role's place.
     else for (const id of caughtByRole) expect(ids, id).not.toContain(id);
   });

@@ -1,7 +1,7 @@
 /**
  * The whole diagnostic — the four bundled grids together, as a user usually answers them —
  * through the app's own path (`buildReportModel`: the context and each respondent's role route
- * the grids, then scoring, aggregation and recommendation), on standard profiles. Issue #17's
+ * the grids, then scoring, aggregation and recommendation), on standard profiles. The
  * limit: a uniformly « slightly unfavourable » profile fires at most 12 recommendations, at most
  * 4 of them high priority, and no two with the same title (French or English); a favourable
  * profile fires none. Each pair of grids keeps half of it (firing-risks-uses and

@@ -1,7 +1,8 @@
 /**
- * Issue #16 / #17: a `dimension` condition with a `role` reads that role's own score: in an
- * aggregate, only a role shown apart under the anonymity rule (unknown when masked, absent or
- * withheld); for one respondent, their own score when they have that role (unknown otherwise).
+ * Role conditions (docs/scoring.md, « Conditions of recommendations »): a `dimension` condition
+ * with a `role` reads that role's own score: in an aggregate, only a role shown apart under the
+ * anonymity rule (unknown when masked, absent or withheld); for one respondent, their own score
+ * when they have that role (unknown otherwise).
  */
 import fc from 'fast-check';
 import { ROLES, type Answers, type Role } from '@/domain/answers/answers';

@@ -1,6 +1,6 @@
 /**
- * Issue #15 point 3 with roles (#16): in a workshop, a question not asked of a role is not an
- * unanswered question, and a dimension not asked of a role is not « réponses insuffisantes ».
+ * Asked or not, with roles (docs/scoring.md): in a workshop, a question not asked of a role is not
+ * an unanswered question, and a dimension not asked of a role is not « réponses insuffisantes ».
  */
 import type { Answers, Role } from '@/domain/answers/answers';
 import { UNKNOWN_CONTEXT } from '@/domain/context/applies-when';

@@ -1,4 +1,4 @@
-/** Issue #15, point 3: « Diagnostic partiel » only when it is true, with the reason stated. */
+/** « Diagnostic partiel » only when it is true, with the reason stated. */
 import type { Answers } from '@/domain/answers/answers';
 import {
   DIAGNOSTIC_FORMAT,

@@ -405,7 +405,7 @@ describe('report model: evolution (T0 → T1)', () => {
   });
 });
 
-describe('report model: comments of a small role (issue #15 point 6)', () => {
+describe('report model: comments of a small role', () => {
   const SECRET = 'Le seul délégué : la direction ne nous consulte jamais';
   const withComments = (people: { role: Role; answers: Answers; comment?: string }[]) => {
     const diagnostic = diagnosticOf(grid, people);

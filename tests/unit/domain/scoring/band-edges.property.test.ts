@@ -1,7 +1,8 @@
 /**
- * Issue #15, point 1: a score whose exact rational value is a band bound or a threshold is equal
- * to it, for every reader (scoring, aggregation, levels, recommendations, reasons as shown).
- * Exact values are computed here with BigInt fractions, independently of the app's arithmetic.
+ * Exact scores (docs/scoring.md): a score whose exact rational value is a band bound or a threshold
+ * is equal to it, for every reader (scoring, aggregation, levels, recommendations, reasons as
+ * shown). Exact values are computed here with BigInt fractions, independently of the app's
+ * arithmetic.
  */
 import fc from 'fast-check';
 import type { Answers } from '@/domain/answers/answers';
@@ -256,7 +257,7 @@ describe('exact scores at the band edges (property)', () => {
   });
 });
 
-describe('exact scores: the cases of issue #15', () => {
+describe('exact scores: thirds landing on 25, 50 and 75', () => {
   const four = [makeScale('four', [1, 2, 3, 4])];
   const grid = makeGrid({
     minCoverage: 0,

@@ -85,7 +85,7 @@ describe('shownNumber: never across a bound', () => {
   });
 });
 
-describe('differences of the shown figures (issue #15: compare page)', () => {
+describe('differences of the shown figures (compare page)', () => {
   it.each([
     // exact T0, exact T1 → shown T0, T1, delta
     [58.6, 53.4, '59', '53', '−6'],

@@ -1,5 +1,5 @@
 /**
- * Issue #15 / #16: the per-respondent « not asked » status (docs/scoring.md, « Asked or not »).
+ * The per-respondent « not asked » status (docs/scoring.md, « Asked or not »).
  * A grid routes some items and a dimension by role; an employee and a CSE member (role
  * `representative`) answer it; each is scored on what their own role is asked.
  */

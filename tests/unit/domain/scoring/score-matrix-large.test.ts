@@ -1,5 +1,5 @@
 /**
- * A campaign's matrix (issue #21: 100,000 respondents) is tens of MB of arrays: in steps, each
+ * A campaign's matrix (100,000 respondents) is tens of MB of arrays: in steps, each
  * array is allocated in a step of its own, and the matrix is the same.
  */
 import type { Answers } from '@/domain/answers/answers';

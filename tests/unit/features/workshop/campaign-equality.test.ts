@@ -1,5 +1,5 @@
 /**
- * Issue #21 point 3, correctness at scale: a LimeSurvey export read the campaign's way — parsed
+ * Campaigns, correctness at scale: a LimeSurvey export read the campaign's way — parsed
  * as a stream into the column store in the worker, its respondents sent in parts packed in typed
  * arrays, unpacked on the page, copied into the diagnostic in steps, aggregated in steps (answers
  * gathered, matrix allocated array by array) — gives the same respondents and the same scores as

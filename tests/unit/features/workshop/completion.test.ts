@@ -1,6 +1,7 @@
 /**
  * The workshop's completion per grid, computed in steps for a campaign of 100,000 respondents
- * (issue #21 point 3): the same figures as adding up each respondent's `respondentProgress`.
+ * (docs/campaigns.md, « Scale »): the same figures as adding up each respondent's
+ * `respondentProgress`.
  */
 import fc from 'fast-check';
 import { ROLES } from '@/domain/answers/answers';

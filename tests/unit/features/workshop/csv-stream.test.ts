@@ -1,5 +1,5 @@
 /**
- * Issue #21 point 3: a large CSV is parsed as a stream into a compact column store, and reads
+ * Campaigns: a large CSV is parsed as a stream into a compact column store, and reads
  * back row by row as the whole-text split does (quotes, separators and line breaks in cells,
  * accents across chunk boundaries, a byte-order mark, empty lines).
  */
