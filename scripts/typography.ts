@@ -8,7 +8,8 @@
  * never typographed the French way: it must have no French spacing (« Overall level : »), no
  * guillemets, none of the terms the English glossary forbids. The mechanical English fixes
  * (`englishFixes`: spacing removed, “quotes”, Tend to agree, remote management, early-stage
- * diagnostic) are made too; what needs rewording by a person is reported.
+ * diagnostic) are made too; what needs rewording by a person is reported (among others « works
+ * council (CSE) » at the first mention in a text, then « works council »: `acronymIssuesIn`).
  *
  * `--check` changes nothing: it prints `file: JSON path: problem` for each offender and exits 1
  * if there is any. Without it, French texts are rewritten in place (idempotent: a second run
@@ -20,7 +21,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { englishFixes, forbiddenEnglishIn } from '@/domain/text/english-glossary';
+import { acronymIssuesIn, englishFixes, forbiddenEnglishIn } from '@/domain/text/english-glossary';
 import { frenchSpacingIn, frenchTypography } from '@/domain/text/french-typography';
 import { replaceStrings } from '@/domain/text/json-strings';
 import { listTexts, mapTexts, type TextSource } from '@/domain/text/text-sources';
@@ -51,11 +52,15 @@ function defaultFiles(): string[] {
   return [...json(join(LOCALES, 'fr')), ...json(join(LOCALES, 'en')), ...json(GRIDS)];
 }
 
-/** Problems of an English text: French spacing, guillemets, forbidden glossary terms. */
+/**
+ * Problems of an English text: French spacing, guillemets, forbidden glossary terms, the works
+ * council or the CSSCT without its acronym at the first mention (or a bare acronym).
+ */
 function englishProblems(text: string): string[] {
   return [
     ...frenchSpacingIn(text).map((s) => `French spacing or guillemet « ${s} » in English`),
     ...forbiddenEnglishIn(text).map((term) => `« ${term} »: the English glossary forbids it`),
+    ...acronymIssuesIn(text),
   ];
 }
 

@@ -25,9 +25,14 @@ const MINE = ['risks-opportunities', 'uses'].map((id) => loadFile(`questionnaire
 const ALL = readdirSync(join(ROOT, 'questionnaires'))
   .filter(isBundledGridFile)
   .map((file) => loadFile(`questionnaires/${file}`));
-const OLD = ['risks-opportunities', 'uses'].map((id) =>
-  loadFile(`tests/fixtures/grids/1.1.0/${id}.json`),
-);
+/** Every earlier edition kept as a fixture, by grid id. */
+const EARLIER = readdirSync(join(ROOT, 'tests/fixtures/grids'))
+  .filter((dir) => /^\d+\.\d+\.\d+$/.test(dir))
+  .flatMap((dir) =>
+    readdirSync(join(ROOT, 'tests/fixtures/grids', dir)).map((file) =>
+      loadFile(`tests/fixtures/grids/${dir}/${file}`),
+    ),
+  );
 
 const items = (grid: Grid) => grid.dimensions.flatMap((d) => d.items);
 /** Every wording an item can be asked in: its text, its phase wordings and its role wordings. */
@@ -47,8 +52,8 @@ const normalise = (text: string) =>
 const cases = MINE.map((grid) => [grid.id, grid] as const);
 
 describe.each(cases)('%s, second edition', (_id, grid) => {
-  it('is version 2.0.0 of format 2', () => {
-    expect(grid.version).toBe('2.0.0');
+  it('is the bundled version (risks-opportunities 3.0.0, uses 2.0.1) of format 2', () => {
+    expect(grid.version).toBe({ 'risks-opportunities': '3.0.0', uses: '2.0.1' }[grid.id]);
     expect(grid.schemaVersion).toBe(2);
   });
 
@@ -181,21 +186,75 @@ describe.each(cases)('%s, second edition', (_id, grid) => {
     }
   });
 
-  it('never gives an id of 1.1.0 to a different scale or direction', () => {
-    const old = OLD.find((g) => g.id === grid.id) as Grid;
-    const before = new Map(items(old).map((i) => [i.id, i]));
+  it('never gives an id of an earlier edition (1.1.0, 2.0.0) to a different scale or direction', () => {
     const scalePoints = (g: Grid, id: string) =>
       g.scales.find((s) => s.id === id)?.points.map((p) => p.value);
-    for (const item of items(grid)) {
-      const then = before.get(item.id);
-      if (!then) continue;
-      expect(scalePoints(grid, item.scale), item.id).toEqual(scalePoints(old, then.scale));
-      expect(item.reverse, item.id).toBe(then.reverse);
+    const earlier = EARLIER.filter((g) => g.id === grid.id);
+    expect(earlier.map((g) => g.version)).toContain('1.1.0');
+    for (const old of earlier) {
+      const before = new Map(items(old).map((i) => [i.id, i]));
+      for (const item of items(grid)) {
+        const then = before.get(item.id);
+        if (!then) continue;
+        const where = `${item.id} (${old.version})`;
+        expect(scalePoints(grid, item.scale), where).toEqual(scalePoints(old, then.scale));
+        expect(item.reverse, where).toBe(then.reverse);
+      }
     }
   });
 });
 
+/**
+ * Agreement items worded as a past event (« a été… », « ont participé… ») that are kept on the
+ * agreement scale because the wording judges how it was done, not whether it happened. Any other
+ * such wording is a fact, asked on « Oui / En partie / Non » (questionnaires/README.md § 2.4).
+ */
+const JUDGED_EVENTS: Record<string, string> = {
+  'ro-inclusion-3': 'judges the design: « pensé pour tous ses utilisateurs »',
+  'ro-sens-4': 'judges how: « ouvertement »',
+  'us-appropriation-1':
+    'judges how the training was built: « à partir de leurs propres situations »',
+  'us-appropriation-3': 'how far comments were acted upon, a matter of degree',
+  'us-regles-3': 'judges how: « et pas seulement fixées par la hiérarchie »',
+  'sk-metiers-3': 'judges the horizon: « sur plusieurs années, pas seulement pour le déploiement »',
+  'sk-management-1': 'how well managers were prepared, a matter of degree',
+  'sk-projet-dialogue-6': 'judges the mandate: « clair »',
+  'sd-co-conception-1': 'involvement is a matter of degree (informed, consulted, co-designing)',
+  'sd-co-conception-2': 'involvement is a matter of degree (informed, consulted, co-designing)',
+  'sd-co-conception-6': 'involvement is a matter of degree (informed, consulted, co-designing)',
+  'sd-diagnostic-4': 'how well the workings were explained, a matter of degree',
+  'sd-moyens-3':
+    'whether the works council could rely on an expert, not only whether it appointed one',
+  'sd-confiance-1': 'judges how: « ouvertement »',
+};
+const PAST_EVENT =
+  /(?<!\p{L})(a|ont) (été|pu|participé|contribué|travaillé|dressé|conduit|donné)(?!\p{L})/u;
+
 describe('the four grids together', () => {
+  it('ask a past event on the fact scale, unless the wording judges how it was done', () => {
+    const agreementEvents = ALL.flatMap((grid) => items(grid))
+      .filter((item) => item.kind === 'agreement' && PAST_EVENT.test(item.text.fr ?? ''))
+      .map((item) => item.id);
+    expect(agreementEvents.filter((id) => !(id in JUDGED_EVENTS))).toEqual([]);
+    // The list names only such items (an item moved to the fact scale leaves it).
+    expect(Object.keys(JUDGED_EVENTS).filter((id) => !agreementEvents.includes(id))).toEqual([]);
+  });
+
+  it('ask one symptom per item: eye strain and awkward postures apart (ro-sante-3 asked both)', () => {
+    const risks = MINE[0] as Grid;
+    const byId = new Map(items(risks).map((i) => [i.id, i]));
+    expect(byId.has('ro-sante-3')).toBe(false);
+    expect(byId.get('ro-sante-9')?.text.fr).toMatch(/fatigue visuelle\.$/);
+    expect(byId.get('ro-sante-9')?.text.fr).not.toMatch(/posture/);
+    expect(byId.get('ro-sante-10')?.text.fr).toMatch(/postures pénibles\.$/);
+    expect(byId.get('ro-sante-10')?.text.fr).not.toMatch(/visuel/);
+    for (const id of ['ro-sante-9', 'ro-sante-10']) {
+      expect(byId.get(id)?.reverse, id).toBe(true);
+      expect(byId.get(id)?.specification, id).toBeDefined();
+      expect(byId.get(id)?.expected?.fr, id).toBeDefined();
+    }
+  });
+
   it('ask no wording twice across files, French or English', () => {
     for (const lang of ['fr', 'en'] as const) {
       const seen = new Map<string, string>();

@@ -1,12 +1,13 @@
 /**
  * The text rules of the project (questionnaires/README.md, « French typography » and « English
  * glossary »), over every displayed text of the locale files, the bundled grids and the legal
- * catalogue: French is typographed in the source (`npm run fix:typography`), English is not, and
- * uses the glossary's words.
+ * catalogue and the kits: French is typographed in the source (`npm run fix:typography`), English
+ * is not, and uses the glossary's words (« works council (CSE) » at the first mention in each text,
+ * then « works council »).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { forbiddenEnglishIn, englishFixes } from '@/domain/text/english-glossary';
+import { acronymIssuesIn, englishFixes, forbiddenEnglishIn } from '@/domain/text/english-glossary';
 import { frenchSpacingIn, frenchTypography } from '@/domain/text/french-typography';
 import { listTexts, mapTexts, type TextEntry, type TextSource } from '@/domain/text/text-sources';
 
@@ -51,9 +52,10 @@ function offenders(lang: 'fr' | 'en', bad: (text: string) => boolean): string[] 
 }
 
 describe('the text sources', () => {
-  it('should be read: the 16 namespaces in both languages, 4 grids and the legal catalogue', () => {
+  it('should be read: the 16 namespaces in both languages, 4 grids, the legal catalogue and the kits', () => {
     const grids = files.filter((f) => f.file.startsWith('questionnaires/'));
     expect(grids.map((f) => f.file)).toContain('questionnaires/legal-references.json');
+    expect(grids.map((f) => f.file)).toContain('questionnaires/kits.json');
     expect(grids.length).toBeGreaterThanOrEqual(5);
     expect(files.filter((f) => f.file.includes('/locales/fr/')).length).toBeGreaterThanOrEqual(16);
     // Each grid has French and English texts, and the catalogue its French citations.
@@ -87,6 +89,36 @@ describe('English texts', () => {
     expect(offenders('en', (text) => forbiddenEnglishIn(text).length > 0)).toEqual([]);
   });
 
+  it('should not use the terms the English glossary replaces (CHSCT, staff delegates, occupational medicine, PIA…)', () => {
+    // The same check as above, over the whole glossary table (questionnaires/README.md § 8).
+    const hits = files
+      .flatMap((f) => f.texts)
+      .filter((t) => t.lang === 'en')
+      .flatMap((t) => forbiddenEnglishIn(t.text));
+    expect(hits).toEqual([]);
+  });
+
+  it('should name the works council « works council (CSE) » at its first mention in each text, then « works council », never a bare « CSE » (the CSSCT alike)', () => {
+    expect(offenders('en', (text) => acronymIssuesIn(text).length > 0)).toEqual([]);
+  });
+
+  it('should have English texts that the first-mention rule reads (the check can fail)', () => {
+    const english = files.flatMap((f) => f.texts).filter((t) => t.lang === 'en');
+    const named = english.filter(
+      (t) => /works council \(CSE\)/i.test(t.text) && !/^works council \(CSE\)$/i.test(t.text),
+    );
+    // Items, help texts, recommendations, catalogue summaries and grants, kits, interface.
+    expect(named.length).toBeGreaterThan(60);
+    expect(
+      english.filter((t) => /\bworks council\b(?! \(CSE)/i.test(t.text)).length,
+    ).toBeGreaterThan(5);
+    // Without the acronym at the first mention, each of these texts would fail.
+    const stripped = named.map((t) =>
+      t.text.replace(/works council \(CSE\b[^)]*\)/gi, 'works council'),
+    );
+    expect(stripped.filter((text) => acronymIssuesIn(text).length > 0)).toHaveLength(named.length);
+  });
+
   it('should use the glossary’s words where the French has them', () => {
     const english = files.flatMap((f) => f.texts).filter((t) => t.lang === 'en');
     const all = english.map((t) => t.text).join('\n');
@@ -100,11 +132,50 @@ describe('the glossary and spacing checks themselves', () => {
     expect(forbiddenEnglishIn('Somewhat agree')).toEqual(['Somewhat']);
     expect(forbiddenEnglishIn('home-care telemanagement')).toEqual(['telemanagement']);
     expect(forbiddenEnglishIn('An upstream diagnosis')).toEqual(['upstream diagnos']);
+    expect(forbiddenEnglishIn('the CHSCT and the staff delegates')).toEqual([
+      'CHSCT',
+      'staff delegates',
+    ]);
+    expect(forbiddenEnglishIn('occupational medicine, a PIA, a numeric tool')).toEqual([
+      'occupational medicine',
+      'PIA',
+      'numeric tool',
+    ]);
     expect(forbiddenEnglishIn('Tend to agree; remote management; early-stage diagnostic')).toEqual(
       [],
     );
     expect(frenchSpacingIn('Overall level\u00a0: 62')).toHaveLength(1);
     expect(frenchSpacingIn('Why ?')).toHaveLength(1);
+  });
+
+  it('acronymIssuesIn: should hold « works council (CSE) » at the first mention, then « works council »', () => {
+    const fine = [
+      'The works council (CSE) is consulted; the works council then gives its opinion.',
+      'Works council (CSE) members send staff a summary.',
+      'Is there a works council (CSE, comité social et économique)?',
+      'The health, safety and working conditions committee (CSSCT) is a committee of the works council (CSE).',
+      'No body named here.',
+      // A field's name inserted by the interface in a list or in brackets.
+      'works council',
+    ];
+    for (const text of fine) expect(acronymIssuesIn(text), text).toEqual([]);
+    expect(acronymIssuesIn('To the CSE: an opinion.')).toEqual([
+      '« CSE » alone: write « works council (CSE) », then « works council »',
+    ]);
+    expect(acronymIssuesIn('The works council meets; the works council (CSE) decides.')).toEqual([
+      'first mention of the works council without « (CSE) »',
+    ]);
+    expect(
+      acronymIssuesIn('The works council (CSE) meets; the works council (CSE) decides.'),
+    ).toEqual(['« works council (CSE) » more than once: the acronym goes at the first mention']);
+    expect(acronymIssuesIn('The works council (CSE) asks the CSE budget.')).toEqual([
+      '« CSE » alone: write « works council (CSE) », then « works council »',
+    ]);
+    expect(acronymIssuesIn('Where there is one, the CSSCT meets.')).toHaveLength(1);
+    expect(acronymIssuesIn('Its context (size, works council (CSE), sector).')).toEqual([
+      '« works council (CSE) » inside brackets: brackets inside brackets; reword',
+    ]);
+    expect(acronymIssuesIn('whether there is a works council')).toHaveLength(1);
   });
 
   it('englishFixes: should make the mechanical English fixes and nothing else', () => {

@@ -9,24 +9,25 @@ import { createDiagnostic, seedAnswers } from './helpers';
 import { pdfPages } from './pdf-text';
 
 /**
- * Answers to the « Dialogue social » grid (2.0.0), in grid order, as scale values (1–4 on
+ * Answers to the « Dialogue social » grid (3.0.0), in grid order, as scale values (1–4 on
  * agreement, 1–3 on « Non / En partie / Oui » facts; 0 is « je ne sais pas »). Facts score by
  * halves and agreement by thirds, so a few answers add up to a band bound exactly:
  * information-consultation (fact, fact, agree, reversed fact, fact) 2 3 1 2 2 → 50;
- * expression (agree ×3, reversed) 1 2 2 3 → 25; négociation (fact, fact, agree, fact, agree)
+ * expression (agree, agree, fact, reversed agree) 2 2 1 3 → 25; négociation (fact, fact, agree, fact, agree)
  * 3 3 4 1 « je ne sais pas » → 75; suivi (agree, fact, reversed agree, fact, fact) 3 2 3 2 2 → 50.
- * The other dimensions are off the bounds (53.3, 16.7, 33.3, 80): « diagnostic » fires its rule
+ * Co-conception (agree ×3, fact ×2) 3 3 2 2 2 → 53.3. The other dimensions are off the bounds
+ * (16.7, 36.1, 80): « diagnostic » fires its rule
  * « sous 25 », and the last answer of « confiance » is 1, « Pas du tout d'accord », which fires a
  * rule « au plus 1,5 » on that question.
  */
 const BASE = {
   info: [2, 3, 1, 2, 2],
-  coConception: [3, 3, 3, 2, 2],
-  expression: [1, 2, 2, 3],
+  coConception: [3, 3, 2, 2, 2],
+  expression: [2, 2, 1, 3],
   negociation: [3, 3, 4, 1, 0],
   diagnostic: [1, 1, 2, 1, 3],
   suivi: [3, 2, 3, 2, 2],
-  moyens: [2, 2, 2, 3, 2],
+  moyens: [2, 2, 2, 3, 2, 2],
   confiance: [4, 1, 1, 4, 1],
 };
 type Answers = typeof BASE;
@@ -102,7 +103,7 @@ test('results page and PDF: 25, 50 and 75 are « Fragile », « En progrès », 
   expect(bodyEn).toContain('answer “Strongly disagree”, at most 1.5');
   expect(bodyEn).not.toMatch(/25\/100, below 25/);
   const en = await downloadPdf(page, 'Download the PDF report', testInfo.outputPath('en.pdf'));
-  expect(en).toContain('Works council information and consultation 50 Progressing');
+  expect(en).toContain('Works council (CSE) information and consultation 50 Progressing');
   expect(en).toContain('Bargaining and agreements 75 Favourable');
   expect(en).not.toMatch(/25\/100, below 25/);
 });
@@ -120,8 +121,8 @@ test('workshop page and PDF: a mean of exactly 50, spreads and gaps written alik
   // 50 (representatives, not employees: the CSE consultation questions are not asked of employees).
   // The last question of information-consultation is answered « je ne sais pas » on both sides.
   const low = { ...BASE, info: [2, 2, 1, 3, 0] };
-  // Managers also answer co-conception 4 4 4 4 2 (86.7) where representatives answer 53.3.
-  const high = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
+  // Managers also answer co-conception 4 4 2 3 3 (86.7) where representatives answer 53.3.
+  const high = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 2, 3, 3] };
   await seedAnswers(
     page,
     id,
@@ -177,7 +178,7 @@ test('compare page and PDF: deltas are the differences of the scores shown, in F
   // A representative: the CSE information-consultation questions are not asked of employees.
   await seedAnswers(page, t0, [{ role: 'representative' }], pick([BASE]));
   // T1: information-consultation 50 → 75; co-conception 53.3 → 86.7, shown 53 → 87: +34, not +33.
-  const after = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 4, 4, 2] };
+  const after = { ...BASE, info: [3, 3, 4, 3, 0], coConception: [4, 4, 2, 3, 3] };
   const t1 = await createDiagnostic(page, { title: 'Après', grids: ['social-dialogue'] });
   await seedAnswers(page, t1, [{ role: 'representative' }], pick([after]));
   await page.goto(`./#/compare/${t0}/${t1}`);

@@ -1,8 +1,9 @@
 /**
  * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids (imported as a file, as
- * an adviser would bring it from another device) is offered their 2.0.0 edition on the results
- * page; after the preview, kept answers stay and the others are set aside, and the page scores
- * the diagnostic on 2.0.0 (docs/writing-a-grid.md, « Versions and migration »).
+ * an adviser would bring it from another device) is offered their current editions
+ * (risks-opportunities 3.0.0, uses 2.0.1) on the results page; after the preview, kept answers
+ * stay and the others are set aside, and the page scores the diagnostic on uses 2.0.1 (docs/writing-a-grid.md,
+ * « Versions and migration »).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -79,7 +80,7 @@ async function importFile(page: Page) {
   await expect(page.getByRole('status')).toContainText('a été importé');
 }
 
-test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay, the others are set aside', async ({
+test('a diagnostic answered on the 1.1.0 grids moves to the current editions: kept answers stay, the others are set aside', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -92,9 +93,10 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
   for (const [i, { grid }] of OLD.entries()) {
     const plan = planGridMigration(grid, NEXT[i]!.grid);
     const title = String(grid.title.fr).split("'")[0]!;
+    const version = NEXT[i]!.grid.version.replaceAll('.', '\\.');
     await expect(offers).toContainText(
       new RegExp(
-        `grille «\\s${title}[^»]*»\\sexiste\\s:\\s2\\.0\\.0 \\(ce diagnostic utilise la version 1\\.1\\.0\\)`,
+        `grille «\\s${title}[^»]*»\\sexiste\\s:\\s${version} \\(ce diagnostic utilise la version 1\\.1\\.0\\)`,
       ),
     );
     await expect(offers).toContainText(
@@ -104,9 +106,11 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
 
   // Move the uses grid: the preview counts the two respondents' answers.
   const usesPlan = planGridMigration(OLD[1]!.grid, NEXT[1]!.grid);
-  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }).nth(1).click();
+  // risks-opportunities is offered its 3.0.0, uses its 2.0.1.
+  expect(NEXT.map((g) => g.grid.version)).toEqual(['3.0.0', '2.0.1']);
+  await page.getByRole('button', { name: 'Voir ce que change la version 2.0.1' }).click();
   const dialog = page.getByRole('dialog', {
-    name: /Passer « Usages des outils numériques » de la version 1\.1\.0 à 2\.0\.0/,
+    name: /Passer « Usages des outils numériques » de la version 1\.1\.0 à 2\.0\.1/,
   });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(
@@ -117,13 +121,13 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
       .locator('.migration-list--removed li')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id'))),
   ).toContain('us-donnees-4');
-  await dialog.getByRole('button', { name: 'Passer à la version 2.0.0' }).click();
+  await dialog.getByRole('button', { name: 'Passer à la version 2.0.1' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'version 2.0.0' })).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'version 2.0.1' })).toContainText(
     `${2 * usesPlan.removed.length} réponses ont été mises de côté`,
   );
 
-  // Stored: the uses copy is 2.0.0, the answers to removed items are set aside, none is lost.
+  // Stored: the uses copy is 2.0.1, the answers to removed items are set aside, none is lost.
   const readStored = () =>
     page.evaluate(async () => {
       const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -150,11 +154,11 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
     });
   await expect
     .poll(async () => (await readStored()).grids.map((g) => g.version))
-    .toEqual(['1.1.0', '2.0.0']);
+    .toEqual(['1.1.0', '2.0.1']);
   const stored = await readStored();
   expect(stored.grids.map((g) => `${g.id}@${g.version}`)).toEqual([
     'risks-opportunities@1.1.0',
-    'uses@2.0.0',
+    'uses@2.0.1',
   ]);
   for (const respondent of stored.respondents) {
     expect(Object.keys(respondent.answers.uses!).sort()).toEqual(
@@ -166,6 +170,9 @@ test('a diagnostic answered on the 1.1.0 grids moves to 2.0.0: kept answers stay
   }
   // The other grid is still offered; the moved one no longer is.
   await expect(
-    page.getByRole('button', { name: 'Voir ce que change la version 2.0.0' }),
+    page.getByRole('button', { name: 'Voir ce que change la version 3.0.0' }),
   ).toHaveCount(1);
+  await expect(
+    page.getByRole('button', { name: 'Voir ce que change la version 2.0.1' }),
+  ).toHaveCount(0);
 });

@@ -93,7 +93,11 @@ test('a workshop of employees and representatives: not asked is neither missing 
 
   await page.goto(`./#/workshop/${id}`);
   await expect(page.getByTestId('roles-table')).toBeVisible();
-  const rolesEn = await rowCells(page, 'roles-table', 'Works council information and consultation');
+  const rolesEn = await rowCells(
+    page,
+    'roles-table',
+    'Works council (CSE) information and consultation',
+  );
   expect(rolesEn[1]).toBe('not asked');
   expect(rolesEn[0]).toBe(rolesEn[2]);
   await expect(

@@ -86,7 +86,7 @@ test('compare page: the T1 report with an evolution section against T0', async (
   const evolution = between(text, 'Évolution depuis le diagnostic de départ', 'Plan d’action');
   expect(evolution).toContain('« Avant le déploiement »');
   expect(evolution).toContain('Usages des outils numériques');
-  expect(evolution).toContain('Même version (2.0.0) des deux côtés.');
+  expect(evolution).toMatch(/Même version \(\d+\.\d+\.\d+\) des deux côtés\./);
   expect(evolution).toContain('Les deux versions ont les mêmes questions');
   // Lowest point at T0, highest at T1: every dimension moves up.
   expect(evolution).toMatch(/\+\d+/);

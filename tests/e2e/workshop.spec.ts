@@ -183,7 +183,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
   const files = splitFiles(exported).slice(0, 3);
   const otherVersion = {
     ...exported,
-    grids: [{ ...exported.grids[0]!, version: '3.0.0', hash: 'f'.repeat(64) }],
+    grids: [{ ...exported.grids[0]!, version: '9.0.0', hash: 'f'.repeat(64) }],
     respondents: [{ ...exported.respondents[0]!, id: 'someone-else' }],
   };
   await page.getByTestId('response-files-input').setInputFiles([
@@ -207,7 +207,7 @@ test('a bad file in the batch is reported and nothing is imported', async ({ pag
     '« casse.json » n’est pas un fichier JSON valide : erreur de syntaxe ligne 1, colonne 12.',
   );
   await expect(refused).toContainText(
-    'grille « social-dialogue » en version 3.0.0 dans le fichier, 2.0.0 dans ce diagnostic',
+    'grille « social-dialogue » en version 9.0.0 dans le fichier, 3.0.0 dans ce diagnostic',
   );
   await expect(refused).toContainText('« proto.json » contient une clé interdite « __proto__ »');
   await expect(
@@ -296,7 +296,7 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
 
   const grid = page.locator('section[data-grid-id="uses"]');
   await expect(grid.locator('.recharts-radar')).toHaveCount(2);
-  await expect(grid).toContainText('Version 2.0.0 à T0, version 2.1.0 à T1.');
+  await expect(grid).toContainText('Version 2.0.1 à T0, version 2.1.0 à T1.');
   const rows = grid.getByTestId('delta-table').locator('tbody tr');
   await expect(rows).toHaveCount(8);
   // Everyone answered the lowest point at T0 and the highest at T1: every common item moves, and

@@ -1,8 +1,10 @@
 /**
- * A diagnostic answered on the 1.1.0 risks-opportunities and uses grids, moved to their 2.0.0
- * edition: the app finds the old version in the diagnostic's own grid copy and the new one in the
- * library (`newerVersionOf`); answers to kept items (same id, same scale values, same direction)
- * follow, every other answer is set aside under `<grid>@1.1.0`, nothing is lost, and no old answer
+ * A diagnostic answered on an earlier risks-opportunities or uses grid, moved to the bundled
+ * edition (risks-opportunities 3.0.0, uses 2.0.1): from 1.1.0, and from risks-opportunities 2.0.0
+ * (where `ro-sante-3` asked two symptoms in one item and `ro-sens-8` a fact on the agreement scale).
+ * The app finds the old version in the diagnostic's own grid copy and the new one in the library
+ * (`newerVersionOf`); answers to kept items (same id, same scale values, same direction) follow,
+ * every other answer is set aside under `<grid>@<old version>`, nothing is lost, and no old answer
  * is carried onto a question whose meaning changed (those have new ids).
  */
 import { readFileSync } from 'node:fs';
@@ -43,8 +45,9 @@ const REPLACED: Record<string, Record<string, string[]>> = {
     'ro-controle-1': ['ro-controle-6', 'ro-controle-7'],
     'ro-sens-1': ['ro-sens-6'],
     'ro-sens-2': ['ro-sens-7'],
-    'ro-sens-3': ['ro-sens-8'],
+    'ro-sens-3': ['ro-sens-9'],
     'ro-sante-5': ['ro-sante-6'],
+    'ro-sante-3': ['ro-sante-9', 'ro-sante-10'],
   },
   uses: {
     'us-adequation-4': ['us-adequation-5'],
@@ -62,24 +65,41 @@ const REPLACED: Record<string, Record<string, string[]>> = {
   },
 };
 
-describe.each(['risks-opportunities', 'uses'])('%s 1.1.0 → 2.0.0', (id) => {
-  const old = loaded(`tests/fixtures/grids/1.1.0/${id}.json`);
+/** From risks-opportunities 2.0.0 to 3.0.0: the two items of the third edition. */
+const REPLACED_IN_3: Record<string, string[]> = {
+  'ro-sante-3': ['ro-sante-9', 'ro-sante-10'],
+  'ro-sens-8': ['ro-sens-9'],
+};
+
+const EDITIONS = [
+  {
+    id: 'risks-opportunities',
+    from: '1.1.0',
+    to: '3.0.0',
+    replaced: REPLACED['risks-opportunities']!,
+  },
+  { id: 'uses', from: '1.1.0', to: '2.0.1', replaced: REPLACED.uses! },
+  { id: 'risks-opportunities', from: '2.0.0', to: '3.0.0', replaced: REPLACED_IN_3 },
+];
+
+describe.each(EDITIONS)('$id $from → $to', ({ id, from, to, replaced }) => {
+  const old = loaded(`tests/fixtures/grids/${from}/${id}.json`);
   const next = loaded(`questionnaires/${id}.json`);
   const plan = planGridMigration(old.grid, next.grid);
 
-  it('is offered: the library’s bundled 2.0.0 is newer than the diagnostic’s 1.1.0 copy', () => {
+  it(`is offered: the library’s bundled ${to} is newer than the diagnostic’s ${from} copy`, () => {
     const library: LibraryGrid[] = [{ kind: 'bundled', key: id, loaded: next }];
-    expect(old.grid.version).toBe('1.1.0');
-    expect(newerVersionOf(library, id, '1.1.0')?.loaded.grid.version).toBe('2.0.0');
-    expect(newerVersionOf(library, id, '2.0.0')).toBeNull();
+    expect(old.grid.version).toBe(from);
+    expect(newerVersionOf(library, id, from)?.loaded.grid.version).toBe(to);
+    expect(newerVersionOf(library, id, to)).toBeNull();
   });
 
   it('keeps no answer on a changed scale or direction, and sets aside every replaced item', () => {
-    expect(plan.from).toBe('1.1.0');
-    expect(plan.to).toBe('2.0.0');
+    expect(plan.from).toBe(from);
+    expect(plan.to).toBe(to);
     expect(plan.changed).toEqual([]);
     const removed = plan.removed.map((r) => r.itemId);
-    for (const [oldId, newIds] of Object.entries(REPLACED[id] ?? {})) {
+    for (const [oldId, newIds] of Object.entries(replaced)) {
       expect(removed, oldId).toContain(oldId);
       for (const newId of newIds)
         expect(
@@ -97,7 +117,7 @@ describe.each(['risks-opportunities', 'uses'])('%s 1.1.0 → 2.0.0', (id) => {
   it('moves a stored diagnostic with three respondents: kept answers stay, the others are set aside', () => {
     let diagnostic = createDiagnostic(
       {
-        title: 'Answered on 1.1.0',
+        title: `Answered on ${from}`,
         purpose: 'workshop',
         project: { name: 'Outil', kind: 'business-software', phase: 'in-use' },
         grids: [old],
@@ -128,10 +148,10 @@ describe.each(['risks-opportunities', 'uses'])('%s 1.1.0 → 2.0.0', (id) => {
       JSON.parse(JSON.stringify(migrateDiagnostic(stored, id, next, 't1'))),
     );
 
-    expect(migrated.grids[0]).toMatchObject({ id, version: '2.0.0', hash: next.hash });
+    expect(migrated.grids[0]).toMatchObject({ id, version: to, hash: next.hash });
     const kept = new Set(plan.kept.map((k) => k.itemId));
-    const aside = setAsideKey(id, '1.1.0');
-    expect(aside).toBe(`${id}@1.1.0`);
+    const aside = setAsideKey(id, from);
+    expect(aside).toBe(`${id}@${from}`);
     let keptCount = 0;
     let asideCount = 0;
     for (const [r, before] of stored.respondents.entries()) {
@@ -170,5 +190,28 @@ describe.each(['risks-opportunities', 'uses'])('%s 1.1.0 → 2.0.0', (id) => {
     expect(plan2.removed).toEqual([]);
     expect(plan2.added).toEqual([]);
     expect(migrateDiagnostic(diagnostic, 'another-grid', next, 't1')).toBe(diagnostic);
+  });
+});
+
+describe('risks-opportunities 2.0.0 → 3.0.0: one idea per item', () => {
+  const old = loaded('tests/fixtures/grids/2.0.0/risks-opportunities.json');
+  const next = loaded('questionnaires/risks-opportunities.json');
+  const plan = planGridMigration(old.grid, next.grid);
+
+  it('sets aside only the double-barrelled ro-sante-3 and the fact asked on agreement, ro-sens-8', () => {
+    expect(plan.removed.map((r) => r.itemId)).toEqual(['ro-sante-3', 'ro-sens-8']);
+    expect(plan.added.map((a) => a.itemId).sort()).toEqual([
+      'ro-sante-10',
+      'ro-sante-9',
+      'ro-sens-9',
+    ]);
+    expect(plan.kept).toHaveLength(itemIds(old.grid).length - 2);
+  });
+
+  it('keeps the answers to ro-sante-8 (customer ratings), moved next to ro-controle-3', () => {
+    expect(plan.kept).toContainEqual({ itemId: 'ro-sante-8', dimensionId: 'ro-controle' });
+    const controle = next.grid.dimensions.find((d) => d.id === 'ro-controle')!;
+    const ids = controle.items.map((i) => i.id);
+    expect(ids.indexOf('ro-sante-8')).toBe(ids.indexOf('ro-controle-3') + 1);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The second edition (2.0.0) of the skills and social-dialogue grids: contract rules on their
- * items and references, and the move of a diagnostic answered on 1.1.0.
+ * The second edition of the skills and social-dialogue grids, now at 3.0.0: contract rules on
+ * their items and references, and the move of a diagnostic answered on 1.1.0 or 2.0.0 (3.0.0 asks
+ * on the fact scale what 2.0.0 asked as agreement, and splits `sd-moyens-5`, which asked two things).
  *
  * A diagnostic keeps its own copy of each grid (`resolveGrids` reads it back), and the results
  * page offers the newest library version with the same id (`newerVersionOf`); the move is
@@ -28,7 +29,10 @@ const loaded = (source: unknown) => {
   return { ...result, source };
 };
 const current = (name: string) => loaded(sourceOf(`questionnaires/${name}.json`));
-const edition1 = (name: string) => loaded(sourceOf(`tests/fixtures/grids/1.1.0/${name}.json`));
+const edition = (name: string, version: string) =>
+  loaded(sourceOf(`tests/fixtures/grids/${version}/${name}.json`));
+/** The bundled version of both grids. */
+const CURRENT = '3.0.0';
 const itemsOf = (grid: Grid): Item[] => grid.dimensions.flatMap((d) => d.items);
 /** Wording compared without typography (apostrophes, no-break spaces), which changes no meaning. */
 const plain = (text: string) => text.replace(/[’']/g, "'").replace(/[\u00a0\u202f ]+/g, ' ');
@@ -47,12 +51,12 @@ function conditionIds(condition: Condition): string[] {
   }
 }
 
-describe.each(NAMES)('%s 2.0.0: the grid', (name) => {
+describe.each(NAMES)(`%s ${CURRENT}: the grid`, (name) => {
   const { grid } = current(name);
   const scales = new Map(grid.scales.map((s) => [s.id, s]));
 
-  it('is the second edition, in 6–8 dimensions of at least 3 items', () => {
-    expect(grid.version).toBe('2.0.0');
+  it('is the current edition, in 6–8 dimensions of at least 3 items', () => {
+    expect(grid.version).toBe(CURRENT);
     expect(grid.dimensions.length).toBeGreaterThanOrEqual(6);
     expect(grid.dimensions.length).toBeLessThanOrEqual(8);
     for (const d of grid.dimensions) expect(d.items.length, d.id).toBeGreaterThanOrEqual(3);
@@ -162,7 +166,7 @@ describe('the second edition’s content', () => {
 
   it('asks the representatives’ training once, in the social-dialogue grid', () => {
     expect(itemsOf(skills).map((i) => i.id)).not.toContain('sk-projet-dialogue-4');
-    expect(itemsOf(sd).map((i) => i.id)).toContain('sd-moyens-1');
+    expect(itemsOf(sd).map((i) => i.id)).toContain('sd-moyens-6');
     expect(itemsOf(sd).map((i) => i.id)).not.toContain('sd-diagnostic-3');
   });
 
@@ -211,12 +215,12 @@ describe('the second edition’s content', () => {
       'sd-negociation-3',
       'sd-negociation-7',
       'sd-negociation-8',
-      'sd-diagnostic-1',
+      'sd-diagnostic-8',
       'sd-diagnostic-4',
       'sd-diagnostic-5',
       'sd-suivi-5',
       'sd-suivi-6',
-      'sd-moyens-1',
+      'sd-moyens-6',
       'sd-moyens-2',
     ])
       expect(routedAway(sd, id), id).toBe(true);
@@ -224,8 +228,8 @@ describe('the second edition’s content', () => {
   });
 });
 
-describe.each(NAMES)('%s: a diagnostic answered on 1.1.0 moves to 2.0.0', (name) => {
-  const old = edition1(name);
+describe.each(NAMES)(`%s: a diagnostic answered on 1.1.0 moves to ${CURRENT}`, (name) => {
+  const old = edition(name, '1.1.0');
   const next = current(name);
   const plan = planGridMigration(old.grid, next.grid);
 
@@ -275,10 +279,10 @@ describe.each(NAMES)('%s: a diagnostic answered on 1.1.0 moves to 2.0.0', (name)
       },
     ];
     const offer = newerVersionOf(library, name, resolved.grids[0]!.grid.version);
-    expect(offer?.loaded.grid.version).toBe('2.0.0');
+    expect(offer?.loaded.grid.version).toBe(CURRENT);
 
     const migrated = migrateDiagnostic(stored, name, offer!.loaded, 't1');
-    expect(migrated.grids[0]!.version).toBe('2.0.0');
+    expect(migrated.grids[0]!.version).toBe(CURRENT);
     const answers = stored.respondents[0]!.answers[name]!;
     const kept = migrated.respondents[0]!.answers[name]!;
     const aside = migrated.respondents[0]!.setAside?.[`${name}@1.1.0`] ?? {};
@@ -287,8 +291,83 @@ describe.each(NAMES)('%s: a diagnostic answered on 1.1.0 moves to 2.0.0', (name)
     expect(Object.keys(aside).sort()).toEqual(oldIds.filter((id) => !keptIds.has(id)).sort());
     // Nothing lost, nothing changed.
     expect({ ...kept, ...aside }).toEqual(answers);
-    // Its copy now loads as 2.0.0, and a new question starts unanswered.
-    expect(resolveGrids(migrated).grids[0]!.grid.version).toBe('2.0.0');
+    // Its copy now loads as the current version, and a new question starts unanswered.
+    expect(resolveGrids(migrated).grids[0]!.grid.version).toBe(CURRENT);
     for (const { itemId } of plan.added) expect(kept[itemId], itemId).toBeUndefined();
+  });
+});
+
+/** What 3.0.0 asks under a new id: facts on « Oui / En partie / Non », and one idea per item. */
+const REPLACED_IN_3: Record<(typeof NAMES)[number], Record<string, string[]>> = {
+  skills: { 'sk-metiers-1': ['sk-metiers-7'], 'sk-metiers-2': ['sk-metiers-8'] },
+  'social-dialogue': {
+    'sd-co-conception-7': ['sd-co-conception-9'],
+    'sd-co-conception-8': ['sd-co-conception-10'],
+    'sd-expression-3': ['sd-expression-5'],
+    'sd-diagnostic-1': ['sd-diagnostic-8'],
+    'sd-moyens-1': ['sd-moyens-6'],
+    'sd-moyens-5': ['sd-moyens-7', 'sd-moyens-8'],
+  },
+};
+
+describe.each(NAMES)(`%s: a diagnostic answered on 2.0.0 moves to ${CURRENT}`, (name) => {
+  const old = edition(name, '2.0.0');
+  const next = current(name);
+  const plan = planGridMigration(old.grid, next.grid);
+  const replaced = REPLACED_IN_3[name];
+
+  it('sets aside only the items asked anew, and keeps every other answer', () => {
+    expect(old.grid.version).toBe('2.0.0');
+    expect(plan.changed).toEqual([]);
+    expect(plan.removed.map((r) => r.itemId).sort()).toEqual(Object.keys(replaced).sort());
+    expect(plan.added.map((a) => a.itemId).sort()).toEqual(Object.values(replaced).flat().sort());
+    expect(plan.kept).toHaveLength(itemsOf(old.grid).length - Object.keys(replaced).length);
+  });
+
+  it('asks the replaced facts on the fact scale, in the same words', () => {
+    const before = new Map(itemsOf(old.grid).map((i) => [i.id, i]));
+    const now = new Map(itemsOf(next.grid).map((i) => [i.id, i]));
+    for (const [oldId, newIds] of Object.entries(replaced)) {
+      if (newIds.length !== 1) continue;
+      const item = now.get(newIds[0]!)!;
+      expect(before.get(oldId)!.kind, oldId).toBe('agreement');
+      expect(item.kind, item.id).toBe('fact');
+      expect(item.text, item.id).toEqual(before.get(oldId)!.text);
+    }
+  });
+
+  it('asks informing employees and gathering their views apart (sd-moyens-5 asked both)', () => {
+    if (name !== 'social-dialogue') return;
+    const now = new Map(itemsOf(next.grid).map((i) => [i.id, i]));
+    expect(now.get('sd-moyens-7')?.text.fr).toMatch(/pour informer les salariés\.$/);
+    expect(now.get('sd-moyens-8')?.text.fr).toMatch(/pour recueillir l’avis des salariés\.$/);
+  });
+
+  it('moves a stored answer sheet: kept answers stay, the replaced ones are set aside', () => {
+    let diagnostic = createDiagnostic(
+      {
+        title: 'sur 2.0.0',
+        purpose: 'workshop',
+        project: { name: 'outil', kind: 'business-software', phase: 'in-use' },
+        grids: [{ grid: old.grid, hash: old.hash, source: old.source }],
+      },
+      { id: 'd', now: 't0' },
+    );
+    diagnostic = addRespondent(diagnostic, { id: 'r', role: 'representative' }, 't0');
+    const oldIds = itemsOf(old.grid).map((i) => i.id);
+    oldIds.forEach((itemId, i) => {
+      diagnostic = setAnswer(
+        diagnostic,
+        { respondentId: 'r', gridId: name, itemId },
+        (i % 3) + 1,
+        't0',
+      );
+    });
+    const migrated = migrateDiagnostic(diagnostic, name, next, 't1');
+    const answers = diagnostic.respondents[0]!.answers[name]!;
+    const kept = migrated.respondents[0]!.answers[name]!;
+    const aside = migrated.respondents[0]!.setAside?.[`${name}@2.0.0`] ?? {};
+    expect(Object.keys(aside).sort()).toEqual(Object.keys(replaced).sort());
+    expect({ ...kept, ...aside }).toEqual(answers);
   });
 });
