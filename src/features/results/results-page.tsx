@@ -108,7 +108,8 @@ function Results({ ready }: { ready: Ready }) {
         )}
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
-      <MigrationOffer ready={ready} />
+      {/* Last: it reads the grid library (the bundled grids, some 90 KB) to look for newer versions. */}
+      {later(4) && <MigrationOffer ready={ready} />}
 
       <nav aria-label={t('toc')} className="results-toc">
         <ul>
