@@ -93,6 +93,65 @@ test('the results page paints with its radars, never behind its loading screen',
   expect(seen.filter((s) => s.what !== 'diagnostic')).toEqual([]);
 });
 
+test('the results page shows its head and overview first, then the rest in parts, in order, nothing moving', async ({
+  page,
+}) => {
+  // Each section of the results page as it enters the page, and the layout shifts seen.
+  await page.addInitScript(() => {
+    const log: { at: number; sections: string[] }[] = [];
+    const shifts: number[] = [];
+    Object.assign(window, { __sections: log, __shifts: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver(() => {
+      const results = document.querySelector('main .results');
+      if (!results) return;
+      const sections = [
+        ...results.querySelectorAll(':scope > header, :scope > section, :scope > nav'),
+      ].map((el) => el.id || el.localName);
+      const last = log.at(-1);
+      if (!last || last.sections.join() !== sections.join())
+        log.push({ at: performance.now(), sections });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const id = await createDiagnostic(page, { title: 'Résultats en parties' });
+  await page.goto('about:blank');
+  await page.goto(`./#/results/${encodeURIComponent(id)}`);
+  await expect(page.locator('main .results > section.action-plan')).toBeAttached();
+  await expect(page.getByRole('button', { name: /PDF/ }).first()).toBeVisible();
+  const { log, shifts } = await page.evaluate(() => {
+    const w = window as unknown as {
+      __sections: { at: number; sections: string[] }[];
+      __shifts: number[];
+    };
+    return { log: w.__sections, shifts: w.__shifts };
+  });
+  // The first commit: the head, the table of contents and the overview with its radar, no more.
+  expect(log[0]?.sections).toEqual(['header', 'nav', 'overview']);
+  // Then one part after the other, each keeping what came before: the grids, the
+  // recommendations, the comments (the plan and PDF button last).
+  const final = log.at(-1)?.sections ?? [];
+  expect(final.slice(0, 7)).toEqual([
+    'header',
+    'nav',
+    'overview',
+    'grid-risks-opportunities',
+    'grid-uses',
+    'grid-skills',
+    'grid-social-dialogue',
+  ]);
+  expect(final).toContain('recommendations');
+  for (let i = 1; i < log.length; i += 1) {
+    const before = log[i - 1]?.sections ?? [];
+    expect(log[i]?.sections.slice(0, before.length)).toEqual(before);
+  }
+  expect(log.length).toBeGreaterThanOrEqual(6);
+  // Nothing shown moved as the parts came.
+  expect(shifts.reduce((sum, v) => sum + v, 0)).toBe(0);
+});
+
 test('a page whose code is not there yet says so only when the wait lasts, then shows the page', async ({
   page,
 }) => {

@@ -395,7 +395,8 @@ export function buildReportModel(
   // (one respondent, or one role: that role's routing and wording); inside it, the kernel scores
   // each respondent on what their own role is asked (docs/scoring.md, « Asked or not »).
   const presentRoles = diagnostic.respondents.map((r) => r.role);
-  const grids: GridReport[] = loadedGrids.map(({ grid: fullGrid, hash }) => {
+  const grids: GridReport[] = loadedGrids.map((loaded) => {
+    const fullGrid = loaded.grid;
     const routed = routeGridForRoles(fullGrid, context, presentRoles);
     const grid = routed.grid;
     const texts = { lang, fallback: grid.languages.default };
@@ -463,7 +464,11 @@ export function buildReportModel(
       title: t(grid.title),
       description: t(grid.description),
       version: grid.version,
-      hash,
+      // Read when the report prints it, not before: a grid's hash (SHA-256 of its whole text)
+      // cost more than the rest of the results page's model.
+      get hash() {
+        return loaded.hash;
+      },
       family: grid.family,
       score: aggregate.score,
       level: levelRef(aggregate.level, texts),

@@ -26,6 +26,7 @@ import {
 import { PartialNotice } from './partial-notice';
 import { ScoreTable } from './score-table';
 import { loadRadarCode, ScoreRadar } from './lazy-radar';
+import { usePartsInTurn } from './parts-in-turn';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
 
@@ -72,6 +73,11 @@ function Results({ ready }: { ready: Ready }) {
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
   const score = (value: number | null, bounds: readonly number[]) =>
     value === null ? t('noScore') : t('scoreOutOf', { score: formatScore(value, lang, bounds) });
+  // The page in parts, one per task (see parts-in-turn.ts): the head and the overview, each
+  // grid, then the recommendations, the legal references, the kits, the comments, the plan.
+  const firstAfterGrids = 1 + model.grids.length;
+  const partsShown = usePartsInTurn(firstAfterGrids + 5);
+  const later = (part: number) => partsShown > firstAfterGrids + part;
 
   return (
     <div className="results">
@@ -102,7 +108,8 @@ function Results({ ready }: { ready: Ready }) {
         )}
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
-      <MigrationOffer ready={ready} />
+      {/* Last: it reads the grid library (the bundled grids, some 90 KB) to look for newer versions. */}
+      {later(4) && <MigrationOffer ready={ready} />}
 
       <nav aria-label={t('toc')} className="results-toc">
         <ul>
@@ -233,7 +240,7 @@ function Results({ ready }: { ready: Ready }) {
         </div>
       </section>
 
-      {model.grids.map((g) => (
+      {model.grids.slice(0, partsShown - 1).map((g) => (
         <section
           key={g.id}
           id={`grid-${g.id}`}
@@ -268,62 +275,66 @@ function Results({ ready }: { ready: Ready }) {
         </section>
       ))}
 
-      <section id="recommendations" aria-labelledby="recommendations-title" className="card">
-        <h2 id="recommendations-title">{t('recommendations.title')}</h2>
-        <p>{t('recommendations.intro', { audience: t(`labels:audience.${purposeAudience}`) })}</p>
-        <div className="field field--inline">
-          <label htmlFor="audience-filter">{t('recommendations.filter')}</label>
-          <select
-            id="audience-filter"
-            value={audience}
-            onChange={(e) => setAudience(e.target.value as Audience | 'all')}
-          >
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {t(`labels:audience.${a}`)}
-              </option>
-            ))}
-            <option value="all">{t('recommendations.all')}</option>
-          </select>
-        </div>
-        {shown.length === 0 ? (
-          <p>{t('recommendations.none')}</p>
-        ) : (
-          <ol className="rec-list">
-            {shown.map((rec) => (
-              <RecommendationCard
-                key={rec.id}
-                rec={rec}
-                lang={lang}
-                legal={rec.legalRefs.flatMap((id) => legalById.get(id) ?? [])}
-                inPlan={planned.has(rec.id)}
-                onAddToPlan={() =>
-                  update((d, now) =>
-                    upsertAction(
-                      d,
-                      {
-                        id: newId(),
-                        title: rec.title,
-                        recommendationId: rec.id,
-                        gridId: rec.gridId,
-                        owner: '',
-                        deadline: '',
-                        status: 'todo',
-                        indicator: '',
-                      },
-                      now,
-                    ),
-                  )
-                }
-              />
-            ))}
-          </ol>
-        )}
-      </section>
+      {later(0) && (
+        <section id="recommendations" aria-labelledby="recommendations-title" className="card">
+          <h2 id="recommendations-title">{t('recommendations.title')}</h2>
+          <p>{t('recommendations.intro', { audience: t(`labels:audience.${purposeAudience}`) })}</p>
+          <div className="field field--inline">
+            <label htmlFor="audience-filter">{t('recommendations.filter')}</label>
+            <select
+              id="audience-filter"
+              value={audience}
+              onChange={(e) => setAudience(e.target.value as Audience | 'all')}
+            >
+              {AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`labels:audience.${a}`)}
+                </option>
+              ))}
+              <option value="all">{t('recommendations.all')}</option>
+            </select>
+          </div>
+          {shown.length === 0 ? (
+            <p>{t('recommendations.none')}</p>
+          ) : (
+            <ol className="rec-list">
+              {shown.map((rec) => (
+                <RecommendationCard
+                  key={rec.id}
+                  rec={rec}
+                  lang={lang}
+                  legal={rec.legalRefs.flatMap((id) => legalById.get(id) ?? [])}
+                  inPlan={planned.has(rec.id)}
+                  onAddToPlan={() =>
+                    update((d, now) =>
+                      upsertAction(
+                        d,
+                        {
+                          id: newId(),
+                          title: rec.title,
+                          recommendationId: rec.id,
+                          gridId: rec.gridId,
+                          owner: '',
+                          deadline: '',
+                          status: 'todo',
+                          indicator: '',
+                        },
+                        now,
+                      ),
+                    )
+                  }
+                />
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
 
-      {model.legal && <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />}
+      {later(1) && model.legal && (
+        <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />
+      )}
 
-      {model.kits?.representatives && (
+      {later(2) && model.kits?.representatives && (
         <RepresentativesKitSection
           kit={model.kits.representatives}
           diagnostic={diagnostic}
@@ -331,7 +342,7 @@ function Results({ ready }: { ready: Ready }) {
           lang={lang}
         />
       )}
-      {model.kits?.deployment && (
+      {later(2) && model.kits?.deployment && (
         <DeploymentKitSection
           kit={model.kits.deployment}
           diagnostic={diagnostic}
@@ -340,30 +351,35 @@ function Results({ ready }: { ready: Ready }) {
         />
       )}
 
-      <section aria-labelledby="comments-title" className="card">
-        <h2 id="comments-title">{t('comments.title')}</h2>
-        {model.comments.length === 0 ? (
-          <p>{t('comments.none')}</p>
-        ) : (
-          <>
-            <p>{t('comments.intro')}</p>
-            {model.comments.map((group) => (
-              <div key={`${group.gridId}.${group.dimensionId}`}>
-                <h3>{group.dimension}</h3>
-                <ul>
-                  {group.comments.map((c, i) => (
-                    <li key={i}>{c}</li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </>
-        )}
-      </section>
+      {later(3) && (
+        <section aria-labelledby="comments-title" className="card">
+          <h2 id="comments-title">{t('comments.title')}</h2>
+          {model.comments.length === 0 ? (
+            <p>{t('comments.none')}</p>
+          ) : (
+            <>
+              <p>{t('comments.intro')}</p>
+              {model.comments.map((group) => (
+                <div key={`${group.gridId}.${group.dimensionId}`}>
+                  <h3>{group.dimension}</h3>
+                  <ul>
+                    {group.comments.map((c, i) => (
+                      <li key={i}>{c}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </>
+          )}
+        </section>
+      )}
 
-      <ActionPlan diagnostic={diagnostic} update={update} />
-
-      <PdfButton model={{ ...model, generatedAt: nowIso() }} />
+      {later(4) && (
+        <>
+          <ActionPlan diagnostic={diagnostic} update={update} />
+          <PdfButton model={{ ...model, generatedAt: nowIso() }} />
+        </>
+      )}
     </div>
   );
 }
