@@ -79,6 +79,14 @@ test('results: scores and levels on the page, and the PDF shows the same numbers
   expect(text).not.toMatch(/\d \/\d{3}/);
   // Each grid's score on the page is in the PDF.
   for (const score of gridScores) expect(text).toContain(`${score.trim()}`);
+
+  // The status says what was downloaded, in the language shown, also after a change of language.
+  const status = page.locator('.pdf-card > p[role="status"]');
+  await expect(status).toHaveText(
+    /^Rapport «\stelegestion-ssiad-nord-[\d-]+\.pdf\s» téléchargé\.$/,
+  );
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(status).toHaveText(/^Report “telegestion-ssiad-nord-[\d-]+\.pdf” downloaded\.$/);
 });
 
 test('results in English, and an empty diagnostic says nobody answered', async ({ page }) => {

@@ -18,7 +18,10 @@ function loadDocxRenderer(): Promise<typeof DocxRenderer> {
 export function DocxButton({ model }: { model: ReportModel }) {
   const { t } = useTranslation('results');
   const [state, setState] = useState<
-    { kind: 'idle' | 'working' } | { kind: 'done' | 'failed'; text: string }
+    // What happened, translated when shown: the status follows a change of language.
+    | { kind: 'idle' | 'working' }
+    | { kind: 'done'; file: string }
+    | { kind: 'failed'; detail: string }
   >({ kind: 'idle' });
   const onClick = async () => {
     setState({ kind: 'working' });
@@ -34,11 +37,11 @@ export function DocxButton({ model }: { model: ReportModel }) {
       ) => string;
       const { blob, fileName } = await renderReportDocx(model, tr);
       downloadFile(fileName, blob, DOCX_TYPE);
-      setState({ kind: 'done', text: t('docx.done', { file: fileName }) });
+      setState({ kind: 'done', file: fileName });
     } catch (error) {
       setState({
         kind: 'failed',
-        text: t('docx.failed', { detail: error instanceof Error ? error.message : String(error) }),
+        detail: error instanceof Error ? error.message : String(error),
       });
     }
   };
@@ -54,7 +57,13 @@ export function DocxButton({ model }: { model: ReportModel }) {
         {t('docx.button')}
       </button>
       <p role="status" className={state.kind === 'failed' ? 'field__error' : undefined}>
-        {state.kind === 'working' ? t('docx.working') : 'text' in state ? state.text : ''}
+        {state.kind === 'working'
+          ? t('docx.working')
+          : state.kind === 'done'
+            ? t('docx.done', { file: state.file })
+            : state.kind === 'failed'
+              ? t('docx.failed', { detail: state.detail })
+              : ''}
       </p>
     </div>
   );

@@ -21,7 +21,10 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
   const { t } = useTranslation('results');
   const headingId = useId();
   const [state, setState] = useState<
-    { kind: 'idle' | 'working' } | { kind: 'done' | 'failed'; text: string }
+    // What happened, translated when shown: the status follows a change of language.
+    | { kind: 'idle' | 'working' }
+    | { kind: 'done'; file: string }
+    | { kind: 'failed'; detail: string }
   >({
     kind: 'idle',
   });
@@ -41,11 +44,11 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
       ) => string;
       const { blob, fileName } = await renderReportPdf(model, tr);
       downloadFile(fileName, blob, 'application/pdf');
-      setState({ kind: 'done', text: t('pdf.done', { file: fileName }) });
+      setState({ kind: 'done', file: fileName });
     } catch (error) {
       setState({
         kind: 'failed',
-        text: t('pdf.failed', { detail: error instanceof Error ? error.message : String(error) }),
+        detail: error instanceof Error ? error.message : String(error),
       });
     }
   };
@@ -64,7 +67,13 @@ export function PdfButton({ model, texts }: PdfButtonProps) {
         {texts?.button ?? t('pdf.button')}
       </button>
       <p role="status" className={state.kind === 'failed' ? 'field__error' : undefined}>
-        {state.kind === 'working' ? t('pdf.working') : 'text' in state ? state.text : ''}
+        {state.kind === 'working'
+          ? t('pdf.working')
+          : state.kind === 'done'
+            ? t('pdf.done', { file: state.file })
+            : state.kind === 'failed'
+              ? t('pdf.failed', { detail: state.detail })
+              : ''}
       </p>
       <DocxButton model={model} />
     </section>
