@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { pickText } from '@/domain/grid/text';
 import { answeredCount, type DimensionStep } from './steps';
-import { ExportRespondentButton } from '@/features/workshop/export-respondent-button';
-import { QrHandoverButton } from '@/features/workshop/qr-handover-button';
+import { ExportRespondentButton } from '@/shared/handover/export-respondent-button';
+import { QrHandoverButton } from '@/shared/handover/qr-handover-button';
 
 type ReviewStepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;

@@ -7,10 +7,10 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { buildEvolution } from '@/domain/report/evolution-report';
-import { loadRadarCode, ScoreRadar } from '@/features/results/lazy-radar';
-import { PdfButton } from '@/features/results/pdf-button';
+import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
+import { PdfButton } from '@/shared/report-download/pdf-button';
 import { nowIso } from '@/utils/id';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/i18n/format';
 import { formatShown } from '@/i18n/format-score';
@@ -24,7 +24,7 @@ import {
 import './compare.css';
 import { LoadingStatus } from '@/components/loading-status';
 import { TableScroll } from '@/components/table-scroll';
-import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
+import { useDiagnosticList } from '@/shared/diagnostic/use-diagnostic-list';
 import { respondentsForGrid } from '@/domain/answers/grid-answers';
 
 const T0_COLOR = '#6b7280';

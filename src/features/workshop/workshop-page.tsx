@@ -8,11 +8,11 @@ import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { LoadingStatus } from '@/components/loading-status';
-import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
-import { loadRadarCode } from '@/features/results/lazy-radar';
-import { StorageBanner } from '@/features/diagnostic/storage-banner';
-import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
+import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
+import { loadRadarCode } from '@/shared/charts/lazy-radar';
+import { StorageBanner } from '@/shared/diagnostic/storage-banner';
+import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime } from '@/i18n/format';
 import { DiscussionTopics } from './discussion-topics';
@@ -24,9 +24,9 @@ import { ResponseImport } from './response-import';
 import { WorkshopExports } from './workshop-exports';
 import './workshop.css';
 import { jump } from '@/utils/jump';
-import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
-import { LazyPaperEntry, LazyProjection } from '@/features/room/lazy';
-import { RoomCard } from '@/features/room/room-card';
+import { useDiagnosticList } from '@/shared/diagnostic/use-diagnostic-list';
+import { LazyPaperEntry, LazyProjection } from '@/features/workshop/room/lazy';
+import { RoomCard } from '@/features/workshop/room/room-card';
 
 export function WorkshopPage({
   diagnosticId,
