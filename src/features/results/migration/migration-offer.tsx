@@ -12,7 +12,7 @@ import type { DiagnosticSession } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { MigrationPreview } from './migration-preview';
 import { newerVersionOf, readGridLibrary, type LibraryGrid } from '@/shared/grids/use-grid-library';
-import '@/features/grids/grids.css';
+import './migration.css';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;
 
