@@ -22,7 +22,7 @@ import {
   type PathSegment,
 } from './read-json-file';
 import type { Grid } from '@/domain/grid/schema';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 
 export { RESPONSE_FILE_FORMAT, RESPONSE_FILE_FORMAT_VERSION };
 /** Largest response file read, in bytes (checked by the caller before reading). */

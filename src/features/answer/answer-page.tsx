@@ -5,7 +5,7 @@ import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
 import { newId } from '@/utils/id';
 import { RespondentForm } from './respondent-form';
-import { NEXT_PARTICIPANT_STEP, RESPONDENT_STEP } from './steps';
+import { NEXT_PARTICIPANT_STEP, RESPONDENT_STEP } from './questionnaire-pages';
 import { Questionnaire } from './questionnaire';
 
 type AnswerPageProps = { diagnosticId?: string; step?: string };

@@ -24,7 +24,7 @@ import {
   NEXT_PARTICIPANT_STEP,
   RESPONDENT_STEP,
   REVIEW_STEP,
-} from './steps';
+} from './questionnaire-pages';
 import { ReviewStep } from './review-step';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;

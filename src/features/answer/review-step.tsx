@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { pickText } from '@/domain/grid/text';
-import { answeredCount, type DimensionStep } from './steps';
+import { answeredCount, type DimensionStep } from './questionnaire-pages';
 import { ExportRespondentButton } from '@/shared/handover/export-respondent-button';
 import { QrHandoverButton } from '@/shared/handover/qr-handover-button';
 

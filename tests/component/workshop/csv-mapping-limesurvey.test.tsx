@@ -10,9 +10,9 @@ import { I18nextProvider } from 'react-i18next';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
 import type { ResponseFileInput } from '@/domain/files/response-file';
 import { loadGrid } from '@/domain/grid/load-grid';
-import { CsvMapping } from '@/features/workshop/csv-mapping';
-import { csvBuilder, splitCsv, withoutBom } from '@/features/workshop/csv-worker-protocol';
-import type { CsvSource } from '@/features/workshop/parse-csv';
+import { CsvMapping } from '@/features/workshop/import/csv-mapping';
+import { csvBuilder, splitCsv, withoutBom } from '@/features/workshop/import/csv-worker-protocol';
+import type { CsvSource } from '@/features/workshop/import/csv-source';
 import { makeI18n } from '../make-i18n';
 
 const ROOT = join(__dirname, '../../..');

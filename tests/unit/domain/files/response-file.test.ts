@@ -18,7 +18,7 @@ import {
   serializeResponseFile,
 } from '@/domain/files/response-file';
 import { loadGrid } from '@/domain/grid/load-grid';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import type { GridInput } from '@/domain/grid/schema';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 

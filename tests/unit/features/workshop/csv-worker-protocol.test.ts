@@ -17,8 +17,8 @@ import {
   toCheck,
   UNREADABLE,
   unpackRespondents,
-} from '@/features/workshop/csv-worker-protocol';
-import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
+} from '@/features/workshop/import/csv-worker-protocol';
+import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/import/csv-source';
 import { AGREE_SCALE, makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
 const agree = AGREE_SCALE;

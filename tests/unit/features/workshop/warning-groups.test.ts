@@ -7,7 +7,7 @@ import {
   GROUP_FILES_SHOWN,
   groupWarnings,
   warningGroupMessage,
-} from '@/features/workshop/messages';
+} from '@/features/workshop/import/messages';
 
 async function translator(lng: 'fr' | 'en') {
   const instance = i18next.createInstance();

@@ -20,7 +20,7 @@ import { nowIso } from '@/utils/id';
 import { mapInSlices } from '@/utils/map-in-slices';
 import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './parse-csv';
+import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './csv-source';
 import { previewFiles } from './preview-files';
 import { QrReader } from './qr-reader';
 import {

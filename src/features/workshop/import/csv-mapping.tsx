@@ -22,7 +22,7 @@ import surveyEn from '@/i18n/locales/en/survey.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';
 import surveyFr from '@/i18n/locales/fr/survey.json';
 import type { CsvCheck } from './csv-worker-protocol';
-import type { CsvSource } from './parse-csv';
+import type { CsvSource } from './csv-source';
 import { readCsvMemory, rememberCsvChoices } from './csv-memory';
 
 /** Role names and "don't know" / "not applicable" in every interface language. */

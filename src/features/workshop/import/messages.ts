@@ -1,4 +1,4 @@
-import { MAX_SURVEY_CSV_BYTES } from './parse-csv';
+import { MAX_SURVEY_CSV_BYTES } from './csv-source';
 import type { TFunction } from 'i18next';
 import type {
   DuplicateRespondent,
