@@ -3,6 +3,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import zones from './eslint-rules/import-zones.js';
 
 /** Modules the pure domain must never import: UI, i18n, PDF, charts, storage. */
 const DOMAIN_FORBIDDEN = [
@@ -94,6 +95,15 @@ export default tseslint.config(
           message: 'No HTML from strings (docs/security.md).',
         },
       ],
+    },
+  },
+  {
+    // Zones (docs/architecture.md): features import no other feature; shared code imports no
+    // feature, but the app shell's router imports the pages.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { zones },
+    rules: {
+      'zones/import-zones': ['error', { routers: ['src/app/pages.ts', 'src/app/app.tsx'] }],
     },
   },
   {
