@@ -22,7 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import { aggregateGridSteps } from '@/domain/aggregate/aggregate-grid';
 import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
-import { applyResponseImportSteps, type ImportPlan } from '@/domain/files/response-file';
+import { applyResponseImportSteps, type ImportPlan } from '@/domain/files/response-import-plan';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { completionSteps } from '@/features/workshop/results/completion';

@@ -8,7 +8,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { loadGrid } from '@/domain/grid/load-grid';
 import { CsvMapping } from '@/features/workshop/import/csv-mapping';
 import { csvBuilder, splitCsv, withoutBom } from '@/features/workshop/import/csv-worker-protocol';

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { encodeQrPayload } from '@/domain/files/qr-payload';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { makeI18n } from '../make-i18n';
 import { QrReader } from '@/features/workshop/import/qr-reader';
 import { DIAGNOSTIC, GRID } from './workshop-diagnostic';

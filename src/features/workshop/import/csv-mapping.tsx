@@ -15,7 +15,7 @@ import {
   isPlatformColumn,
   suggestMapping,
 } from '@/domain/files/csv-import';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { pickText } from '@/domain/grid/text';
 import labelsEn from '@/i18n/locales/en/labels.json';
 import surveyEn from '@/i18n/locales/en/survey.json';

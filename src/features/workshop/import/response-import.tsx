@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'reac
 import { useTranslation } from 'react-i18next';
 import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymity';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import { MAX_RESPONSE_FILE_BYTES, parseResponseFile } from '@/domain/files/response-file';
 import {
   applyResponseImport,
   applyResponseImportSteps,
@@ -9,11 +10,9 @@ import {
   type FilePlan,
   type ImportPlan,
   type ImportRejection,
-  MAX_RESPONSE_FILE_BYTES,
-  parseResponseFile,
   planResponseImportSteps,
   type ResponseFileInput,
-} from '@/domain/files/response-file';
+} from '@/domain/files/response-import-plan';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { readFileText } from '@/utils/download';
 import { nowIso } from '@/utils/id';

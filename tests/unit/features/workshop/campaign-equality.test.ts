@@ -16,11 +16,8 @@ import {
   suggestMapping,
 } from '@/domain/files/csv-import';
 import { buildLss, type LssTexts } from '@/domain/files/limesurvey-lss';
-import {
-  applyResponseImportSteps,
-  planResponseImport,
-  type ResponseFile,
-} from '@/domain/files/response-file';
+import { type ResponseFile } from '@/domain/files/response-file';
+import { applyResponseImportSteps, planResponseImport } from '@/domain/files/response-import-plan';
 import { ROLE_ANSWER_CODES, surveyPlan } from '@/domain/files/survey-codes';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';

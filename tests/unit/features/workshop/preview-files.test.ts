@@ -1,4 +1,4 @@
-import type { FilePlan } from '@/domain/files/response-file';
+import type { FilePlan } from '@/domain/files/response-import-plan';
 import {
   FILES_LISTED,
   needsAttention,
