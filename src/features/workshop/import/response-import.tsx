@@ -1,16 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectiveThreshold, roleVisibilityOf } from '@/domain/aggregate/anonymity';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { MAX_RESPONSE_FILE_BYTES, parseResponseFile } from '@/domain/files/response-file';
 import {
   applyResponseImport,
   applyResponseImportSteps,
   type ApplyImportResult,
-  type FilePlan,
-  type ImportPlan,
-  type ImportRejection,
-  planResponseImportSteps,
   type ResponseFileInput,
 } from '@/domain/files/response-import-plan';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
@@ -20,17 +15,10 @@ import { mapInSlices } from '@/utils/map-in-slices';
 import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
 import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './csv-source';
-import { previewFiles } from './preview-files';
+import { DropZone } from './drop-zone';
+import { ImportPreview } from './import-preview';
 import { QrReader } from './qr-reader';
-import {
-  duplicateMessage,
-  fileErrorMessage,
-  groupWarnings,
-  mismatchMessage,
-  warningGroupMessage,
-} from './messages';
-import { FileButton } from '@/components/file-button';
-import { TableScroll } from '@/components/table-scroll';
+import { useImportPlan } from './use-import-plan';
 
 type ResponseImportProps = {
   diagnostic: Diagnostic;
@@ -61,9 +49,10 @@ const unreadable = (name: string, code: 'tooLarge' | 'unreadable'): ResponseFile
 });
 
 /**
- * Imports many response files at once: pick or drop them, see a preview of what would change,
- * then confirm (everything is merged in one step) or cancel (nothing changes). A batch with a
- * refused file cannot be confirmed.
+ * Imports many response files at once: pick or drop them (`DropZone`), scan QR codes
+ * (`QrReader`) or map a survey CSV (`CsvMapping`); the batch is planned (`useImportPlan`) and
+ * previewed (`ImportPreview`), then confirmed (everything is merged in one step) or cancelled
+ * (nothing changes). A batch with a refused file cannot be confirmed.
  */
 export function ResponseImport({ diagnostic, grids, lang, update, flush }: ResponseImportProps) {
   const { t } = useTranslation(['workshop', 'labels']);
@@ -71,62 +60,11 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
   const [batch, setBatch] = useState<ResponseFileInput[]>([]);
   const [csvQueue, setCsvQueue] = useState<PendingCsv[]>([]);
   const [reading, setReading] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const [applying, startApplying] = useTransition();
   /** The confirmed import is being copied into the diagnostic, in slices. */
   const [copying, setCopying] = useState(false);
-  // Planned in slices (a survey CSV brings thousands of respondents to check), again whenever
-  // the batch or the diagnostic changes; the preview shows the plan of the current pair only.
-  const [planned, setPlanned] = useState<{
-    of: readonly [Diagnostic, ResponseFileInput[]];
-    plan: ImportPlan;
-  } | null>(null);
-  useEffect(() => {
-    if (batch.length === 0) return;
-    let cancelled = false;
-    void runInSlices(planResponseImportSteps(diagnostic, batch), {
-      cancelled: () => cancelled,
-    }).then((plan) => {
-      if (plan && !cancelled) setPlanned({ of: [diagnostic, batch], plan });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [diagnostic, batch]);
-  const plan =
-    batch.length > 0 && planned?.of[0] === diagnostic && planned.of[1] === batch
-      ? planned.plan
-      : null;
-  const planning = batch.length > 0 && plan === null;
-
-  // Dropping files is a pointer shortcut; the button next to the text is the keyboard path.
-  // Listeners are attached natively: the zone itself is not an interactive control.
-  const zone = useRef<HTMLDivElement>(null);
-  const addFilesRef = useRef<(list: FileList | null | undefined) => void>(() => undefined);
-  useEffect(() => {
-    const element = zone.current;
-    if (!element) return;
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-      setDragging(true);
-    };
-    const leave = () => setDragging(false);
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      addFilesRef.current(e.dataTransfer?.files);
-    };
-    element.addEventListener('dragover', over);
-    element.addEventListener('dragleave', leave);
-    element.addEventListener('drop', drop);
-    return () => {
-      element.removeEventListener('dragover', over);
-      element.removeEventListener('dragleave', leave);
-      element.removeEventListener('drop', drop);
-    };
-  }, []);
+  const { plan, planning, forget: forgetPlan } = useImportPlan(diagnostic, batch);
 
   const addFiles = async (list: FileList | File[] | null | undefined) => {
     const files = list ? [...list] : [];
@@ -165,10 +103,6 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     setCsvQueue((current) => [...current, ...csvs]);
   };
 
-  useEffect(() => {
-    addFilesRef.current = (list) => void addFiles(list);
-  });
-
   // A CSV still waiting for its mapping when the page is left: end its worker.
   const csvQueueRef = useRef(csvQueue);
   useEffect(() => {
@@ -202,7 +136,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       const result = outcome as ApplyImportResult | null;
       if (result?.ok) {
         setBatch([]);
-        setPlanned(null);
+        forgetPlan();
         setStatus(t('import.done', { count: result.added }));
       } else {
         setStatus(t('import.stale'));
@@ -213,7 +147,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
 
   const cancel = () => {
     setBatch([]);
-    setPlanned(null);
+    forgetPlan();
     for (const csv of csvQueue) csv.source.dispose();
     setCsvQueue([]);
     setStatus(t('import.cancelled'));
@@ -223,23 +157,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
     <section id="import" aria-labelledby={`${uid}-title`} className="card">
       <h2 id={`${uid}-title`}>{t('import.title')}</h2>
       <p>{t('import.body')}</p>
-      <div
-        ref={zone}
-        className={`dropzone${dragging ? ' dropzone--active' : ''}`}
-        data-testid="response-dropzone"
-      >
-        <p id={`${uid}-drop`} className="dropzone__text">
-          {t('import.drop')}
-        </p>
-        <FileButton
-          multiple
-          accept=".json,application/json,.csv,text/csv"
-          testId="response-files-input"
-          onFiles={(files) => void addFiles(files)}
-        >
-          {batch.length > 0 ? t('import.addMore') : t('import.choose')}
-        </FileButton>
-      </div>
+      <DropZone hasFiles={batch.length > 0} onFiles={(files) => void addFiles(files)} />
       <p role="status" className="status-line">
         {reading || planning ? t('import.reading') : status}
       </p>
@@ -285,281 +203,4 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       )}
     </section>
   );
-}
-
-type ImportPreviewProps = {
-  plan: ImportPlan;
-  /** The confirmed import is being applied. */
-  applying: boolean;
-  diagnostic: Diagnostic;
-  onConfirm: () => void;
-  onCancel: () => void;
-  onRemoveRejected: () => void;
-};
-
-function ImportPreview({
-  plan,
-  applying,
-  diagnostic,
-  onConfirm,
-  onCancel,
-  onRemoveRejected,
-}: ImportPreviewProps) {
-  const { t } = useTranslation(['workshop', 'labels']);
-  const uid = useId();
-  const threshold = effectiveThreshold(diagnostic.anonymityThreshold);
-  // Roles are shown as they will be after the import: only those visible then are named.
-  const visible = new Set(
-    roleVisibilityOf([...diagnostic.respondents, ...plan.add], threshold).visible,
-  );
-  const shownRoles = plan.roleCounts.filter((c) => visible.has(c.role));
-  const maskedAdded = plan.roleCounts
-    .filter((c) => !visible.has(c.role))
-    .reduce((sum, c) => sum + c.n, 0);
-  const warnings = groupWarnings(plan.files).map((group) => warningGroupMessage(t, group));
-  const blocked = plan.rejected.length > 0;
-  // A large batch lists the files to check; the whole list is drawn only when asked for.
-  const files = useMemo(() => previewFiles(plan.files), [plan.files]);
-  const [allShown, setAllShown] = useState(false);
-  // When files are refused, the focus goes to the list of errors (read out by screen readers,
-  // scrolled into view), as the other forms do; once per new set of refused files, so that a
-  // re-planned preview (the diagnostic saved, a file added) does not take the focus back.
-  const rejectedRef = useRef<HTMLDivElement>(null);
-  const rejectedKey = plan.rejected.map((r) => r.fileName).join('\n');
-  const focusedKey = useRef('');
-  useEffect(() => {
-    if (rejectedKey === focusedKey.current) return;
-    focusedKey.current = rejectedKey;
-    if (rejectedKey !== '') rejectedRef.current?.focus();
-  }, [rejectedKey]);
-
-  return (
-    <div className="import-preview" aria-labelledby={`${uid}-title`} role="region">
-      <h3 id={`${uid}-title`}>{t('preview.title')}</h3>
-      <p>
-        {t('preview.summary', { count: plan.files.length })}{' '}
-        <strong data-testid="preview-to-add">
-          {t('preview.toAdd', { count: plan.add.length })}
-        </strong>
-      </p>
-      {plan.add.length > 0 && (
-        <>
-          {shownRoles.length > 0 && (
-            <TableScroll>
-              <table className="data data--compact">
-                <caption>{t('preview.rolesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('participation.role')}</th>
-                    <th scope="col" className="num">
-                      {t('participation.respondents')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shownRoles.map((c) => (
-                    <tr key={c.role}>
-                      <th scope="row">{t(`labels:role.${c.role}`)}</th>
-                      <td className="num">{c.n}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {maskedAdded > 0 && <p>{t('preview.rolesMasked', { count: maskedAdded })}</p>}
-        </>
-      )}
-
-      {!files.summarised ? (
-        <FilesTable caption={t('preview.filesCaption')} files={files.listed} />
-      ) : (
-        <>
-          {files.listed.length > 0 && (
-            <FilesTable caption={t('preview.filesToCheckCaption')} files={files.listed} />
-          )}
-          <p>{t('preview.filesReady', { count: files.others })}</p>
-          <details
-            className="import-preview__all"
-            onToggle={(e) => setAllShown(e.currentTarget.open)}
-          >
-            <summary>{t('preview.filesAll', { count: plan.files.length })}</summary>
-            {allShown && (
-              <FilesTable
-                caption={t('preview.filesCaption')}
-                files={plan.files.map((file, index) => ({ file, index }))}
-              />
-            )}
-          </details>
-        </>
-      )}
-
-      {plan.rejected.length > 0 && (
-        <div
-          className="notice notice--error"
-          role="alert"
-          ref={rejectedRef}
-          tabIndex={-1}
-          aria-labelledby={`${uid}-rejected`}
-          data-testid="import-errors"
-        >
-          <h4 id={`${uid}-rejected`}>{t('preview.rejectedTitle')}</h4>
-          <ul>
-            {plan.rejected.map((r, i) => (
-              <li key={`${r.fileName}-${i}`}>
-                <Rejection fileName={r.fileName} rejection={r.rejection} />
-              </li>
-            ))}
-          </ul>
-          <p>{t('preview.blocked')}</p>
-        </div>
-      )}
-      {plan.mismatches.length > 0 && (
-        <div className="notice notice--warn">
-          <h4>{t('preview.mismatchesTitle')}</h4>
-          <ul>
-            {plan.mismatches.map((m, i) => (
-              <li key={i}>{mismatchMessage(t, m)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {plan.duplicates.length > 0 && (
-        <div className="notice notice--warn">
-          <h4>{t('preview.duplicatesTitle')}</h4>
-          <ul>
-            {plan.duplicates.map((d, i) => (
-              <li key={i}>{duplicateMessage(t, d)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {warnings.length > 0 && (
-        <div className="notice">
-          <h4>{t('preview.warningsTitle')}</h4>
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {!blocked && plan.add.length === 0 && <p className="notice">{t('preview.nothing')}</p>}
-
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!plan.canApply || applying}
-          onClick={onConfirm}
-        >
-          {t('preview.confirm', { count: plan.add.length })}
-        </button>
-        {blocked && (
-          <button type="button" className="button" onClick={onRemoveRejected}>
-            {t('preview.removeRejected')}
-          </button>
-        )}
-        <button type="button" className="button" onClick={onCancel}>
-          {t('preview.cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-/** The files of the batch, one row each: respondents, added, skipped, status. */
-function FilesTable({
-  caption,
-  files,
-}: {
-  caption: string;
-  files: readonly { file: FilePlan; index: number }[];
-}) {
-  const { t } = useTranslation('workshop');
-  return (
-    <TableScroll>
-      <table className="data data--compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('preview.file')}</th>
-            <th scope="col" className="num">
-              {t('preview.respondents')}
-            </th>
-            <th scope="col" className="num">
-              {t('preview.added')}
-            </th>
-            <th scope="col" className="num">
-              {t('preview.skipped')}
-            </th>
-            <th scope="col">{t('preview.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map(({ file: f, index }) => (
-            <tr key={`${f.name}-${index}`} data-file={f.name}>
-              <th scope="row" className="file-name">
-                {f.name}
-              </th>
-              <td className="num">{f.respondents}</td>
-              <td className="num">{f.added}</td>
-              <td className="num">{f.skipped}</td>
-              <td>
-                {f.status === 'ok' ? (
-                  t('preview.ok')
-                ) : (
-                  <strong className="text-danger">{t('preview.rejected')}</strong>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-function Rejection({ fileName, rejection }: { fileName: string; rejection: ImportRejection }) {
-  const { t } = useTranslation('workshop');
-  const { t: tFiles } = useTranslation('files');
-  switch (rejection.code) {
-    case 'unreadableFile':
-      return <>{fileErrorMessage(t, tFiles, fileName, rejection.error)}</>;
-    case 'gridVersionMismatch':
-      return (
-        <>
-          {t('rejection.gridVersionMismatch', { file: fileName })}
-          <ul>
-            {rejection.mismatches.map((m, i) => (
-              <li key={i}>{mismatchMessage(t, m)}</li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'noCommonGrid':
-      return (
-        <>{t('rejection.noCommonGrid', { file: fileName, grids: rejection.gridIds.join(', ') })}</>
-      );
-    case 'invalidAnswers': {
-      const more = rejection.total - rejection.issues.length;
-      return (
-        <>
-          {t('rejection.invalidAnswers', { file: fileName, count: rejection.total })}
-          <ul>
-            {rejection.issues.map((issue, i) => (
-              <li key={i}>
-                {t('rejection.answerIssue', {
-                  n: issue.respondent + 1,
-                  item: issue.itemId,
-                  problem: t(`answerProblem.${issue.code}`, { value: issue.value }),
-                })}
-              </li>
-            ))}
-            {more > 0 && <li>{t('rejection.more', { count: more })}</li>}
-          </ul>
-        </>
-      );
-    }
-  }
 }
