@@ -33,7 +33,7 @@ export function WorkshopPage({
   view,
 }: {
   diagnosticId?: string;
-  /** `projection` or `paper` (the room's screens, src/features/room), else the workshop. */
+  /** `projection` or `paper` (the room's screens, src/features/workshop/room), else the workshop. */
   view?: string;
 }) {
   const { t } = useTranslation('workshop');

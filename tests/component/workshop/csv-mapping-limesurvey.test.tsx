@@ -35,7 +35,7 @@ const REAL = readFileSync(join(ROOT, 'tests/fixtures/limesurvey/responses-codes.
 
 async function renderMapping(text: string, lang: 'fr' | 'en' = 'fr') {
   const i18n = await makeI18n(lang);
-  // The main-thread source, as parseCsv builds it for a small file.
+  // The main-thread source, as openCsvSource builds it for a small file.
   const table = splitCsv(withoutBom(text));
   const builder = csvBuilder(table);
   const source: CsvSource = {

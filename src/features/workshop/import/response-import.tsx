@@ -14,7 +14,7 @@ import { nowIso } from '@/utils/id';
 import { mapInSlices } from '@/utils/map-in-slices';
 import { runInSlices } from '@/utils/slices';
 import { CsvMapping, type PendingCsv } from './csv-mapping';
-import { MAX_SURVEY_CSV_BYTES, parseCsv, UnreadableCsvError } from './csv-source';
+import { MAX_SURVEY_CSV_BYTES, openCsvSource, UnreadableCsvError } from './csv-source';
 import { DropZone } from './drop-zone';
 import { ImportPreview } from './import-preview';
 import { QrReader } from './qr-reader';
@@ -82,7 +82,7 @@ export function ResponseImport({ diagnostic, grids, lang, update, flush }: Respo
       }
       try {
         // A large CSV is read in the worker that splits it, not here.
-        const source = await parseCsv(file);
+        const source = await openCsvSource(file);
         if (source.rowCount === 0) {
           source.dispose();
           problems.push(t('csv.empty', { file: file.name }));
