@@ -25,11 +25,27 @@ const DOMAIN_FORBIDDEN = [
     message: 'src/domain is pure: no storage.',
   },
   {
-    group: ['@/storage/*', '@/features/*', '@/app/*', '@/i18n/*', '@/report/*', '@/components/*'],
+    group: [
+      '@/storage/*',
+      '@/features/*',
+      '@/shared/*',
+      '@/app/*',
+      '@/i18n/*',
+      '@/report/*',
+      '@/components/*',
+    ],
     message: 'src/domain is pure: imports flow from the UI to the domain, never back.',
   },
   {
-    group: ['../storage/*', '../features/*', '../app/*', '../i18n/*', '../report/*', '../../*'],
+    group: [
+      '../storage/*',
+      '../features/*',
+      '../shared/*',
+      '../app/*',
+      '../i18n/*',
+      '../report/*',
+      '../../*',
+    ],
     message: 'src/domain is pure: stay inside src/domain.',
   },
 ];

@@ -16,7 +16,7 @@ async function zoneErrors(filePath: string, code: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
-describe('lint zones', () => {
+describe('lint zones', { timeout: 60_000 }, () => {
   it('fails a feature importing another feature, by alias or relative path, static or lazy', async () => {
     const alias = await zoneErrors(
       'src/features/compare/probe.tsx',
@@ -96,5 +96,15 @@ describe('lint zones', () => {
     expect(
       results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'zones/import-zones')),
     ).toEqual([]);
+  });
+
+  it('keeps the domain pure: it imports neither shared code nor features', async () => {
+    const [result] = await eslint.lintText(
+      "export { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';\n",
+      { filePath: 'src/domain/probe.ts' },
+    );
+    const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.message).toContain('src/domain is pure');
   });
 });
