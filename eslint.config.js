@@ -3,6 +3,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import zones from './eslint-rules/import-zones.js';
 
 /** Modules the pure domain must never import: UI, i18n, PDF, charts, storage. */
 const DOMAIN_FORBIDDEN = [
@@ -24,11 +25,27 @@ const DOMAIN_FORBIDDEN = [
     message: 'src/domain is pure: no storage.',
   },
   {
-    group: ['@/storage/*', '@/features/*', '@/app/*', '@/i18n/*', '@/report/*', '@/components/*'],
+    group: [
+      '@/storage/*',
+      '@/features/*',
+      '@/shared/*',
+      '@/app/*',
+      '@/i18n/*',
+      '@/report/*',
+      '@/components/*',
+    ],
     message: 'src/domain is pure: imports flow from the UI to the domain, never back.',
   },
   {
-    group: ['../storage/*', '../features/*', '../app/*', '../i18n/*', '../report/*', '../../*'],
+    group: [
+      '../storage/*',
+      '../features/*',
+      '../shared/*',
+      '../app/*',
+      '../i18n/*',
+      '../report/*',
+      '../../*',
+    ],
     message: 'src/domain is pure: stay inside src/domain.',
   },
 ];
@@ -94,6 +111,15 @@ export default tseslint.config(
           message: 'No HTML from strings (docs/security.md).',
         },
       ],
+    },
+  },
+  {
+    // Zones (docs/architecture.md): features import no other feature; shared code imports no
+    // feature, but the app shell's router imports the pages.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { zones },
+    rules: {
+      'zones/import-zones': ['error', { routers: ['src/app/pages.ts', 'src/app/app.tsx'] }],
     },
   },
   {

@@ -42,10 +42,10 @@ const OPEN_DIAGNOSTIC = [
   '/src/utils/id.ts',
   '/src/utils/slices.ts',
   '/src/i18n/format.ts',
-  '/src/features/diagnostic/use-diagnostic.ts',
-  '/src/features/diagnostic/diagnostic-gate.tsx',
-  '/src/features/diagnostic/resolve-grids.ts',
-  '/src/features/diagnostic/storage-banner.tsx',
+  '/src/shared/diagnostic/use-diagnostic.ts',
+  '/src/shared/diagnostic/diagnostic-gate.tsx',
+  '/src/shared/diagnostic/resolve-grids.ts',
+  '/src/shared/diagnostic/storage-banner.tsx',
 ];
 
 // Relative base: the built files work from any static host, any sub-path, and file://.

@@ -22,15 +22,15 @@ import { deserialize, serialize } from 'node:v8';
 import { aggregateGridSteps } from '@/domain/aggregate/aggregate-grid';
 import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
-import { applyResponseImportSteps, type ImportPlan } from '@/domain/files/response-file';
+import { applyResponseImportSteps, type ImportPlan } from '@/domain/files/response-import-plan';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
-import { completionSteps } from '@/features/workshop/completion';
+import { completionSteps } from '@/features/workshop/results/completion';
 import {
   packRespondents,
   RESPONDENTS_PER_MESSAGE,
   unpackRespondents,
-} from '@/features/workshop/csv-worker-protocol';
+} from '@/features/workshop/import/csv-worker-protocol';
 import { RESPONDENTS_PER_CHUNK } from '@/storage/respondent-chunks';
 
 const RESPONDENTS = 100_000;

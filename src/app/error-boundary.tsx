@@ -1,6 +1,6 @@
 import { Component, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
+import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
 
 type ErrorBoundaryProps = { children: ReactNode; resetKey: string };
 type ErrorBoundaryState = { error: Error | null; resetKey: string };

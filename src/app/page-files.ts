@@ -28,7 +28,7 @@ export const PAGE_FILES: Partial<
     module: 'src/features/results/results-page.tsx',
     // `answer` for the diagnostic's gate, `grids` for the migration offer.
     namespaces: ['results', 'labels', 'plan', 'answer', 'grids', 'kits'],
-    alsoLoads: ['src/features/results/radar-chart.tsx'],
+    alsoLoads: ['src/shared/charts/radar-chart.tsx'],
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',

@@ -52,7 +52,5 @@ const OPENS_A_DIAGNOSTIC: readonly RouteName[] = ['answer', 'results', 'workshop
 export function openPageData(route: Route): void {
   const id = route.params.diagnosticId;
   if (id === undefined || !OPENS_A_DIAGNOSTIC.includes(route.name)) return;
-  import('@/features/diagnostic/use-diagnostic')
-    .then((m) => m.preopenDiagnostic(id))
-    .catch(() => {});
+  import('@/shared/diagnostic/use-diagnostic').then((m) => m.preopenDiagnostic(id)).catch(() => {});
 }

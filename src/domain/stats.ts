@@ -97,11 +97,6 @@ export function median(values: readonly number[]): number | null {
   return quantile(values, 0.5);
 }
 
-/** Population standard deviation (divides by n: the group is the whole population), or null. */
-export function standardDeviation(values: readonly number[]): number | null {
-  return summarizeSorted(sortedValues(values))?.sd ?? null;
-}
-
 /** Smallest value, or null for no values. */
 export function min(values: readonly number[]): number | null {
   if (values.length === 0) return null;

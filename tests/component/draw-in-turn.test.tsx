@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
-import { useDrawnInTurn } from '@/features/results/draw-in-turn';
+import { useDrawnInTurn } from '@/shared/charts/draw-in-turn';
 
 /** A stand-in chart: shows what it has drawn, and logs each drawing. */
 function Chart({ name, value, log }: { name: string; value: object; log: string[] }) {

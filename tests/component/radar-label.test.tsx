@@ -1,4 +1,4 @@
-import { labelRoom, wrapLabel } from '@/features/results/radar-chart';
+import { labelRoom, wrapLabel } from '@/shared/charts/radar-chart';
 
 describe('wrapLabel (radar axis labels)', () => {
   it('should break between words within the width', () => {

@@ -1,7 +1,7 @@
 import { render as rtlRender, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { ScoreRadar } from '@/features/results/radar-chart';
+import { ScoreRadar } from '@/shared/charts/radar-chart';
 import { makeI18n } from './make-i18n';
 
 async function render(ui: ReactElement) {

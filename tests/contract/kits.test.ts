@@ -2,9 +2,39 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGrid } from '@/domain/grid/load-grid';
 import { LegalCatalogue } from '@/domain/legal/schema';
-import { KitCatalogue, kitDimensionIds, kitLegalRefIds } from '@/domain/kits/schema';
+import { KitCatalogue } from '@/domain/kits/schema';
 import { frenchTypography } from '@/domain/text/french-typography';
 import { isBundledGridFile } from '@/grid-library/grid-files';
+
+/** Every legal id the kits cite (the contract test checks each is in the catalogue). */
+function kitLegalRefIds(kits: KitCatalogue): string[] {
+  const r = kits.representatives;
+  return [
+    ...new Set([
+      ...r.documents.flatMap((d) => d.legalRefs),
+      ...r.deadlines.legalRefs,
+      ...r.expert.legalRefs,
+      ...r.clauses.flatMap((c) => c.legalRefs),
+      ...kits.deployment.legalRefs,
+    ]),
+  ];
+}
+
+/** Every dimension id the kits' triggers and questions name. */
+function kitDimensionIds(kits: KitCatalogue): string[] {
+  const r = kits.representatives;
+  const triggers = [
+    ...r.documents.map((d) => d.when),
+    ...r.clauses.map((c) => c.when),
+    ...r.indicators.map((i) => i.when),
+  ];
+  return [
+    ...new Set([
+      ...triggers.flatMap((w) => w.dimensions ?? []),
+      ...r.questions.flatMap((q) => q.dimensions),
+    ]),
+  ];
+}
 
 const ROOT = join(__dirname, '../..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');

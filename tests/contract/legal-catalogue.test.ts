@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { loadGrid } from '@/domain/grid/load-grid';
 import { parseValidGrid } from '@/domain/grid/grid-rules';
 import type { Grid } from '@/domain/grid/schema';
-import { duplicateLegalRefIds, LegalCatalogue } from '@/domain/legal/schema';
+import { LegalCatalogue } from '@/domain/legal/schema';
 import { LEGAL_REFERENCE_IDS } from '@/domain/legal/reference-ids';
 import { isBundledGridFile } from '@/grid-library/grid-files';
 import {
@@ -14,6 +14,17 @@ import {
   renderLegalIds,
   renderLegalJsonSchema,
 } from '../../scripts/gen-schema';
+
+/** Ids used twice in a catalogue (the shape cannot say it). */
+function duplicateLegalRefIds(catalogue: LegalCatalogue): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const { id } of catalogue.references) {
+    if (seen.has(id)) duplicates.add(id);
+    seen.add(id);
+  }
+  return [...duplicates];
+}
 
 const ROOT = join(__dirname, '../..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');

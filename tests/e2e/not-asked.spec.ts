@@ -104,3 +104,50 @@ test('a workshop of employees and representatives: not asked is neither missing 
     page.getByText(/“Not asked”: the dimension is not asked of this role/),
   ).toBeVisible();
 });
+
+test('the compare page says « non posée » for a dimension asked of nobody at T0, as the workshop page does', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const pick = `(i, r) => r < 3 ? 1 : 2`;
+  // T0: employees only, never asked the CSE information-consultation questions.
+  const t0 = await createDiagnostic(page, { title: 'T0 salariés', grids: ['social-dialogue'] });
+  await seedAnswers(
+    page,
+    t0,
+    ['employee', 'employee', 'employee'].map((role) => ({ role })),
+    pick,
+  );
+  // T1: the same employees and three representatives, who are asked them.
+  const t1 = await createDiagnostic(page, { title: 'T1 avec élus', grids: ['social-dialogue'] });
+  await seedAnswers(
+    page,
+    t1,
+    ['employee', 'employee', 'employee', 'representative', 'representative', 'representative'].map(
+      (role) => ({ role }),
+    ),
+    pick,
+  );
+
+  await page.goto(`./#/compare/${t0}/${t1}`);
+  const table = page.getByTestId('delta-table');
+  const row = table.locator('tbody tr[data-dimension-id="sd-info-consultation"]');
+  await expect(row).toBeVisible();
+  const cells = (await row.locator('td').allInnerTexts()).map(normal);
+  expect(cells[0]).toBe('non posée');
+  expect(cells[1]).toMatch(/^\d+(,\d+)?$/);
+  expect(cells[2]).toBe('—');
+  await expect(page.getByTestId('not-asked-note')).toHaveText(
+    /Non posée\s*»\s*:\s*la dimension n’est posée à aucun répondant de ce diagnostic/,
+  );
+  // A dimension asked of everyone keeps its figures on both sides, and no « non posée ».
+  const other = (await table.locator('tbody tr').nth(1).locator('td').allInnerTexts()).map(normal);
+  expect(other[0]).toMatch(/^\d+(,\d+)?$/);
+  expect(other[1]).toMatch(/^\d+(,\d+)?$/);
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(row.locator('td').first()).toHaveText('not asked');
+  await expect(page.getByTestId('not-asked-note')).toHaveText(
+    /“Not asked”: the dimension is asked of no respondent of this diagnostic/,
+  );
+});

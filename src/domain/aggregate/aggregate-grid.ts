@@ -27,7 +27,7 @@ import {
   STATUS_NOT_ASKED,
 } from '@/domain/scoring/score-matrix';
 import { mean, type Summary, summarizeCounts, summarizeInPlace } from '@/domain/stats';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import { decideRoleVisibility, effectiveThreshold } from './anonymity';
 import { type DimensionReliability, dimensionReliabilitySteps } from './reliability';
 

@@ -17,7 +17,7 @@ import {
   type ScoreMatrix,
   STATUS_ANSWERED,
 } from '@/domain/scoring/score-matrix';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import type { Grid } from '@/domain/grid/schema';
 
 /** Complete cases needed before α is computed for a dimension. */

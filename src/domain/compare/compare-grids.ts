@@ -39,6 +39,12 @@ export interface DimensionDelta extends ScoreDelta {
   dimensionId: string;
   /** Common unchanged items the dimension was re-scored on (0: nothing to compare). */
   items: number;
+  /**
+   * On each side, the diagnostic has respondents but none of them is asked the dimension (its
+   * items' role conditions leave out every role present): no score, and none missing
+   * (docs/scoring.md, « Asked or not »). False when there is nothing to compare.
+   */
+  notAsked: { t0: boolean; t1: boolean };
 }
 
 export interface GridComparison {
@@ -144,15 +150,30 @@ export function compareGrids(t0: ComparisonSide, t1: ComparisonSide): CompareRes
   const aggregate1 = aggregateGrid(restrict(t1.grid, keep), t1.respondents);
   const scores0 = new Map(aggregate0.dimensions.map((d) => [d.dimensionId, d.score]));
   const scores1 = new Map(aggregate1.dimensions.map((d) => [d.dimensionId, d.score]));
+  const askedOfNobody = (aggregate: typeof aggregate0) =>
+    new Set(
+      aggregate.dimensions
+        .filter((d) => d.respondents > 0 && d.asked === 0)
+        .map((d) => d.dimensionId),
+    );
+  const notAsked0 = askedOfNobody(aggregate0);
+  const notAsked1 = askedOfNobody(aggregate1);
   const ids0 = new Set(t0.grid.dimensions.map((dimension) => dimension.id));
   const ids1 = new Set(t1.grid.dimensions.map((dimension) => dimension.id));
   const dimensions: DimensionDelta[] = t1.grid.dimensions
     .filter((dimension) => ids0.has(dimension.id))
-    .map((dimension) => ({
-      dimensionId: dimension.id,
-      items: dimension.items.filter((item) => keep.has(item.id)).length,
-      ...deltaOf(scores0.get(dimension.id) ?? null, scores1.get(dimension.id) ?? null),
-    }));
+    .map((dimension) => {
+      const items = dimension.items.filter((item) => keep.has(item.id)).length;
+      return {
+        dimensionId: dimension.id,
+        items,
+        ...deltaOf(scores0.get(dimension.id) ?? null, scores1.get(dimension.id) ?? null),
+        notAsked: {
+          t0: items > 0 && notAsked0.has(dimension.id),
+          t1: items > 0 && notAsked1.has(dimension.id),
+        },
+      };
+    });
   return {
     ok: true,
     gridId: t1.grid.id,

@@ -20,6 +20,7 @@
  */
 import type { z } from 'zod/mini';
 import { FILE_FORMATS, type JsonFileKind } from './file-formats';
+import { expectedJsonType, jsonTypeOf, type JsonTypeWord } from '@/domain/json-types';
 
 export type { JsonFileKind } from './file-formats';
 
@@ -56,7 +57,7 @@ export type ContentProblemCode =
   | 'invalidGrid';
 
 /** Value-type tokens of `type` problems (translated under `files:valueType`). */
-export type ValueType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null' | 'value';
+export type ValueType = JsonTypeWord;
 
 export type ContentProblem = {
   code: ContentProblemCode;
@@ -228,7 +229,10 @@ function describeIssue(
   }
   switch (issue.code) {
     case 'invalid_type':
-      return problem('type', { expected: expectedType(issue.expected), received: typeOf(value) });
+      return problem('type', {
+        expected: expectedJsonType(issue.expected, 'object'),
+        received: jsonTypeOf(value, 'value'),
+      });
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ code: 'unknownKey', path, params: { key: clip(key) } }));
     case 'invalid_value':
@@ -250,38 +254,6 @@ function describeIssue(
       return problem('format', { value: display(value) });
     default:
       return problem('value');
-  }
-}
-
-function expectedType(expected: string): ValueType {
-  switch (expected) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'object':
-    case 'array':
-      return expected;
-    case 'record':
-      return 'object';
-    default:
-      return 'value';
-  }
-}
-
-function typeOf(value: unknown): ValueType {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'boolean';
-    case 'object':
-      return 'object';
-    case 'number':
-      return Number.isFinite(value) ? 'number' : 'value';
-    default:
-      return 'value';
   }
 }
 

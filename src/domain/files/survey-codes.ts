@@ -11,7 +11,6 @@
  * Pure: no DOM, no clock.
  */
 import type { Role } from '@/domain/answers/answers';
-import { ROLES } from '@/domain/answers/roles';
 import type { Grid, Scale } from '@/domain/grid/schema';
 import { sha256Hex } from '@/domain/grid/sha256';
 
@@ -30,12 +29,6 @@ export const ROLE_ANSWER_CODES: Readonly<Record<Role, string>> = {
 };
 export const DONT_KNOW_CODE = 'DK';
 export const NOT_APPLICABLE_CODE = 'NA';
-
-/** The role of a short answer code (any case), or null. */
-export function roleOfCode(code: string): Role | null {
-  const upper = code.trim().toUpperCase();
-  return ROLES.find((role) => ROLE_ANSWER_CODES[role] === upper) ?? null;
-}
 
 /**
  * An id as a code: its letters and digits (`us-adequation-1` → `usadequation1`), `q` in front

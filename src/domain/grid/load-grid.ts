@@ -6,12 +6,13 @@
  * overflow on absurdly deep nesting) is reported as `internal`.
  */
 import type { z } from 'zod';
-import type { GridError, GridErrorCode, ValueTypeToken } from './grid-errors';
+import type { GridError, GridErrorCode } from './grid-errors';
 import { readJsonFile, type JsonFileError } from '@/domain/files/read-json-file';
 import { gridContentHash } from './hash';
 import { formatGridPath, type PathSegment } from './locate';
 import { forEachGridRuleBreak, listGridTexts } from './grid-rules';
 import { Grid, GRID_SCHEMA_VERSION } from './schema';
+import { expectedJsonType, jsonTypeOf } from '@/domain/json-types';
 
 export { listGridTexts };
 export { findJsonSyntaxErrorOffset } from '@/domain/files/read-json-file';
@@ -183,8 +184,8 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
     case 'invalid_type': {
       return [
         makeError('wrong_type', path, {
-          expected: expectedToken(issue.expected),
-          received: valueTypeToken(value),
+          expected: expectedJsonType(issue.expected, 'text'),
+          received: jsonTypeOf(value, 'nonFinite'),
         }),
       ];
     }
@@ -267,38 +268,6 @@ function numberError(path: PathSegment[], input: unknown, value: unknown): GridE
   if (min !== undefined) return makeError('number_too_small', path, { value: shown, min });
   if (max !== undefined) return makeError('number_too_large', path, { value: shown, max });
   return makeError('invalid', path);
-}
-
-function expectedToken(expected: string): ValueTypeToken {
-  switch (expected) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'object':
-    case 'array':
-      return expected;
-    case 'record':
-      return 'text';
-    default:
-      return 'value';
-  }
-}
-
-function valueTypeToken(value: unknown): ValueTypeToken {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return Number.isFinite(value) ? 'number' : 'nonFinite';
-    case 'boolean':
-      return 'boolean';
-    case 'object':
-      return 'object';
-    default:
-      return 'value';
-  }
 }
 
 /** A short printable form of a value for messages. */

@@ -116,33 +116,3 @@ export const KitCatalogue = z.strictObject({
   }),
 });
 export type KitCatalogue = z.infer<typeof KitCatalogue>;
-
-/** Every legal id the kits cite (the contract test checks each is in the catalogue). */
-export function kitLegalRefIds(kits: KitCatalogue): string[] {
-  const r = kits.representatives;
-  return [
-    ...new Set([
-      ...r.documents.flatMap((d) => d.legalRefs),
-      ...r.deadlines.legalRefs,
-      ...r.expert.legalRefs,
-      ...r.clauses.flatMap((c) => c.legalRefs),
-      ...kits.deployment.legalRefs,
-    ]),
-  ];
-}
-
-/** Every dimension id the kits' triggers and questions name. */
-export function kitDimensionIds(kits: KitCatalogue): string[] {
-  const r = kits.representatives;
-  const triggers = [
-    ...r.documents.map((d) => d.when),
-    ...r.clauses.map((c) => c.when),
-    ...r.indicators.map((i) => i.when),
-  ];
-  return [
-    ...new Set([
-      ...triggers.flatMap((w) => w.dimensions ?? []),
-      ...r.questions.flatMap((q) => q.dimensions),
-    ]),
-  ];
-}

@@ -70,14 +70,3 @@ export const LegalCatalogue = z.strictObject({
   references: z.array(LegalReference).check(z.minLength(1)),
 });
 export type LegalCatalogue = z.infer<typeof LegalCatalogue>;
-
-/** Ids used twice in a catalogue (the shape cannot say it). */
-export function duplicateLegalRefIds(catalogue: LegalCatalogue): string[] {
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const { id } of catalogue.references) {
-    if (seen.has(id)) duplicates.add(id);
-    seen.add(id);
-  }
-  return [...duplicates];
-}

@@ -2,11 +2,10 @@
  * What recommendation conditions are evaluated against: the figures of one respondent or of an
  * aggregate, in one shape, so the same grid rules work for both.
  */
-import { type Answers, answerOf, type Role } from '@/domain/answers/answers';
+import type { Role } from '@/domain/answers/answers';
 import type { GridAggregate } from '@/domain/aggregate/aggregate-grid';
 import type { Grid } from '@/domain/grid/schema';
-import { answerStatus, scaleBounds } from '@/domain/scoring/item-score';
-import type { GridScore } from '@/domain/scoring/score-grid';
+import { scaleBounds } from '@/domain/scoring/item-score';
 
 export interface DimensionContext {
   /** Dimension score (respondent) or aggregate mean; null when insufficient. */
@@ -46,7 +45,8 @@ export interface EvaluationContext {
   items: ReadonlyMap<string, ItemContext>;
 }
 
-function itemRanges(grid: Grid): Map<string, { min: number; max: number } | null> {
+/** Each item's scale bounds (null for an unknown scale). */
+export function itemRanges(grid: Grid): Map<string, { min: number; max: number } | null> {
   const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
   const ranges = new Map<string, { min: number; max: number } | null>();
   for (const dimension of grid.dimensions) {
@@ -58,48 +58,8 @@ function itemRanges(grid: Grid): Map<string, { min: number; max: number } | null
   return ranges;
 }
 
-/**
- * Context of one respondent: their scores and raw answers; no spread and no role gap. With their
- * `role`, a role condition on that role reads their own score (on another role: unknown).
- */
-export function contextFromScore(
-  grid: Grid,
-  gridScore: GridScore,
-  answers: Answers,
-  role?: Role,
-): EvaluationContext {
-  const scales = new Map(grid.scales.map((scale) => [scale.id, scale]));
-  const ranges = itemRanges(grid);
-  const scores = new Map(gridScore.items.map((item) => [item.itemId, item.score]));
-  const dimensions = new Map<string, DimensionContext>(
-    gridScore.dimensions.map((dimension) => [
-      dimension.dimensionId,
-      {
-        score: dimension.score,
-        dkRate: dimension.dkRate,
-        spread: null,
-        roleGap: null,
-        roles: ownRole(role, dimension.score, 1),
-      },
-    ]),
-  );
-  const items = new Map<string, ItemContext>();
-  for (const dimension of grid.dimensions) {
-    for (const item of dimension.items) {
-      const raw = answerOf(answers, item.id);
-      const onScale = answerStatus(raw, scales.get(item.scale)) === 'answered';
-      items.set(item.id, {
-        value: onScale && typeof raw === 'number' ? raw : null,
-        score: scores.get(item.id) ?? null,
-        range: ranges.get(item.id) ?? null,
-      });
-    }
-  }
-  return { source: 'respondent', dimensions, items };
-}
-
 /** The map of one role's own figure (none without a role). */
-function ownRole(role: Role | undefined, score: number | null, n: number) {
+export function ownRole(role: Role | undefined, score: number | null, n: number) {
   return new Map<Role, RoleFigure>(role === undefined ? [] : [[role, { score, n }]]);
 }
 

@@ -60,6 +60,7 @@ export function buildEvolution(
         t1: d.t1,
         delta: d.delta,
         items: d.items,
+        notAsked: d.notAsked,
         bounds: {
           t0: boundsOf(bounds0, g0, d.dimensionId).score,
           t1: boundsOf(bounds1, g1, d.dimensionId).score,

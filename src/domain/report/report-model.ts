@@ -272,6 +272,8 @@ export type EvolutionGrid = {
     delta: number | null;
     /** Items the dimension was compared on. */
     items: number;
+    /** On each side, asked of no respondent (« non posée »; `DimensionDelta.notAsked`). */
+    notAsked: { t0: boolean; t1: boolean };
     /** Bounds each side is shown against (docs/scoring.md). */
     bounds: { t0: number[]; t1: number[] };
   }[];

@@ -27,8 +27,3 @@ export function exact(value: number): number {
   const settled = Math.round(value * SCALE) / SCALE;
   return settled === 0 ? 0 : settled;
 }
-
-/** `exact` for a figure that may be missing. */
-export function exactOrNull(value: number | null): number | null {
-  return value === null ? null : exact(value);
-}

@@ -1,6 +1,5 @@
 import type { AnswerStatus, AnswerValue } from '@/domain/answers/answers';
-import type { Item, Scale } from '@/domain/grid/schema';
-import { exact } from './exact';
+import type { Scale } from '@/domain/grid/schema';
 
 /** The lowest and highest point values of a scale. */
 export function scaleBounds(scale: Scale): { min: number; max: number } {
@@ -28,19 +27,9 @@ export function answerStatus(
 }
 
 /**
- * Score of a numeric value on 0–100: (value − min) / (max − min) × 100, then 100 − s for a
- * `reverse` item, so that higher always means more favourable, settled by `exact` (docs/scoring.md).
- * Null when the value is not a point of the scale or the scale is degenerate.
- */
-export function itemScore(item: Pick<Item, 'reverse'>, scale: Scale, value: number): number | null {
-  if (!scale.points.some((point) => point.value === value)) return null;
-  const { min, max } = scaleBounds(scale);
-  const score = scoreOnRange(value, min, max, item.reverse);
-  return score === null ? null : exact(score);
-}
-
-/**
- * The item score formula on a known range (the value is assumed on the scale); null if max ≤ min.
+ * The item score formula on a known range (the value is assumed on the scale): (value − min) /
+ * (max − min) × 100, then 100 − s for a `reverse` item, so that higher always means more
+ * favourable (docs/scoring.md); null if max ≤ min.
  * Not settled: sums are made of these and settled once (see `score-matrix.ts`).
  */
 export function scoreOnRange(

@@ -16,7 +16,7 @@
 import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { isAskedOf } from '@/domain/context/asked-of';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import { exact } from './exact';
 import { scaleBounds, scoreOnRange } from './item-score';
 

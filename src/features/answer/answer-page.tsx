@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '@/app/router';
 import { addRespondent, setRespondentProfile } from '@/domain/diagnostic/operations';
-import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
-import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
+import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
+import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
 import { newId } from '@/utils/id';
 import { RespondentForm } from './respondent-form';
-import { NEXT_PARTICIPANT_STEP, RESPONDENT_STEP } from './steps';
+import { NEXT_PARTICIPANT_STEP, RESPONDENT_STEP } from './questionnaire-pages';
 import { Questionnaire } from './questionnaire';
 
 type AnswerPageProps = { diagnosticId?: string; step?: string };

@@ -10,12 +10,12 @@ import {
 import { pickText } from '@/domain/grid/text';
 import { routingContextOf } from '@/domain/context/context-of';
 import { routeGrid } from '@/domain/context/route-grid';
-import { ContextEditor } from '@/features/context/context-editor';
+import { ContextEditor } from '@/shared/context/context-editor';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatPercent } from '@/i18n/format';
-import type { DiagnosticSession } from '@/features/diagnostic/use-diagnostic';
-import { StorageBanner } from '@/features/diagnostic/storage-banner';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
+import type { DiagnosticSession } from '@/shared/diagnostic/use-diagnostic';
+import { StorageBanner } from '@/shared/diagnostic/storage-banner';
+import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
 import { LikertItem } from './likert-item';
 import {
   answeredCount,
@@ -24,7 +24,7 @@ import {
   NEXT_PARTICIPANT_STEP,
   RESPONDENT_STEP,
   REVIEW_STEP,
-} from './steps';
+} from './questionnaire-pages';
 import { ReviewStep } from './review-step';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;

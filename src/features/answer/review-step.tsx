@@ -2,9 +2,9 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { pickText } from '@/domain/grid/text';
-import { answeredCount, type DimensionStep } from './steps';
-import { ExportRespondentButton } from '@/features/workshop/export-respondent-button';
-import { QrHandoverButton } from '@/features/workshop/qr-handover-button';
+import { answeredCount, type DimensionStep } from './questionnaire-pages';
+import { ExportRespondentButton } from '@/shared/handover/export-respondent-button';
+import { QrHandoverButton } from '@/shared/handover/qr-handover-button';
 
 type ReviewStepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;

@@ -1,31 +1,23 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '@/app/router';
-import { compareGrids, type GridComparison } from '@/domain/compare/compare-grids';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { buildEvolution } from '@/domain/report/evolution-report';
-import { loadRadarCode, ScoreRadar } from '@/features/results/lazy-radar';
-import { PdfButton } from '@/features/results/pdf-button';
+import type { EvolutionGrid } from '@/domain/report/report-model';
+import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
+import { PdfButton } from '@/shared/report-download/pdf-button';
 import { nowIso } from '@/utils/id';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/i18n/format';
 import { formatShown } from '@/i18n/format-score';
-import {
-  boundsOf,
-  dimensionBounds,
-  gridScoreBounds,
-  type Shown,
-  shownComparison,
-} from '@/domain/scoring/display';
+import { type Shown, shownComparison } from '@/domain/scoring/display';
 import './compare.css';
 import { LoadingStatus } from '@/components/loading-status';
 import { TableScroll } from '@/components/table-scroll';
-import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
-import { respondentsForGrid } from '@/domain/answers/grid-answers';
+import { useDiagnosticList } from '@/shared/diagnostic/use-diagnostic-list';
 
 const T0_COLOR = '#6b7280';
 
@@ -176,33 +168,24 @@ function CompareForm({ diagnostics, initial }: CompareFormProps) {
 function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
   const { t } = useTranslation('compare');
   const lang = currentLanguage();
-  const comparisons = useMemo(() => {
+  // One report model (docs/architecture.md): the page shows the evolution the PDF prints, T1's
+  // full report with its evolution section against T0 (`buildEvolution`, from compareGrids).
+  const report = useMemo(() => {
     const r0 = resolveGrids(d0);
     const r1 = resolveGrids(d1);
-    const grids0 = new Map(r0.grids.map((g) => [g.grid.id, g.grid]));
-    const side = (d: Diagnostic, grid: Grid) => ({
-      grid,
-      respondents: respondentsForGrid(d.respondents, grid.id),
-    });
-    const results = r1.grids.flatMap(({ grid: g1 }) => {
-      const g0 = grids0.get(g1.id);
-      if (!g0) return [];
-      const result = compareGrids(side(d0, g0), side(d1, g1));
-      return result.ok ? [{ g0, g1, result }] : [];
-    });
-    return { results, broken: [...new Set([...r0.broken, ...r1.broken])], r0, r1 };
-  }, [d0, d1]);
-  // The PDF is T1's full report with an evolution section against T0 (same compareGrids).
-  const report = useMemo(() => {
-    const { r0, r1 } = comparisons;
     const model = buildReportModel(d1, r1.grids, { lang, generatedAt: d1.updatedAt });
     const evolution = buildEvolution(
       { diagnostic: d0, grids: r0.grids },
       { diagnostic: d1, grids: r1.grids },
       lang,
     );
-    return { ...model, evolution };
-  }, [comparisons, d0, d1, lang]);
+    return {
+      model: { ...model, evolution },
+      evolution,
+      broken: [...new Set([...r0.broken, ...r1.broken])],
+    };
+  }, [d0, d1, lang]);
+  const { evolution, broken } = report;
 
   return (
     <>
@@ -214,21 +197,19 @@ function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
         })}
       </p>
       <p className="field__hint">{t('deltaHint')}</p>
-      {comparisons.broken.length > 0 && (
-        <p className="notice notice--warn">
-          {t('brokenGrids', { grids: comparisons.broken.join(', ') })}
-        </p>
+      {broken.length > 0 && (
+        <p className="notice notice--warn">{t('brokenGrids', { grids: broken.join(', ') })}</p>
       )}
-      {comparisons.results.length === 0 ? (
+      {evolution.grids.length === 0 ? (
         <p className="notice notice--warn">{t('noSharedGrid')}</p>
       ) : (
-        comparisons.results.map(({ g0, g1, result }) => (
-          <GridComparisonView key={g1.id} g0={g0} g1={g1} result={result} lang={lang} />
+        evolution.grids.map((grid) => (
+          <GridComparisonView key={grid.gridId} grid={grid} lang={lang} />
         ))
       )}
-      {comparisons.results.length > 0 && (
+      {evolution.grids.length > 0 && (
         <PdfButton
-          model={{ ...report, generatedAt: nowIso() }}
+          model={{ ...report.model, generatedAt: nowIso() }}
           texts={{
             title: t('pdf.title'),
             intro: t('pdf.intro', { t0: d0.title, t1: d1.title }),
@@ -240,79 +221,52 @@ function Comparison({ d0, d1 }: { d0: Diagnostic; d1: Diagnostic }) {
   );
 }
 
-type GridComparisonViewProps = { g0: Grid; g1: Grid; result: GridComparison; lang: string };
-
-function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
+function GridComparisonView({ grid, lang }: { grid: EvolutionGrid; lang: string }) {
   const { t } = useTranslation('compare');
-  const text1 = (value: Parameters<typeof pickText>[0]) =>
-    pickText(value, lang, g1.languages.default);
-  const text0 = (value: Parameters<typeof pickText>[0]) =>
-    pickText(value, lang, g0.languages.default);
-  const title = text1(g1.title);
-  const labels1 = new Map(g1.dimensions.map((d) => [d.id, text1(d.label)]));
-  const labels0 = new Map(g0.dimensions.map((d) => [d.id, text0(d.label)]));
-  const items1 = new Map(
-    g1.dimensions.flatMap((d) => d.items.map((i) => [i.id, text1(i.text)] as const)),
-  );
-  const items0 = new Map(
-    g0.dimensions.flatMap((d) => d.items.map((i) => [i.id, text0(i.text)] as const)),
-  );
   // Display rule (docs/scoring.md): each score against its own bounds, and the delta the
   // difference of the two scores shown (59 → 53 is −6 whatever the decimals behind them).
-  const score = (value: Shown | null) => (value === null ? t('noScore') : formatShown(value, lang));
+  const score = (value: Shown | null, notAsked = false) =>
+    value !== null ? formatShown(value, lang) : notAsked ? <em>{t('notAsked')}</em> : t('noScore');
   const delta = (value: Shown | null) => {
     if (value === null) return t('noScore');
     if (value.value === 0) return t('deltaNone');
     const size = formatShown({ value: Math.abs(value.value), digits: value.digits }, lang);
     return value.value > 0 ? t('deltaUp', { value: size }) : t('deltaDown', { value: size });
   };
-  const bounds0 = dimensionBounds(g0);
-  const bounds1 = dimensionBounds(g1);
-  const shownDimensions = new Map(
-    result.dimensions.map((d) => [
-      d.dimensionId,
-      shownComparison(
-        d.t0,
-        d.t1,
-        boundsOf(bounds0, g0, d.dimensionId).score,
-        boundsOf(bounds1, g1, d.dimensionId).score,
-      ),
-    ]),
-  );
-  const shownGrid = shownComparison(
-    result.grid.t0,
-    result.grid.t1,
-    gridScoreBounds(g0),
-    gridScoreBounds(g1),
-  );
-  const { added, removed, changed } = result.items;
+  const shown = (d: {
+    t0: number | null;
+    t1: number | null;
+    bounds: { t0: number[]; t1: number[] };
+  }) => shownComparison(d.t0, d.t1, d.bounds.t0, d.bounds.t1);
+  const shownGrid = shown(grid.grid);
+  const { added, removed, changed } = grid.leftOut;
   const leftOut = added.length + removed.length + changed.length;
   const only = [
-    ...result.dimensionsOnlyIn.t0.map((id) => `${labels0.get(id) ?? id} (T0)`),
-    ...result.dimensionsOnlyIn.t1.map((id) => `${labels1.get(id) ?? id} (T1)`),
+    ...grid.dimensionsOnly.t0.map((label) => `${label} (T0)`),
+    ...grid.dimensionsOnly.t1.map((label) => `${label} (T1)`),
   ];
+  const someNotAsked = grid.dimensions.some((d) => d.notAsked.t0 || d.notAsked.t1);
+  const title = grid.title;
+  const titleId = `compare-${grid.gridId}-title`;
 
   return (
-    <section className="card" aria-labelledby={`compare-${g1.id}-title`} data-grid-id={g1.id}>
-      <h2 id={`compare-${g1.id}-title`}>{title}</h2>
+    <section className="card" aria-labelledby={titleId} data-grid-id={grid.gridId}>
+      <h2 id={titleId}>{title}</h2>
       <p>
-        {result.versions.t0 === result.versions.t1
-          ? t('sameVersion', { v: result.versions.t1 })
-          : t('gridVersions', { v0: result.versions.t0, v1: result.versions.t1 })}
+        {grid.versions.t0 === grid.versions.t1
+          ? t('sameVersion', { v: grid.versions.t1 })
+          : t('gridVersions', { v0: grid.versions.t0, v1: grid.versions.t1 })}
       </p>
       <div className="chart-and-table">
         <figure className="chart">
           <ScoreRadar
-            data={result.dimensions.map((d) => ({
-              axis: labels1.get(d.dimensionId) ?? d.dimensionId,
-              score: d.t1,
-            }))}
+            data={grid.dimensions.map((d) => ({ axis: d.label, score: d.t1 }))}
             series={[
               {
                 key: 't0',
                 name: t('t0'),
                 color: T0_COLOR,
-                values: result.dimensions.map((d) => d.t0),
+                values: grid.dimensions.map((d) => d.t0),
               },
             ]}
             mainName={t('t1')}
@@ -337,55 +291,62 @@ function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
             </li>
           </ul>
         </figure>
-        <TableScroll>
-          <table className="data" data-testid="delta-table">
-            <caption>{t('tableCaption', { grid: title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dimension')}</th>
-                <th scope="col" className="num">
-                  {t('t0')}
-                </th>
-                <th scope="col" className="num">
-                  {t('t1')}
-                </th>
-                <th scope="col" className="num">
-                  {t('delta')}
-                </th>
-                <th scope="col" className="num">
-                  {t('items')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.dimensions.map((d) => {
-                const shown = shownDimensions.get(d.dimensionId);
-                return (
-                  <tr key={d.dimensionId} data-dimension-id={d.dimensionId}>
-                    <th scope="row">{labels1.get(d.dimensionId)}</th>
-                    <td className="num">{score(shown?.t0 ?? null)}</td>
-                    <td className="num">{score(shown?.t1 ?? null)}</td>
-                    <td className="num" data-delta={shown?.delta?.value ?? ''}>
-                      {delta(shown?.delta ?? null)}
-                    </td>
-                    <td className="num">{d.items}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('gridRow')}</th>
-                <td className="num">{score(shownGrid.t0)}</td>
-                <td className="num">{score(shownGrid.t1)}</td>
-                <td className="num" data-delta={shownGrid.delta?.value ?? ''}>
-                  {delta(shownGrid.delta)}
-                </td>
-                <td className="num">{result.items.common.length}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
+        <div className="compare-table">
+          <TableScroll>
+            <table className="data" data-testid="delta-table">
+              <caption>{t('tableCaption', { grid: title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dimension')}</th>
+                  <th scope="col" className="num">
+                    {t('t0')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('t1')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('delta')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('items')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {grid.dimensions.map((d) => {
+                  const figures = shown(d);
+                  return (
+                    <tr key={d.id} data-dimension-id={d.id}>
+                      <th scope="row">{d.label}</th>
+                      <td className="num">{score(figures.t0, d.notAsked.t0)}</td>
+                      <td className="num">{score(figures.t1, d.notAsked.t1)}</td>
+                      <td className="num" data-delta={figures.delta?.value ?? ''}>
+                        {delta(figures.delta)}
+                      </td>
+                      <td className="num">{d.items}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('gridRow')}</th>
+                  <td className="num">{score(shownGrid.t0)}</td>
+                  <td className="num">{score(shownGrid.t1)}</td>
+                  <td className="num" data-delta={shownGrid.delta?.value ?? ''}>
+                    {delta(shownGrid.delta)}
+                  </td>
+                  <td className="num">{grid.commonItems}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
+          {someNotAsked && (
+            <p className="table-note" data-testid="not-asked-note">
+              {t('notAskedNote')}
+            </p>
+          )}
+        </div>
       </div>
       <h3>{t('leftOut.title')}</h3>
       {leftOut === 0 ? (
@@ -394,24 +355,24 @@ function GridComparisonView({ g0, g1, result, lang }: GridComparisonViewProps) {
         <>
           <p>{t('leftOut.intro')}</p>
           <ul className="left-out" data-testid="left-out">
-            {added.map((id) => (
-              <li key={`a-${id}`}>
-                <strong>{t('leftOut.added')}</strong> — {items1.get(id) ?? id}
+            {added.map((item, i) => (
+              <li key={`a-${i}`}>
+                <strong>{t('leftOut.added')}</strong> — {item}
               </li>
             ))}
-            {removed.map((id) => (
-              <li key={`r-${id}`}>
-                <strong>{t('leftOut.removed')}</strong> — {items0.get(id) ?? id}
+            {removed.map((item, i) => (
+              <li key={`r-${i}`}>
+                <strong>{t('leftOut.removed')}</strong> — {item}
               </li>
             ))}
-            {changed.map((c) => (
-              <li key={`c-${c.itemId}`}>
+            {changed.map((c, i) => (
+              <li key={`c-${i}`}>
                 <strong>
                   {t('leftOut.changed', {
                     changes: c.changes.map((k) => t(`leftOut.change.${k}`)).join(', '),
                   })}
                 </strong>{' '}
-                — {items1.get(c.itemId) ?? c.itemId}
+                — {c.item}
               </li>
             ))}
           </ul>

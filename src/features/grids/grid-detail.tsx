@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '@/i18n/format';
 import { ConditionText } from './condition-text';
 import { downloadGrid } from './download-grid';
 import { GridFacts, languageName } from './grid-facts';
-import type { LibraryGrid } from './use-grid-library';
+import type { LibraryGrid } from '@/shared/grids/use-grid-library';
 import { jump } from '@/utils/jump';
 
 type GridDetailProps = { entry: LibraryGrid; lang: string };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { gridLanguageCoverage } from '@/domain/grid/language-coverage';
 import type { Grid } from '@/domain/grid/schema';
 import { formatDateTime } from '@/i18n/format';
-import type { LibraryGrid } from './use-grid-library';
+import type { LibraryGrid } from '@/shared/grids/use-grid-library';
 
 /** A language's name in the interface language (« anglais »), or its code when unknown. */
 export function languageName(code: string, lang: string): string {

@@ -12,7 +12,7 @@ import { downloadGrid } from './download-grid';
 import { GridDetail, gridTitle } from './grid-detail';
 import { GridFacts } from './grid-facts';
 import { GridLoader } from './grid-loader';
-import { useGridLibrary, type LibraryGrid } from './use-grid-library';
+import { useGridLibrary, type LibraryGrid } from '@/shared/grids/use-grid-library';
 import './grids.css';
 
 /** The grid library (`#/grids`) or one grid's content (`#/grids/<id>` or `#/grids/<id>@<version>`). */

@@ -1,31 +1,31 @@
-import { ContextEditor } from '@/features/context/context-editor';
+import { ContextEditor } from '@/shared/context/context-editor';
 import { LeftOutList } from './left-out-list';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '@/domain/grid/schema';
 import { audienceForPurpose, buildReportModel } from '@/domain/report/build-report-model';
 import { upsertAction } from '@/domain/diagnostic/operations';
-import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
-import { MigrationOffer } from '@/features/grids/migration-offer';
-import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
+import { MigrationOffer } from '@/features/results/migration/migration-offer';
+import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatScore } from '@/i18n/format-score';
 import { newId, nowIso } from '@/utils/id';
 import { ActionPlan } from './action-plan';
 import { LevelBadge } from './level-badge';
-import { PdfButton } from './pdf-button';
+import { PdfButton } from '@/shared/report-download/pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { LegalReferences } from './legal-references';
 import { legalCatalogue } from '@/grid-library/legal-catalogue';
 import { kitsContent } from '@/grid-library/kits-content';
-import { DEPLOYMENT_KIT_ID, DeploymentKitSection } from '@/features/kits/deployment-kit';
+import { DEPLOYMENT_KIT_ID, DeploymentKitSection } from '@/features/results/kits/deployment-kit';
 import {
   REPRESENTATIVES_KIT_ID,
   RepresentativesKitSection,
-} from '@/features/kits/representatives-kit';
+} from '@/features/results/kits/representatives-kit';
 import { PartialNotice } from './partial-notice';
 import { ScoreTable } from './score-table';
-import { loadRadarCode, ScoreRadar } from './lazy-radar';
+import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
 import { usePartsInTurn } from './parts-in-turn';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { MAX_IMPORT_BYTES, parseDiagnosticFile } from '@/domain/files/parse-diagnostic-file';
 import { jsonFileErrorMessage } from '@/i18n/file-errors';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
 import { getDiagnostic, saveDiagnostic } from '@/storage/diagnostics-store';
 import { readFileText } from '@/utils/download';
 import { newId } from '@/utils/id';

@@ -7,11 +7,11 @@ import { PURPOSES, type DiagnosticContext } from '@/domain/diagnostic/diagnostic
 import { createDiagnostic, type LoadedGrid } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
 import { loadBundledGrids } from '@/grid-library/bundled-grids';
-import { newestCustomGrids } from '@/features/grids/custom-grid-choices';
+import { newestCustomGrids } from '@/shared/grids/custom-grid-choices';
 import { currentLanguage } from '@/i18n/i18n';
 import { saveDiagnostic } from '@/storage/diagnostics-store';
 import { newId, nowIso } from '@/utils/id';
-import { ContextFields, UNKNOWN_DIAGNOSTIC_CONTEXT } from '@/features/context/context-fields';
+import { ContextFields, UNKNOWN_DIAGNOSTIC_CONTEXT } from '@/shared/context/context-fields';
 import { estimateMinutes, NewDiagnosticForm } from './new-diagnostic-form';
 
 function countItems(grid: LoadedGrid['grid']): number {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { overallProgress, respondentProgress } from '@/domain/diagnostic/operations';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
+import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
 import { pickText } from '@/domain/grid/text';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime, formatPercent } from '@/i18n/format';

@@ -12,8 +12,8 @@ import {
 } from '@/storage/diagnostics-store';
 import { newId, nowIso } from '@/utils/id';
 import { downloadFile } from '@/utils/download';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
-import { StorageBanner } from '@/features/diagnostic/storage-banner';
+import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
+import { StorageBanner } from '@/shared/diagnostic/storage-banner';
 import { SavedDiagnostics } from './saved-diagnostics';
 
 type SavedSectionProps = {

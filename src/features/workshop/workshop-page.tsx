@@ -8,32 +8,32 @@ import type { Role } from '@/domain/answers/answers';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
 import { LoadingStatus } from '@/components/loading-status';
-import { DiagnosticGate } from '@/features/diagnostic/diagnostic-gate';
-import { exportDiagnostic } from '@/features/diagnostic/export-diagnostic';
-import { loadRadarCode } from '@/features/results/lazy-radar';
-import { StorageBanner } from '@/features/diagnostic/storage-banner';
-import { useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
+import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
+import { loadRadarCode } from '@/shared/charts/lazy-radar';
+import { StorageBanner } from '@/shared/diagnostic/storage-banner';
+import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime } from '@/i18n/format';
-import { DiscussionTopics } from './discussion-topics';
-import { GridAggregateView } from './grid-aggregate';
-import { useGridAggregates } from './grid-aggregates';
-import { Participation } from './participation';
-import { CampaignExport } from './campaign-export';
-import { ResponseImport } from './response-import';
-import { WorkshopExports } from './workshop-exports';
+import { DiscussionTopics } from './results/discussion-topics';
+import { GridAggregateView } from './results/grid-aggregate-view';
+import { useGridAggregates } from './results/use-grid-aggregates';
+import { Participation } from './results/participation';
+import { CampaignExport } from './exports/campaign-export';
+import { ResponseImport } from './import/response-import';
+import { WorkshopExports } from './exports/workshop-exports';
 import './workshop.css';
 import { jump } from '@/utils/jump';
-import { useDiagnosticList } from '@/features/diagnostic/use-diagnostic-list';
-import { LazyPaperEntry, LazyProjection } from '@/features/room/lazy';
-import { RoomCard } from '@/features/room/room-card';
+import { useDiagnosticList } from '@/shared/diagnostic/use-diagnostic-list';
+import { LazyPaperEntry, LazyProjection } from '@/features/workshop/room/lazy';
+import { RoomCard } from '@/features/workshop/room/room-card';
 
 export function WorkshopPage({
   diagnosticId,
   view,
 }: {
   diagnosticId?: string;
-  /** `projection` or `paper` (the room's screens, src/features/room), else the workshop. */
+  /** `projection` or `paper` (the room's screens, src/features/workshop/room), else the workshop. */
   view?: string;
 }) {
   const { t } = useTranslation('workshop');

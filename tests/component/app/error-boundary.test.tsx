@@ -7,7 +7,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { makeI18n } from '../make-i18n';
 
 const exported: string[] = [];
-vi.mock('@/features/diagnostic/export-diagnostic', () => ({
+vi.mock('@/shared/diagnostic/export-diagnostic', () => ({
   exportDiagnostic: (d: Diagnostic) => exported.push(d.id),
 }));
 vi.mock('@/storage/diagnostics-store', () => ({

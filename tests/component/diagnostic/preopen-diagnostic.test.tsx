@@ -1,6 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { preopenDiagnostic, useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { preopenDiagnostic, useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 
 const STORED = {
   id: 'd1',
@@ -22,7 +22,7 @@ vi.mock('@/storage/diagnostics-store', () => ({
   },
   saveDiagnostic: () => Promise.resolve({ ok: true }),
 }));
-vi.mock('@/features/diagnostic/resolve-grids', () => ({
+vi.mock('@/shared/diagnostic/resolve-grids', () => ({
   resolveGrids: () => ({ grids: [], broken: [] }),
   resolveGridsInSlices: () => Promise.resolve({ grids: [], broken: [] }),
 }));

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { SAVE_DELAY_MS, useDiagnostic } from '@/features/diagnostic/use-diagnostic';
+import { SAVE_DELAY_MS, useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 
 const STORED = {
   id: 'd1',
@@ -19,7 +19,7 @@ vi.mock('@/storage/diagnostics-store', () => ({
   saveDiagnostic: (diagnostic: Diagnostic) =>
     new Promise((resolve) => saves.push({ diagnostic, settle: () => resolve({ ok: true }) })),
 }));
-vi.mock('@/features/diagnostic/resolve-grids', () => ({
+vi.mock('@/shared/diagnostic/resolve-grids', () => ({
   resolveGrids: () => ({ grids: [], broken: [] }),
   resolveGridsInSlices: () => Promise.resolve({ grids: [], broken: [] }),
 }));

@@ -21,7 +21,7 @@ async function setUp(lang: 'fr' | 'en', fail = false) {
   });
   vi.doMock('@/i18n/i18n', () => ({ loadNamespaces: () => Promise.resolve() }));
   vi.doMock('@/utils/download', () => ({ downloadFile }));
-  const { DocxButton } = await import('@/features/results/docx-button');
+  const { DocxButton } = await import('@/shared/report-download/docx-button');
   const i18n = await makeI18n(lang);
   render(
     <I18nextProvider i18n={i18n}>

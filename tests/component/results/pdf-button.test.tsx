@@ -28,7 +28,7 @@ async function setUp() {
   const cancelIdleCallback = vi.fn();
   vi.stubGlobal('requestIdleCallback', requestIdleCallback);
   vi.stubGlobal('cancelIdleCallback', cancelIdleCallback);
-  const { PdfButton } = await import('@/features/results/pdf-button');
+  const { PdfButton } = await import('@/shared/report-download/pdf-button');
   const i18n = await makeI18n('fr');
   const view = render(
     <I18nextProvider i18n={i18n}>

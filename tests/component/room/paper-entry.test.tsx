@@ -6,7 +6,7 @@ import { createDiagnostic, addRespondent, setAnswer } from '@/domain/diagnostic/
 import { loadGrid } from '@/domain/grid/load-grid';
 import { codeFromBytes } from '@/domain/room/paper-code';
 import { scoreGrid } from '@/domain/scoring/score-grid';
-import { PaperEntry } from '@/features/room/paper-entry';
+import { PaperEntry } from '@/features/workshop/room/paper-entry';
 import { makeI18n } from '../make-i18n';
 import { makeDimension, makeGrid, makeItem } from '../../fixtures/make-grid';
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { CampaignExport } from '@/features/workshop/campaign-export';
+import { CampaignExport } from '@/features/workshop/exports/campaign-export';
 import { makeI18n } from '../make-i18n';
 import { DIAGNOSTIC, GRID } from './workshop-diagnostic';
 

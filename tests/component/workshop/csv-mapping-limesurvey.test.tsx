@@ -8,11 +8,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { loadGrid } from '@/domain/grid/load-grid';
-import { CsvMapping } from '@/features/workshop/csv-mapping';
-import { csvBuilder, splitCsv, withoutBom } from '@/features/workshop/csv-worker-protocol';
-import type { CsvSource } from '@/features/workshop/parse-csv';
+import { CsvMapping } from '@/features/workshop/import/csv-mapping';
+import { csvBuilder, splitCsv, withoutBom } from '@/features/workshop/import/csv-worker-protocol';
+import type { CsvSource } from '@/features/workshop/import/csv-source';
 import { makeI18n } from '../make-i18n';
 
 const ROOT = join(__dirname, '../../..');
@@ -35,7 +35,7 @@ const REAL = readFileSync(join(ROOT, 'tests/fixtures/limesurvey/responses-codes.
 
 async function renderMapping(text: string, lang: 'fr' | 'en' = 'fr') {
   const i18n = await makeI18n(lang);
-  // The main-thread source, as parseCsv builds it for a small file.
+  // The main-thread source, as openCsvSource builds it for a small file.
   const table = splitCsv(withoutBom(text));
   const builder = csvBuilder(table);
   const source: CsvSource = {

@@ -1,9 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import type { ResponseFileInput } from '@/domain/files/response-file';
-import { CsvMapping } from '@/features/workshop/csv-mapping';
-import type { CsvSource } from '@/features/workshop/parse-csv';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
+import { CsvMapping } from '@/features/workshop/import/csv-mapping';
+import type { CsvSource } from '@/features/workshop/import/csv-source';
 import { makeI18n } from '../make-i18n';
 import { DIAGNOSTIC, GRID } from './workshop-diagnostic';
 

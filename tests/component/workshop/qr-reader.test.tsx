@@ -2,13 +2,13 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { encodeQrPayload } from '@/domain/files/qr-payload';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { makeI18n } from '../make-i18n';
-import { QrReader } from '@/features/workshop/qr-reader';
+import { QrReader } from '@/features/workshop/import/qr-reader';
 import { DIAGNOSTIC, GRID } from './workshop-diagnostic';
 
 // Photos are "read" by a stand-in for jsqr: the file's own text is the code found in it.
-vi.mock('@/features/workshop/qr-scan', () => ({
+vi.mock('@/features/workshop/import/qr-scan', () => ({
   scanImageFile: async (file: Blob) => {
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();

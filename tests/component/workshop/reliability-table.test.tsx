@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
-import { ReliabilityTable } from '@/features/workshop/reliability-table';
+import { ReliabilityTable } from '@/features/workshop/results/reliability-table';
 import { makeDimension, makeGrid, makeRespondent } from '../../fixtures/make-grid';
 import { makeI18n } from '../make-i18n';
 import { frenchTypography } from '@/domain/text/french-typography';

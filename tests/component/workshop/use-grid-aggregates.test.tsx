@@ -1,7 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { SLICED_FROM_ANSWERS, useGridAggregates } from '@/features/workshop/grid-aggregates';
+import {
+  SLICED_FROM_ANSWERS,
+  useGridAggregates,
+} from '@/features/workshop/results/use-grid-aggregates';
 import { makeDimension, makeGrid, makeItem } from '../../fixtures/make-grid';
 
 const grid = makeGrid({ dimensions: [makeDimension('d-a', [makeItem('a1'), makeItem('a2')])] });

@@ -59,12 +59,12 @@ describe('route preload: which files each route needs', () => {
     const list = bundle();
     list['assets/radar.js'] = chunk(
       'assets/radar.js',
-      ['/app/src/features/results/radar-chart.tsx'],
+      ['/app/src/shared/charts/radar-chart.tsx'],
       ['assets/charts.js', 'assets/diagnostic.js', 'assets/index.js'],
     );
     list['assets/charts.js'] = chunk('assets/charts.js', ['/app/node_modules/recharts/index.js']);
     const pages = {
-      answer: { ...PAGES.answer, alsoLoads: ['src/features/results/radar-chart.tsx'] },
+      answer: { ...PAGES.answer, alsoLoads: ['src/shared/charts/radar-chart.tsx'] },
     };
     const files = routeFiles(list, ROOT, pages, ['fr'], { fr: [] });
     expect(files.pages.answer).toEqual([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ROLES, type Answers, type Role } from '@/domain/answers/answers';
 import { aggregateGrid, aggregateGridSteps } from '@/domain/aggregate/aggregate-grid';
 import { SCORE_STEP_ROWS, scoreMatrix, scoreMatrixSteps } from '@/domain/scoring/score-matrix';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import {
   aggregateGridFixture,
   respondentsArbitrary as respondentsOf,

@@ -28,6 +28,8 @@ const t1Grid = makeGrid({
   ],
 });
 
+const NONE = { t0: false, t1: false };
+
 describe('compareGrids', () => {
   it('compares only the common unchanged items and lists the rest', () => {
     // Common items: a1 (d-a) and b2 (d-b).
@@ -73,9 +75,9 @@ describe('compareGrids', () => {
         common: ['a1', 'b2'],
       },
       dimensions: [
-        { dimensionId: 'd-a', items: 1, t0: 25, t1: 87.5, delta: 62.5 },
-        { dimensionId: 'd-b', items: 1, t0: 75, t1: 50, delta: -25 },
-        { dimensionId: 'd-c', items: 0, t0: null, t1: null, delta: null },
+        { dimensionId: 'd-a', items: 1, t0: 25, t1: 87.5, delta: 62.5, notAsked: NONE },
+        { dimensionId: 'd-b', items: 1, t0: 75, t1: 50, delta: -25, notAsked: NONE },
+        { dimensionId: 'd-c', items: 0, t0: null, t1: null, delta: null, notAsked: NONE },
       ],
       dimensionsOnlyIn: { t0: ['d-old'], t1: ['d-new'] },
       grid: { t0: 50, t1: 68.75, delta: 18.75 },
@@ -107,8 +109,8 @@ describe('compareGrids', () => {
       common: ['a1', 'a2', 'b1', 'b2'],
     });
     expect(result.dimensions).toEqual([
-      { dimensionId: 'd-a', items: 2, t0: 25, t1: 50, delta: 25 },
-      { dimensionId: 'd-b', items: 2, t0: 50, t1: null, delta: null },
+      { dimensionId: 'd-a', items: 2, t0: 25, t1: 50, delta: 25, notAsked: NONE },
+      { dimensionId: 'd-b', items: 2, t0: 50, t1: null, delta: null, notAsked: NONE },
     ]);
     expect(result.grid).toEqual({ t0: 37.5, t1: 50, delta: 12.5 });
   });
@@ -154,5 +156,51 @@ describe('compareGrids', () => {
     expect(result.ok && result.items.changed).toEqual([
       { itemId: 'a1', changes: ['scale', 'reverse', 'weight'] },
     ]);
+  });
+
+  it('says which side asked a dimension of none of its respondents (« non posée »)', () => {
+    const NOT_EMPLOYEES = { roles: ['management', 'manager', 'representative', 'other'] as const };
+    const grid = makeGrid({
+      schemaVersion: 2,
+      dimensions: [
+        makeDimension('d-all', ['a1', 'a2']),
+        makeDimension('d-cse', ['c1', 'c2'], { appliesWhen: { roles: [...NOT_EMPLOYEES.roles] } }),
+      ],
+    });
+    // T0: employees only, never asked d-cse. T1: a representative too. Nobody answers d-cse
+    // in T0 (not asked), and T1's employee did not either (not asked of them).
+    const result = compareGrids(
+      {
+        grid,
+        respondents: [
+          makeRespondent('e1', 'employee', { a1: 2, a2: 2 }),
+          makeRespondent('e2', 'employee', { a1: 4, a2: 4 }),
+        ],
+      },
+      {
+        grid,
+        respondents: [
+          makeRespondent('e3', 'employee', { a1: 3, a2: 3 }),
+          makeRespondent('r1', 'representative', { a1: 3, a2: 3, c1: 5, c2: 5 }),
+        ],
+      },
+    );
+    if (!result.ok) throw new Error('same grid');
+    const cse = result.dimensions.find((d) => d.dimensionId === 'd-cse');
+    expect(cse).toMatchObject({
+      t0: null,
+      t1: 100,
+      delta: null,
+      notAsked: { t0: true, t1: false },
+    });
+    expect(result.dimensions.find((d) => d.dimensionId === 'd-all')?.notAsked).toEqual(NONE);
+
+    // Asked but unanswered is not « not asked »; nor is a side without respondents.
+    const unanswered = compareGrids(
+      { grid, respondents: [makeRespondent('r2', 'representative', { a1: 1, a2: 1 })] },
+      { grid, respondents: [] },
+    );
+    if (!unanswered.ok) throw new Error('same grid');
+    expect(unanswered.dimensions.find((d) => d.dimensionId === 'd-cse')?.notAsked).toEqual(NONE);
   });
 });

@@ -23,7 +23,7 @@ import {
   setContext,
 } from '@/domain/diagnostic/operations';
 import type { Grid } from '@/domain/grid/schema';
-import { contextFromScore } from '@/domain/recommend/context';
+import { contextFromScore } from '../../../fixtures/context-from-score';
 import { recommend } from '@/domain/recommend/recommend';
 import { scoreGrid } from '@/domain/scoring/score-grid';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';

@@ -25,7 +25,7 @@ import {
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { scoreGrid } from '@/domain/scoring/score-grid';
-import { newerVersionOf, type LibraryGrid } from '@/features/grids/use-grid-library';
+import { newerVersionOf, type LibraryGrid } from '@/shared/grids/use-grid-library';
 
 const ROOT = join(__dirname, '../../../..');
 function loaded(path: string): LoadedGrid {

@@ -3,22 +3,24 @@ import { ROLES } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
 import { createDiagnostic } from '@/domain/diagnostic/operations';
 import {
+  buildResponseFile,
+  parseResponseFile,
+  type ParseResponseFileResult,
+  type ResponseFile,
+  serializeResponseFile,
+} from '@/domain/files/response-file';
+import {
   APPLY_STEP,
   applyResponseImport,
   applyResponseImportSteps,
-  buildResponseFile,
-  parseResponseFile,
   type ImportPlan,
   PLAN_STEP,
   planResponseImport,
   planResponseImportSteps,
-  type ParseResponseFileResult,
-  type ResponseFile,
   type ResponseFileInput,
-  serializeResponseFile,
-} from '@/domain/files/response-file';
+} from '@/domain/files/response-import-plan';
 import { loadGrid } from '@/domain/grid/load-grid';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import type { GridInput } from '@/domain/grid/schema';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 

@@ -18,8 +18,8 @@ import { loadGrid } from '@/domain/grid/load-grid';
 import type { Condition, Grid, Item } from '@/domain/grid/schema';
 import { LEGAL_REFERENCE_IDS } from '@/domain/legal/reference-ids';
 import { frenchTypography } from '@/domain/text/french-typography';
-import { resolveGrids } from '@/features/diagnostic/resolve-grids';
-import { newerVersionOf, type LibraryGrid } from '@/features/grids/use-grid-library';
+import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
+import { newerVersionOf, type LibraryGrid } from '@/shared/grids/use-grid-library';
 
 const NAMES = ['skills', 'social-dialogue'] as const;
 const sourceOf = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));

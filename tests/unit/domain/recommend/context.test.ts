@@ -1,5 +1,6 @@
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
-import { contextFromAggregate, contextFromScore } from '@/domain/recommend/context';
+import { contextFromAggregate } from '@/domain/recommend/context';
+import { contextFromScore } from '../../../fixtures/context-from-score';
 import { scoreGrid } from '@/domain/scoring/score-grid';
 import { makeGrid, makeRespondent } from '../../../fixtures/make-grid';
 

@@ -1,11 +1,8 @@
 import { Grid } from '@/domain/grid/schema';
 import type { Condition } from '@/domain/grid/schema';
 import { aggregateGrid } from '@/domain/aggregate/aggregate-grid';
-import {
-  contextFromAggregate,
-  contextFromScore,
-  type EvaluationContext,
-} from '@/domain/recommend/context';
+import { contextFromAggregate, type EvaluationContext } from '@/domain/recommend/context';
+import { contextFromScore } from '../../../fixtures/context-from-score';
 import { recommend } from '@/domain/recommend/recommend';
 import { scoreGrid } from '@/domain/scoring/score-grid';
 import minimal from '../../../fixtures/grids/minimal.json';

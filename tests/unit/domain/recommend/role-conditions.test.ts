@@ -13,7 +13,8 @@ import {
   type Diagnostic,
 } from '@/domain/diagnostic/diagnostic';
 import type { Condition, Grid } from '@/domain/grid/schema';
-import { contextFromAggregate, contextFromScore } from '@/domain/recommend/context';
+import { contextFromAggregate } from '@/domain/recommend/context';
+import { contextFromScore } from '../../../fixtures/context-from-score';
 import { evaluateCondition } from '@/domain/recommend/evaluate';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { scoreGrid } from '@/domain/scoring/score-grid';

@@ -373,8 +373,26 @@ describe('report model: evolution (T0 → T1)', () => {
     // d-a on a1 only: T0 25; T1 (75 + 100) / 2 = 87.5. d-b: T0 (0 + 50) / 2 = 25; T1 the
     // respondents' (50 + 50) / 2 = 50 and (100 + 50) / 2 = 75, so 62.5. Grid T1 (87.5 + 62.5) / 2.
     expect(g?.dimensions).toEqual([
-      { id: 'd-a', label: 'Dimension d-a', t0: 25, t1: 87.5, delta: 62.5, items: 1, bounds: SIDES },
-      { id: 'd-b', label: 'Dimension d-b', t0: 25, t1: 62.5, delta: 37.5, items: 2, bounds: SIDES },
+      {
+        id: 'd-a',
+        label: 'Dimension d-a',
+        t0: 25,
+        t1: 87.5,
+        delta: 62.5,
+        items: 1,
+        notAsked: { t0: false, t1: false },
+        bounds: SIDES,
+      },
+      {
+        id: 'd-b',
+        label: 'Dimension d-b',
+        t0: 25,
+        t1: 62.5,
+        delta: 37.5,
+        items: 2,
+        notAsked: { t0: false, t1: false },
+        bounds: SIDES,
+      },
     ]);
     expect(g?.grid).toEqual({ t0: 25, t1: 75, delta: 50, bounds: SIDES });
     expect(g?.leftOut).toEqual({

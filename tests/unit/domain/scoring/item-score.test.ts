@@ -1,4 +1,5 @@
-import { answerStatus, itemScore, scaleBounds } from '@/domain/scoring/item-score';
+import { answerStatus, scaleBounds } from '@/domain/scoring/item-score';
+import { itemScore } from '../../../fixtures/item-score';
 import { makeScale } from '../../../fixtures/make-grid';
 import { Scale } from '@/domain/grid/schema';
 

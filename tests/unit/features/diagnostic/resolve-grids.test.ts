@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
-import { resolveGrids, resolveGridsInSlices } from '@/features/diagnostic/resolve-grids';
+import { resolveGrids, resolveGridsInSlices } from '@/shared/diagnostic/resolve-grids';
 import { makeGrid } from '../../../fixtures/make-grid';
 
 function diagnosticWith(grids: unknown[]): Diagnostic {

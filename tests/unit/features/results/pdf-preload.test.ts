@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { whenPageIdle } from '@/features/results/pdf-preload';
+import { whenPageIdle } from '@/shared/report-download/pdf-preload';
 
 /** A window with only what whenPageIdle uses; `idle` false leaves out requestIdleCallback. */
 function fakeWindow(idle: boolean) {

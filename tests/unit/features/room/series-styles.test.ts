@@ -1,5 +1,10 @@
 import { ROLES } from '@/domain/answers/answers';
-import { contrast, dashArray, markerPath, SERIES_STYLES } from '@/features/room/series-styles';
+import {
+  contrast,
+  dashArray,
+  markerPath,
+  SERIES_STYLES,
+} from '@/features/workshop/room/series-styles';
 
 const SERIES = ['all', ...ROLES] as const;
 

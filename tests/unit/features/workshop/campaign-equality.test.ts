@@ -16,24 +16,21 @@ import {
   suggestMapping,
 } from '@/domain/files/csv-import';
 import { buildLss, type LssTexts } from '@/domain/files/limesurvey-lss';
-import {
-  applyResponseImportSteps,
-  planResponseImport,
-  type ResponseFile,
-} from '@/domain/files/response-file';
+import { type ResponseFile } from '@/domain/files/response-file';
+import { applyResponseImportSteps, planResponseImport } from '@/domain/files/response-import-plan';
 import { ROLE_ANSWER_CODES, surveyPlan } from '@/domain/files/survey-codes';
 import { loadGrid } from '@/domain/grid/load-grid';
 import type { Grid } from '@/domain/grid/schema';
 import { scoreMatrixSteps } from '@/domain/scoring/score-matrix';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   createCsvWorkerHandler,
   type CsvWorkerResponse,
   RESPONDENTS_PER_MESSAGE,
   unpackRespondents,
-} from '@/features/workshop/csv-worker-protocol';
-import { assembleBuilt } from '@/features/workshop/parse-csv';
+} from '@/features/workshop/import/csv-worker-protocol';
+import { assembleBuilt } from '@/features/workshop/import/csv-source';
 import labelsEn from '@/i18n/locales/en/labels.json';
 import surveyEn from '@/i18n/locales/en/survey.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { ROLES } from '@/domain/answers/answers';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { respondentProgress } from '@/domain/diagnostic/operations';
-import { runToEnd } from '@/domain/steps';
-import { completionSteps } from '@/features/workshop/completion';
+import { runToEnd } from '@/domain/run-to-end';
+import { completionSteps } from '@/features/workshop/results/completion';
 import { aggregateGridFixture, answersArbitrary } from '../../../fixtures/aggregate-arbitraries';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 

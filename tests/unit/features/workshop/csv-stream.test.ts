@@ -5,7 +5,11 @@
  */
 import { CsvColumnStore } from '@/domain/files/csv-column-store';
 import { checkCsvMapping, type ColumnTarget } from '@/domain/files/csv-import';
-import { splitCsv, STREAM_CHUNK_BYTES, streamCsv } from '@/features/workshop/csv-worker-protocol';
+import {
+  splitCsv,
+  STREAM_CHUNK_BYTES,
+  streamCsv,
+} from '@/features/workshop/import/csv-worker-protocol';
 
 describe('CsvColumnStore', () => {
   it('gives back each row as added, missing cells empty, extra cells dropped', () => {

@@ -17,8 +17,12 @@ import {
   toCheck,
   UNREADABLE,
   unpackRespondents,
-} from '@/features/workshop/csv-worker-protocol';
-import { assembleBuilt, parseCsv, UnreadableCsvError } from '@/features/workshop/parse-csv';
+} from '@/features/workshop/import/csv-worker-protocol';
+import {
+  assembleBuilt,
+  openCsvSource,
+  UnreadableCsvError,
+} from '@/features/workshop/import/csv-source';
 import { AGREE_SCALE, makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
 const agree = AGREE_SCALE;
@@ -319,14 +323,14 @@ describe('checking a mapping without building the file', () => {
   });
 });
 
-describe('parseCsv without Worker (the main-thread fallback)', () => {
+describe('openCsvSource without Worker (the main-thread fallback)', () => {
   it('rejects with UnreadableCsvError when the file cannot be read', async () => {
-    await expect(parseCsv(lostFile)).rejects.toBeInstanceOf(UnreadableCsvError);
+    await expect(openCsvSource(lostFile)).rejects.toBeInstanceOf(UnreadableCsvError);
   });
 
   it('gives the same source: header, first rows, count, check and file', async () => {
     expect(typeof Worker).toBe('undefined');
-    const source = await parseCsv(new Blob([`\uFEFF${text}`], { type: 'text/csv' }));
+    const source = await openCsvSource(new Blob([`\uFEFF${text}`], { type: 'text/csv' }));
     expect(source.header).toEqual(header);
     expect(source.preview).toEqual(rows.slice(0, 3));
     expect(source.rowCount).toBe(5);

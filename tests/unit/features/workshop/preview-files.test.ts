@@ -1,5 +1,9 @@
-import type { FilePlan } from '@/domain/files/response-file';
-import { FILES_LISTED, needsAttention, previewFiles } from '@/features/workshop/preview-files';
+import type { FilePlan } from '@/domain/files/response-import-plan';
+import {
+  FILES_LISTED,
+  needsAttention,
+  previewFiles,
+} from '@/features/workshop/import/preview-files';
 
 const ready = (name: string): FilePlan => ({
   name,

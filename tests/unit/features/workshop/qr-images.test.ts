@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { QR_TARGET_PX, qrScale } from '@/features/workshop/qr-images';
+import { QR_TARGET_PX, qrScale } from '@/shared/handover/qr-images';
 import { QR_PART_SIZE } from '@/domain/files/qr-payload';
 
 const modulesOf = (text: string) =>

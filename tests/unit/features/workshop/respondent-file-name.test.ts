@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { respondentFilePart } from '@/features/workshop/export-respondent-button';
+import { respondentFilePart } from '@/shared/handover/export-respondent-button';
 
 describe('a participant’s response file name', () => {
   it('differs from one participant to another (their random ids), never empty', () => {

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import type { FileWarning } from '@/domain/files/response-file';
+import type { FileWarning } from '@/domain/files/response-import-plan';
 import { frenchTypography } from '@/domain/text/french-typography';
 import { en } from '@/i18n/resources-en';
 import { fr } from '@/i18n/resources-fr';
@@ -7,7 +7,7 @@ import {
   GROUP_FILES_SHOWN,
   groupWarnings,
   warningGroupMessage,
-} from '@/features/workshop/messages';
+} from '@/features/workshop/import/messages';
 
 async function translator(lng: 'fr' | 'en') {
   const instance = i18next.createInstance();

@@ -17,6 +17,7 @@ import {
   type PaperQuestion,
 } from '@/domain/room/paper-sequence';
 import { currentLanguage } from '@/i18n/i18n';
+import { clearPaperDraft, readPaperDraft, writePaperDraft } from '@/storage/paper-drafts';
 import { TableScroll } from '@/components/table-scroll';
 import { PaperPrint } from './paper-print';
 import './room.css';
@@ -37,26 +38,82 @@ type Phase =
   | { kind: 'summary'; copy: Copy }
   | { kind: 'saved'; copy: Copy; answered: number; replaced: boolean };
 
+/** A question's key in a draft: its grid and item. */
+const questionKey = (q: PaperQuestion) => `${q.grid.id}.${q.item.id}`;
+
+/** The copy's questions: the grids routed for its role, in the order they are printed. */
+function questionsFor(grids: Grid[], contextKey: string, role: Role): PaperQuestion[] {
+  const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
+  return paperSequence(
+    grids.map((g) => routeGrid(g, context, role).grid).filter((g) => g.dimensions.length > 0),
+  );
+}
+
+type Entry = { phase: Phase; typed: (AnswerValue | undefined)[]; position: number };
+
+/**
+ * The entry the stored draft left (`src/storage/paper-drafts.ts`), on the questions the copy
+ * has now: answers are matched by question, so a grid changed meanwhile keeps what still
+ * applies. Null when there is no draft to resume.
+ */
+function resumeDraft(diagnostic: Diagnostic, grids: Grid[], contextKey: string): Entry | null {
+  const draft = readPaperDraft(diagnostic.id);
+  if (draft === null) return null;
+  const questions = questionsFor(grids, contextKey, draft.role);
+  if (questions.length === 0) return null;
+  const saved = new Map(draft.typed.map((entry) => [entry.key, entry.value]));
+  const typed: (AnswerValue | undefined)[] = [];
+  questions.forEach((q, i) => {
+    const key = questionKey(q);
+    if (saved.has(key)) typed[i] = saved.get(key) ?? undefined;
+  });
+  const at = questions.findIndex((q) => questionKey(q) === draft.at);
+  const position = at >= 0 ? at : Math.min(typed.length, questions.length - 1);
+  const copy = { code: draft.code, role: draft.role, replace: draft.replace };
+  return { phase: { kind: draft.phase, copy }, typed, position };
+}
+
 /**
  * Fast entry of paper copies (the room): the copy's code and role, then one key per
  * answer, the next item at once; Backspace goes back; a summary before saving. The copy joins
- * the workshop as the respondent of its code (domain/room/paper-entry.ts).
+ * the workshop as the respondent of its code (domain/room/paper-entry.ts). The copy in progress
+ * is kept as a draft at each key, and resumed after a reload, until it is saved or given up.
  */
 export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
   const { t } = useTranslation(['room', 'labels']);
   const lang = currentLanguage();
-  const [phase, setPhase] = useState<Phase>({ kind: 'start' });
-  const [typed, setTyped] = useState<(AnswerValue | undefined)[]>([]);
-  const [position, setPosition] = useState(0);
   const contextKey = JSON.stringify(routingContextOf(diagnostic));
+  const [resumed] = useState(() => resumeDraft(diagnostic, grids, contextKey));
+  const [phase, setPhase] = useState<Phase>(resumed?.phase ?? { kind: 'start' });
+  const [typed, setTyped] = useState<(AnswerValue | undefined)[]>(resumed?.typed ?? []);
+  const [position, setPosition] = useState(resumed?.position ?? 0);
+  /** The copy was resumed from its draft and nothing was typed since: said on the page. */
+  const [resumedNote, setResumedNote] = useState(resumed !== null);
   const role = phase.kind === 'start' ? null : phase.copy.role;
-  const questions = useMemo(() => {
-    if (role === null) return [];
-    const context = JSON.parse(contextKey) as ReturnType<typeof routingContextOf>;
-    return paperSequence(
-      grids.map((g) => routeGrid(g, context, role).grid).filter((g) => g.dimensions.length > 0),
-    );
-  }, [grids, contextKey, role]);
+  const questions = useMemo(
+    () => (role === null ? [] : questionsFor(grids, contextKey, role)),
+    [grids, contextKey, role],
+  );
+
+  // The draft follows every key; it goes once the copy is saved or given up.
+  useEffect(() => {
+    if (phase.kind !== 'typing' && phase.kind !== 'summary') {
+      clearPaperDraft(diagnostic.id);
+      return;
+    }
+    const current = questions[position];
+    writePaperDraft(diagnostic.id, {
+      version: 1,
+      code: phase.copy.code,
+      role: phase.copy.role,
+      replace: phase.copy.replace,
+      phase: phase.kind,
+      at: current ? questionKey(current) : '',
+      typed: Array.from(typed, (value, i) => ({ question: questions[i], value }))
+        .filter((entry) => entry.question !== undefined)
+        .map((entry) => ({ key: questionKey(entry.question!), value: entry.value ?? null })),
+    });
+  }, [diagnostic.id, phase, typed, position, questions]);
 
   const workshopHref = `#/workshop/${encodeURIComponent(diagnostic.id)}`;
 
@@ -68,6 +125,7 @@ export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
         lang={lang}
         workshopHref={workshopHref}
         onStart={(copy) => {
+          setResumedNote(false);
           setTyped([]);
           setPosition(0);
           setPhase({ kind: 'typing', copy });
@@ -87,7 +145,9 @@ export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
         questions={questions}
         typed={typed}
         lang={lang}
+        resumed={resumedNote}
         onEdit={(i) => {
+          setResumedNote(false);
           setPosition(i);
           setPhase({ kind: 'typing', copy: phase.copy });
         }}
@@ -117,7 +177,9 @@ export function PaperEntry({ diagnostic, grids, update }: PaperEntryProps) {
       typed={typed}
       position={position}
       lang={lang}
+      resumed={resumedNote}
       onType={(value) => {
+        setResumedNote(false);
         const next = [...typed];
         next[position] = value;
         setTyped(next);
@@ -266,6 +328,7 @@ function Typing({
   onType,
   onBack,
   onSummary,
+  resumed,
   t,
 }: {
   copy: Copy;
@@ -276,6 +339,8 @@ function Typing({
   onType: (value: AnswerValue | undefined) => void;
   onBack: () => void;
   onSummary: () => void;
+  /** Resumed from its draft after a reload. */
+  resumed: boolean;
   t: T;
 }) {
   const uid = useId();
@@ -324,6 +389,11 @@ function Typing({
         {t('entry.who', { role: t(`labels:role.${copy.role}`) })} ·{' '}
         {t('entry.position', { index: position + 1, count: questions.length })}
       </p>
+      {resumed && (
+        <p className="notice" data-testid="entry-resumed">
+          {t('entry.resumed', { code: copy.code })}
+        </p>
+      )}
       <progress
         className="progress"
         max={questions.length}
@@ -421,6 +491,7 @@ function Summary({
   questions,
   typed,
   lang,
+  resumed,
   onEdit,
   onCancel,
   onSave,
@@ -429,6 +500,8 @@ function Summary({
   questions: PaperQuestion[];
   typed: (AnswerValue | undefined)[];
   lang: string;
+  /** Resumed from its draft after a reload. */
+  resumed: boolean;
   onEdit: (index: number) => void;
   onCancel: () => void;
   onSave: () => void;
@@ -452,6 +525,11 @@ function Summary({
         {t('entry.who', { role: t(`labels:role.${copy.role}`) })} ·{' '}
         {t('entry.counts', { answered, dk, na, blank, count: questions.length })}
       </p>
+      {resumed && (
+        <p className="notice" data-testid="entry-resumed">
+          {t('entry.resumed', { code: copy.code })}
+        </p>
+      )}
       {copy.replace && (
         <p className="notice notice--warn">{t('entry.replacing', { code: copy.code })}</p>
       )}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '@/components/table-scroll';
 import { ROLES, type Role } from '@/domain/answers/answers';
@@ -15,14 +15,14 @@ import {
   isPlatformColumn,
   suggestMapping,
 } from '@/domain/files/csv-import';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { pickText } from '@/domain/grid/text';
 import labelsEn from '@/i18n/locales/en/labels.json';
 import surveyEn from '@/i18n/locales/en/survey.json';
 import labelsFr from '@/i18n/locales/fr/labels.json';
 import surveyFr from '@/i18n/locales/fr/survey.json';
 import type { CsvCheck } from './csv-worker-protocol';
-import type { CsvSource } from './parse-csv';
+import type { CsvSource } from './csv-source';
 import { readCsvMemory, rememberCsvChoices } from './csv-memory';
 
 /** Role names and "don't know" / "not applicable" in every interface language. */
@@ -265,88 +265,47 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
         </table>
       </TableScroll>
       {roleSet && shown && shown.roleValues.length > 0 && (
-        <section aria-labelledby={`${uid}-roles`} className="csv-values">
-          <h4 id={`${uid}-roles`}>{t('csv.rolesTitle')}</h4>
-          <TableScroll>
-            <table className="data data--compact csv-cards" data-testid="csv-role-values">
-              <caption>{t('csv.rolesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('csv.value')}</th>
-                  <th scope="col" className="num">
-                    {t('csv.rows')}
-                  </th>
-                  <th scope="col">{t('csv.readAs')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.roleValues.map((v, i) => (
-                  <tr key={v.key}>
-                    <th scope="row" id={`${uid}-role-${i}`}>
-                      {v.value}
-                    </th>
-                    <td className="num" data-label={t('csv.rows')}>
-                      {v.count}
-                    </td>
-                    <td>
-                      <select
-                        aria-labelledby={`${uid}-role-${i}`}
-                        value={values.roles[v.key] ?? v.role ?? ''}
-                        onChange={(e) => setRoleValue(v.key, e.target.value as Role | '')}
-                      >
-                        <option value="">{t('csv.chooseRole')}</option>
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`labels:role.${role}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </section>
+        <ValueTable
+          title={t('csv.rolesTitle')}
+          caption={t('csv.rolesCaption')}
+          testId="csv-role-values"
+          rows={shown.roleValues}
+          count={(v) => v.count}
+          choice={(v, labelId) => (
+            <select
+              aria-labelledby={labelId}
+              value={values.roles[v.key] ?? v.role ?? ''}
+              onChange={(e) => setRoleValue(v.key, e.target.value as Role | '')}
+            >
+              <option value="">{t('csv.chooseRole')}</option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`labels:role.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        />
       )}
       {answerRows.length > 0 && (
-        <section aria-labelledby={`${uid}-answers`} className="csv-values">
-          <h4 id={`${uid}-answers`}>{t('csv.answersTitle')}</h4>
-          <TableScroll>
-            <table className="data data--compact csv-cards" data-testid="csv-answer-values">
-              <caption>{t('csv.answersCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('csv.value')}</th>
-                  <th scope="col">{t('csv.readAs')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {answerRows.map((v, i) => (
-                  <tr key={v.key}>
-                    <th scope="row" id={`${uid}-answer-${i}`}>
-                      {v.value}
-                    </th>
-                    <td>
-                      <select
-                        aria-labelledby={`${uid}-answer-${i}`}
-                        value={values.answers[v.key] ?? ''}
-                        onChange={(e) =>
-                          setAnswerValue(v.key, e.target.value as AnswerValueChoice | '')
-                        }
-                      >
-                        <option value="">{t('csv.chooseAnswer')}</option>
-                        <option value="dk">{t('csv.answerDk')}</option>
-                        <option value="na">{t('csv.answerNa')}</option>
-                        <option value="blank">{t('csv.answerBlank')}</option>
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </section>
+        <ValueTable
+          title={t('csv.answersTitle')}
+          caption={t('csv.answersCaption')}
+          testId="csv-answer-values"
+          rows={answerRows}
+          choice={(v, labelId) => (
+            <select
+              aria-labelledby={labelId}
+              value={values.answers[v.key] ?? ''}
+              onChange={(e) => setAnswerValue(v.key, e.target.value as AnswerValueChoice | '')}
+            >
+              <option value="">{t('csv.chooseAnswer')}</option>
+              <option value="dk">{t('csv.answerDk')}</option>
+              <option value="na">{t('csv.answerNa')}</option>
+              <option value="blank">{t('csv.answerBlank')}</option>
+            </select>
+          )}
+        />
       )}
       <div className="field field--inline">
         <label htmlFor={`${uid}-role`}>{t('csv.defaultRole')}</label>
@@ -538,4 +497,65 @@ function IssueText({
         </>
       );
   }
+}
+
+/**
+ * The values found in a column (roles, or answers that are not scale points), one row each, with
+ * how each is read: a card per value on a phone (`csv-cards`), a table from 40rem.
+ */
+function ValueTable<Row extends { key: string; value: string }>({
+  title,
+  caption,
+  testId,
+  rows,
+  count,
+  choice,
+}: {
+  title: string;
+  caption: string;
+  testId: string;
+  rows: readonly Row[];
+  /** Rows of the file holding the value: a column when given. */
+  count?: (row: Row) => number;
+  /** How the value is read: a control labelled by the value's row header (`labelId`). */
+  choice: (row: Row, labelId: string) => ReactNode;
+}) {
+  const { t } = useTranslation('workshop');
+  const uid = useId();
+  return (
+    <section aria-labelledby={`${uid}-title`} className="csv-values">
+      <h4 id={`${uid}-title`}>{title}</h4>
+      <TableScroll>
+        <table className="data data--compact csv-cards" data-testid={testId}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('csv.value')}</th>
+              {count && (
+                <th scope="col" className="num">
+                  {t('csv.rows')}
+                </th>
+              )}
+              <th scope="col">{t('csv.readAs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.key}>
+                <th scope="row" id={`${uid}-value-${i}`}>
+                  {row.value}
+                </th>
+                {count && (
+                  <td className="num" data-label={t('csv.rows')}>
+                    {count(row)}
+                  </td>
+                )}
+                <td>{choice(row, `${uid}-value-${i}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
 }

@@ -12,7 +12,7 @@ import {
   type QrPart,
   readQrPart,
 } from '@/domain/files/qr-payload';
-import type { ResponseFileInput } from '@/domain/files/response-file';
+import type { ResponseFileInput } from '@/domain/files/response-import-plan';
 import { nowIso } from '@/utils/id';
 import { getDiagnostic } from '@/storage/diagnostics-store';
 

@@ -5,7 +5,11 @@ import { effectiveThreshold } from '@/domain/aggregate/anonymity';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { buildResponsesCsv, buildScoresCsv, type CsvSeparator } from '@/domain/files/csv-export';
 import type { Grid } from '@/domain/grid/schema';
-import { downloadCsv, downloadResponseFile, downloadSharedResponses } from './export-files';
+import {
+  downloadCsv,
+  downloadResponseFile,
+  downloadSharedResponses,
+} from '@/shared/handover/export-files';
 
 type WorkshopExportsProps = { diagnostic: Diagnostic; grids: Grid[]; lang: string };
 

@@ -5,7 +5,7 @@
  * contrast of at least 3:1 on white (WCAG 1.4.11; tests/unit/features/room/series-styles.test.ts).
  */
 import type { Role } from '@/domain/answers/answers';
-import { ALL_COLOR, ROLE_COLORS } from '@/features/workshop/grid-aggregate';
+import { ALL_COLOR, ROLE_COLORS } from '@/features/workshop/results/grid-aggregate-view';
 
 export type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star';
 

@@ -1,4 +1,4 @@
-import type { FilePlan } from '@/domain/files/response-file';
+import type { FilePlan } from '@/domain/files/response-import-plan';
 
 /** Up to this many files, the preview lists every file of the batch in its table. */
 export const FILES_LISTED = 20;

@@ -1,11 +1,11 @@
-import { MAX_SURVEY_CSV_BYTES } from './parse-csv';
+import { MAX_SURVEY_CSV_BYTES } from './csv-source';
 import type { TFunction } from 'i18next';
+import type { ResponseFileError } from '@/domain/files/response-file';
 import type {
   DuplicateRespondent,
   FileWarning,
   GridMismatch,
-  ResponseFileError,
-} from '@/domain/files/response-file';
+} from '@/domain/files/response-import-plan';
 import { MAX_RESPONSE_FILE_BYTES } from '@/domain/files/response-file';
 import { jsonFileErrorMessage } from '@/i18n/file-errors';
 

@@ -6,6 +6,7 @@ import type { Grid } from '@/domain/grid/schema';
 import { pickText } from '@/domain/grid/text';
 import { formatPercent } from '@/i18n/format';
 import { TableScroll } from '@/components/table-scroll';
+import { RoleCountTable } from '../role-count-table';
 import { useCompletion } from './completion';
 
 export type RoleVisibilitySummary = {
@@ -50,27 +51,11 @@ export function Participation({
           </p>
           <div className="participation-tables">
             {visibility.roles.length > 0 && (
-              <TableScroll>
-                <table className="data data--compact" data-testid="participation-roles">
-                  <caption>{t('participation.rolesCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('participation.role')}</th>
-                      <th scope="col" className="num">
-                        {t('participation.respondents')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {visibility.roles.map((r) => (
-                      <tr key={r.role}>
-                        <th scope="row">{t(`labels:role.${r.role}`)}</th>
-                        <td className="num">{r.n}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <RoleCountTable
+                caption={t('participation.rolesCaption')}
+                counts={visibility.roles}
+                testId="participation-roles"
+              />
             )}
             <TableScroll>
               <table className="data data--compact" aria-busy={completion === null}>

@@ -175,7 +175,7 @@ async function readHere(file: Blob): Promise<string> {
  * falling back to the main thread where workers are not available (jsdom) or fail. Rejects
  * with `UnreadableCsvError` when the file cannot be read.
  */
-export async function parseCsv(file: Blob): Promise<CsvSource> {
+export async function openCsvSource(file: Blob): Promise<CsvSource> {
   if (file.size > WORKER_THRESHOLD && typeof Worker !== 'undefined') {
     try {
       return await sourceInWorker(file);

@@ -11,7 +11,7 @@ import { boundsOf, dimensionBounds } from '@/domain/scoring/display';
 import { formatScore } from '@/i18n/format-score';
 import { currentLanguage } from '@/i18n/i18n';
 import { navigate } from '@/app/router';
-import { useGridAggregates } from '@/features/workshop/grid-aggregates';
+import { useGridAggregates } from '@/features/workshop/results/use-grid-aggregates';
 import { DistributionChart, DistributionTable } from './distribution-chart';
 import { ProjectionRadar, SeriesSample, type RoomSeries } from './projection-radar';
 import './room.css';

@@ -8,11 +8,11 @@ import {
 } from '@/domain/diagnostic/migrate';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { pickText } from '@/domain/grid/text';
-import type { DiagnosticSession } from '@/features/diagnostic/use-diagnostic';
+import type { DiagnosticSession } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { MigrationPreview } from './migration-preview';
-import { newerVersionOf, readGridLibrary, type LibraryGrid } from './use-grid-library';
-import './grids.css';
+import { newerVersionOf, readGridLibrary, type LibraryGrid } from '@/shared/grids/use-grid-library';
+import './migration.css';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;
 

@@ -3,9 +3,9 @@ import type { Role } from '@/domain/answers/answers';
 import { isAskedOf } from '@/domain/context/asked-of';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Grid } from '@/domain/grid/schema';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import { runInSlices } from '@/utils/slices';
-import { SLICED_FROM_ANSWERS } from './grid-aggregates';
+import { SLICED_FROM_ANSWERS } from './use-grid-aggregates';
 
 type Respondents = Diagnostic['respondents'];
 

@@ -7,7 +7,7 @@ import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import type { Answers } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { SCORE_STEP_ROWS, scoreMatrixSteps } from '@/domain/scoring/score-matrix';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import { runInSlices } from '@/utils/slices';
 
 type Respondents = Diagnostic['respondents'];
