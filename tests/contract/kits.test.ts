@@ -5,20 +5,7 @@ import { LegalCatalogue } from '@/domain/legal/schema';
 import { KitCatalogue } from '@/domain/kits/schema';
 import { frenchTypography } from '@/domain/text/french-typography';
 import { isBundledGridFile } from '@/grid-library/grid-files';
-
-/** Every legal id the kits cite (the contract test checks each is in the catalogue). */
-function kitLegalRefIds(kits: KitCatalogue): string[] {
-  const r = kits.representatives;
-  return [
-    ...new Set([
-      ...r.documents.flatMap((d) => d.legalRefs),
-      ...r.deadlines.legalRefs,
-      ...r.expert.legalRefs,
-      ...r.clauses.flatMap((c) => c.legalRefs),
-      ...kits.deployment.legalRefs,
-    ]),
-  ];
-}
+import { kitLegalRefIds } from './legal-mentions';
 
 /** Every dimension id the kits' triggers and questions name. */
 function kitDimensionIds(kits: KitCatalogue): string[] {

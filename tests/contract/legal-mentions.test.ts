@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KitCatalogue, kitLegalRefIds } from '@/domain/kits/schema';
+import { KitCatalogue } from '@/domain/kits/schema';
 import { LegalCatalogue, type LegalReference } from '@/domain/legal/schema';
 import { isBundledGridFile } from '@/grid-library/grid-files';
 import {
+  kitLegalRefIds,
   lawMentionsIn,
   stringsOf,
   unbackedMentions,

@@ -5,6 +5,7 @@
  * articles. A grid recommendation or a kit element naming one of them must carry a catalogue id
  * that covers it; a text that carries no id (an item, a locale string) must name none.
  */
+import type { KitCatalogue } from '@/domain/kits/schema';
 import type { LegalReference } from '@/domain/legal/schema';
 
 /** A piece of law a text names: a Code du travail article, or an article (or the whole) of an EU act. */
@@ -125,4 +126,18 @@ export function stringsOf(value: unknown, path = ''): { path: string; text: stri
     );
   }
   return [];
+}
+
+/** Every legal id the kits cite (the contract test checks each is in the catalogue). */
+export function kitLegalRefIds(kits: KitCatalogue): string[] {
+  const r = kits.representatives;
+  return [
+    ...new Set([
+      ...r.documents.flatMap((d) => d.legalRefs),
+      ...r.deadlines.legalRefs,
+      ...r.expert.legalRefs,
+      ...r.clauses.flatMap((c) => c.legalRefs),
+      ...kits.deployment.legalRefs,
+    ]),
+  ];
 }

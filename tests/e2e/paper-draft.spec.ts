@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { createDiagnostic, storedRespondents } from './helpers';
 
 /**
- * A paper copy typed in part survives a reload (issue #18 leftover): the answers typed, the
+ * A paper copy typed in part survives a reload: the answers typed, the
  * question reached and the summary come back from the draft (`src/storage/paper-drafts.ts`),
  * and the copy, once saved, is one respondent, with no draft left behind.
  */
