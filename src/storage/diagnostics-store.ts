@@ -53,7 +53,10 @@ export function failure(error: unknown): StorageFailure {
  * are loaded on the rare failure, and the record parsed again with them: opening a diagnostic
  * does not carry them (`src/domain/zod-messages.ts`).
  */
-async function parse(record: unknown, checked?: ReadonlySet<unknown>): Promise<Diagnostic | string> {
+async function parse(
+  record: unknown,
+  checked?: ReadonlySet<unknown>,
+): Promise<Diagnostic | string> {
   const inSlices = async () =>
     (await runInSlices(parseDiagnosticSteps(record, checked), { budgetMs: 8 }))!;
   let parsed = await inSlices();

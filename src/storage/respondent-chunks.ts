@@ -168,9 +168,10 @@ export function joinDecoded(head: unknown, chunks: readonly (DecodedChunk | unde
       detail: `respondents (stored in ${marker.count} parts): ${problems.slice(0, 3).join('; ')}${
         problems.length > 3 ? `; and ${problems.length - 3} more` : ''
       }`,
-      raw: Object.keys(unreadParts).length > 0
-        ? { ...head, respondents, unreadParts }
-        : { ...head, respondents },
+      raw:
+        Object.keys(unreadParts).length > 0
+          ? { ...head, respondents, unreadParts }
+          : { ...head, respondents },
     };
   const record: Record<string, unknown> = { ...head, respondents };
   delete record.respondentChunks;

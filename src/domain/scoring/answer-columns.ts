@@ -64,7 +64,12 @@ export function answerOfCode(code: number): AnswerValue | undefined {
 
 /** True when a code is one `codeOf` writes. */
 export function isValidCode(code: number): boolean {
-  return (code >= ANSWER_MIN && code <= ANSWER_MAX) || code === CODE_DK || code === CODE_NA || code === CODE_ABSENT;
+  return (
+    (code >= ANSWER_MIN && code <= ANSWER_MAX) ||
+    code === CODE_DK ||
+    code === CODE_NA ||
+    code === CODE_ABSENT
+  );
 }
 
 /** Keys that would change an object's prototype rather than be a key of it. */
@@ -176,7 +181,10 @@ function isStringList(value: unknown, maxLength: number, minLength = 0): value i
     Array.isArray(value) &&
     value.every(
       (s) =>
-        typeof s === 'string' && s.length >= minLength && s.length <= maxLength && !FORBIDDEN_KEYS.has(s),
+        typeof s === 'string' &&
+        s.length >= minLength &&
+        s.length <= maxLength &&
+        !FORBIDDEN_KEYS.has(s),
     )
   );
 }
@@ -191,7 +199,8 @@ export function checkAnswerColumns(value: unknown): AnswerColumns | string {
   const v = value as Record<string, unknown>;
   if (!isStringList(v.ids, MAX_ID, 1)) return 'ids: not a list of ids';
   const n = v.ids.length;
-  if (!(v.roles instanceof Uint8Array) || v.roles.length !== n) return 'roles: not one per respondent';
+  if (!(v.roles instanceof Uint8Array) || v.roles.length !== n)
+    return 'roles: not one per respondent';
   for (const role of v.roles) if (role >= ROLES.length) return `roles: unknown role ${role}`;
   if (!isStringList(v.dates, MAX_DATE)) return 'dates: not a list of dates';
   for (const key of ['createdAt', 'updatedAt'] as const) {
@@ -204,7 +213,8 @@ export function checkAnswerColumns(value: unknown): AnswerColumns | string {
     const where = `grids.${g}`;
     if (typeof grid !== 'object' || grid === null) return `${where}: not an object`;
     const { gridId, items, codes } = grid as Record<string, unknown>;
-    if (typeof gridId !== 'string' || FORBIDDEN_KEYS.has(gridId)) return `${where}.gridId: not an id`;
+    if (typeof gridId !== 'string' || FORBIDDEN_KEYS.has(gridId))
+      return `${where}.gridId: not an id`;
     if (!isStringList(items, Infinity)) return `${where}.items: not a list of ids`;
     if (!Array.isArray(codes) || codes.length !== items.length)
       return `${where}.codes: not one column per item`;
