@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import {
+  AnswersBuilder,
   type AnswerColumns,
   CODE_ABSENT,
   CODE_DK,
@@ -137,5 +138,64 @@ describe('answer columns', () => {
     ],
   ])('rejects stored columns with %s, saying where', (_what, damage, detail) => {
     expect(checkAnswerColumns(damage(good()))).toBe(detail);
+  });
+});
+
+describe('AnswersBuilder', () => {
+  const items = ['a1', 'a2', 'constructor', 'b1'];
+  const value = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom<AnswerValue>('dk', 'na'));
+  const rows = fc.array(
+    fc.array(fc.option(value, { nil: undefined }), { minLength: 4, maxLength: 4 }),
+    {
+      maxLength: 30,
+    },
+  );
+
+  /** The same answers built key by key, as before. */
+  function plain(list: readonly (AnswerValue | undefined)[], ids = items) {
+    const answers: Record<string, AnswerValue> = {};
+    list.forEach((v, i) => {
+      if (v !== undefined)
+        Object.defineProperty(answers, ids[i]!, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    });
+    return answers;
+  }
+
+  function built(builder: AnswersBuilder, list: readonly (AnswerValue | undefined)[]) {
+    const present = list.flatMap((v, i) => (v === undefined ? [] : [i]));
+    return builder.build(
+      present,
+      present.map((i) => list[i]!),
+    );
+  }
+
+  it('builds the same answers as key by key, keys in item order (property)', () => {
+    fc.assert(
+      fc.property(rows, (list) => {
+        const builder = new AnswersBuilder(items);
+        for (const row of list) {
+          const answers = built(builder, row);
+          expect(answers).toEqual(plain(row));
+          expect(Object.keys(answers)).toEqual(Object.keys(plain(row)));
+          // Each object its own: changing one never changes another built from the same template.
+          answers.a1 = 99;
+        }
+      }),
+    );
+  });
+
+  it('keeps an item named __proto__ as an own key, never as the prototype', () => {
+    const builder = new AnswersBuilder(['__proto__', 'a1']);
+    const answers = builder.build([0, 1], [3, 'dk']);
+    expect(Object.getPrototypeOf(answers)).toBe(Object.prototype);
+    expect(Object.entries(answers)).toEqual([
+      ['__proto__', 3],
+      ['a1', 'dk'],
+    ]);
   });
 });
