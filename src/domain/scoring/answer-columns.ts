@@ -143,53 +143,61 @@ export function toAnswerColumns(respondents: readonly Respondent[]): AnswerColum
   return { ids: respondents.map((r) => r.id), roles, dates, createdAt, updatedAt, grids };
 }
 
-/** Templates kept per list of items: beyond, answers objects are built key by key. */
-const MAX_TEMPLATES = 4096;
+/**
+ * Templates kept per list of items. Beyond, a set of items answered not seen yet is parsed
+ * with its values and not kept: blanks scattered at random (2 % of cells in the bench) make
+ * nearly every set new, and keeping them all cost time for nothing.
+ */
+const MAX_TEMPLATES = 256;
 
 /**
  * Builds answers objects for one list of items in V8's compact layout. An object built key by
- * key (`answers[id] = value`) turns into a hash table after a dozen keys: 100,000 respondents ×
- * 4 grids of ~40 answers so built took 672 MB and a 1.2 s full garbage collection in Node,
- * against 157 MB and 0.33 s for the same answers copied from a template holding the same keys
- * in the same order (`bench/results.md`, « Column store »). One template per set of items
- * answered (the items are always in list order), made once by `JSON.parse`, which lays its
- * objects out compactly; the copy (`{ ...template }`) keeps that layout and its values are
- * then overwritten in place. Same keys, same values: only the memory layout differs.
+ * key (`answers[id] = value`) turns into a hash table after a dozen keys: the answers of 100,000
+ * respondents × 151 items so built took 800 MB and a 2.3 s full garbage collection in Node,
+ * against 160–280 MB and 0.4–1.4 s built here (`bench/results.md`, « Column store »). An
+ * object made by `JSON.parse` is laid out compactly, and so is its copy (`{ ...template }`),
+ * whose values are then overwritten in place: one template per set of items answered (items
+ * always in list order). Same keys in the same order, same values: only the layout differs.
  */
 export class AnswersBuilder {
   private readonly templates = new Map<string, Answers>();
+  /** `"<item id>":` for each item, ready for JSON. */
+  private readonly keys: string[];
   private readonly plain: boolean;
 
   constructor(private readonly items: readonly string[]) {
+    this.keys = items.map((id) => `${JSON.stringify(id)}:`);
     // A key JSON.parse would make own but an assignment would not: built key by key.
     this.plain = items.includes('__proto__');
   }
 
   /** The answers `values[k]` to `items[present[k]]`, `present` ascending. */
   build(present: readonly number[], values: readonly AnswerValue[]): Answers {
-    const { items } = this;
-    let answers: Answers;
-    const key = this.plain ? '' : String.fromCharCode(...present);
-    const template = this.plain ? undefined : this.templates.get(key);
-    if (template) answers = { ...template };
-    else if (!this.plain && this.templates.size < MAX_TEMPLATES) {
-      const made = JSON.parse(
-        `{${present.map((i) => `${JSON.stringify(items[i])}:0`).join(',')}}`,
-      ) as Answers;
-      this.templates.set(key, made);
-      answers = { ...made };
-    } else answers = {};
-    for (let k = 0; k < present.length; k += 1) {
-      const id = items[present[k]!]!;
-      if (this.plain)
-        Object.defineProperty(answers, id, {
+    const { items, keys } = this;
+    if (this.plain) {
+      const answers: Answers = {};
+      present.forEach((i, k) =>
+        Object.defineProperty(answers, items[i]!, {
           value: values[k],
           enumerable: true,
           writable: true,
           configurable: true,
-        });
-      else answers[id] = values[k]!;
+        }),
+      );
+      return answers;
     }
+    const key = String.fromCharCode(...present);
+    const template = this.templates.get(key);
+    if (!template) {
+      const json = (value: (i: number, k: number) => string) =>
+        `{${present.map((i, k) => keys[i] + value(i, k)).join(',')}}`;
+      if (this.templates.size >= MAX_TEMPLATES)
+        return JSON.parse(json((_i, k) => JSON.stringify(values[k]))) as Answers;
+      this.templates.set(key, JSON.parse(json(() => '0')) as Answers);
+      return this.build(present, values);
+    }
+    const answers = { ...template };
+    for (let k = 0; k < present.length; k += 1) answers[items[present[k]!]!] = values[k]!;
     return answers;
   }
 }
