@@ -8,6 +8,8 @@ import {
   type Diagnostic,
   type Respondent,
 } from '@/domain/diagnostic/diagnostic';
+import { overallProgress, respondentProgress } from '@/domain/diagnostic/operations';
+import { parseValidGrid } from '@/domain/grid/grid-rules';
 import type { Grid } from '@/domain/grid/schema';
 import { runInSlices } from '@/utils/slices';
 import { openDatabase } from './db';
@@ -216,15 +218,13 @@ async function progressFor(
   diagnostic: Diagnostic,
 ): Promise<((respondent: Respondent) => number) | undefined> {
   if (diagnostic.respondents.length <= RESPONDENTS_PER_CHUNK) return undefined;
-  const [{ parseValidGrid }, { overallProgress, respondentProgress }] = await Promise.all([
-    import('@/domain/grid/grid-rules'),
-    import('@/domain/diagnostic/operations'),
-  ]);
   const grids: Grid[] = [];
   for (const { grid: source } of diagnostic.grids) {
     const key = typeof source === 'object' && source !== null ? source : null;
     let grid = key ? parsedGrids.get(key) : undefined;
     if (grid === undefined) {
+      // Each grid read in a task of its own (the first read of a grid is the slowest).
+      await new Promise((resolve) => setTimeout(resolve, 0));
       grid = parseValidGrid(source);
       if (key) parsedGrids.set(key, grid);
     }
@@ -240,8 +240,8 @@ async function progressFor(
  */
 export function saveDiagnostic(diagnostic: Diagnostic): Promise<{ ok: true } | StorageFailure> {
   memory.set(diagnostic.id, diagnostic);
-  // One save after the other, in the order asked: a large diagnostic's save first loads the
-  // grid reader (`progressFor`), and a save asked later must not be written before it.
+  // One save after the other, in the order asked: a large diagnostic's save first reads its
+  // grids (`progressFor`), and a save asked later must not be written before it.
   const saved = lastSave.then(() => write(diagnostic));
   lastSave = saved;
   return saved;
