@@ -144,60 +144,62 @@ export function toAnswerColumns(respondents: readonly Respondent[]): AnswerColum
 }
 
 /**
- * Templates kept per list of items. Beyond, a set of items answered not seen yet is parsed
- * with its values and not kept: blanks scattered at random (2 % of cells in the bench) make
- * nearly every set new, and keeping them all cost time for nothing.
+ * Sets of items answered a builder makes a template for. A new template costs a `JSON.parse` and
+ * new hidden classes: worth it for the few sets a survey gives (the items asked of each role, a
+ * few incomplete responses), not when blanks are scattered at random (2 % of cells in the
+ * Chromium bench made nearly every respondent's set new, and the import's preview ten times
+ * slower): past this many, a set not seen yet is built key by key, as before.
  */
-const MAX_TEMPLATES = 256;
+const MAX_TEMPLATES = 32;
 
 /**
  * Builds answers objects for one list of items in V8's compact layout. An object built key by
- * key (`answers[id] = value`) turns into a hash table after a dozen keys: the answers of 100,000
- * respondents × 151 items so built took 800 MB and a 2.3 s full garbage collection in Node,
- * against 160–280 MB and 0.4–1.4 s built here (`bench/results.md`, « Column store »). An
- * object made by `JSON.parse` is laid out compactly, and so is its copy (`{ ...template }`),
- * whose values are then overwritten in place: one template per set of items answered (items
- * always in list order). Same keys in the same order, same values: only the layout differs.
+ * key (`answers[id] = value`) turns into a hash table after a dozen keys: in Chromium, 100,000
+ * respondents × 4 grids × 38 answers so built took 336 MB and a 1.4–1.6 s full garbage
+ * collection, against 76–93 MB and 0.7 s copied from templates (`bench/results.md`, « Column
+ * store »). An object made by `JSON.parse` is laid out compactly, and so is its copy
+ * (`{ ...template }`), whose values are then overwritten in place: one template per set of
+ * items answered (items always in list order). Same keys in the same order, same values: only
+ * the memory layout differs.
  */
 export class AnswersBuilder {
   private readonly templates = new Map<string, Answers>();
-  /** `"<item id>":` for each item, ready for JSON. */
+  /** `"<item id>":0` for each item, ready for JSON. */
   private readonly keys: string[];
+  /** A key JSON.parse would make own but an assignment would not: never templated. */
   private readonly plain: boolean;
 
   constructor(private readonly items: readonly string[]) {
-    this.keys = items.map((id) => `${JSON.stringify(id)}:`);
-    // A key JSON.parse would make own but an assignment would not: built key by key.
+    this.keys = items.map((id) => `${JSON.stringify(id)}:0`);
     this.plain = items.includes('__proto__');
   }
 
   /** The answers `values[k]` to `items[present[k]]`, `present` ascending. */
   build(present: readonly number[], values: readonly AnswerValue[]): Answers {
-    const { items, keys } = this;
-    if (this.plain) {
-      const answers: Answers = {};
-      present.forEach((i, k) =>
-        Object.defineProperty(answers, items[i]!, {
+    const { items } = this;
+    const key = this.plain ? '' : String.fromCharCode(...present);
+    let template = this.plain ? undefined : this.templates.get(key);
+    if (!template && !this.plain && this.templates.size < MAX_TEMPLATES) {
+      template = JSON.parse(`{${present.map((i) => this.keys[i]).join(',')}}`) as Answers;
+      this.templates.set(key, template);
+    }
+    if (template) {
+      const answers = { ...template };
+      for (let k = 0; k < present.length; k += 1) answers[items[present[k]!]!] = values[k]!;
+      return answers;
+    }
+    const answers: Answers = {};
+    for (let k = 0; k < present.length; k += 1) {
+      const id = items[present[k]!]!;
+      if (this.plain)
+        Object.defineProperty(answers, id, {
           value: values[k],
           enumerable: true,
           writable: true,
           configurable: true,
-        }),
-      );
-      return answers;
+        });
+      else answers[id] = values[k]!;
     }
-    const key = String.fromCharCode(...present);
-    const template = this.templates.get(key);
-    if (!template) {
-      const json = (value: (i: number, k: number) => string) =>
-        `{${present.map((i, k) => keys[i] + value(i, k)).join(',')}}`;
-      if (this.templates.size >= MAX_TEMPLATES)
-        return JSON.parse(json((_i, k) => JSON.stringify(values[k]))) as Answers;
-      this.templates.set(key, JSON.parse(json(() => '0')) as Answers);
-      return this.build(present, values);
-    }
-    const answers = { ...template };
-    for (let k = 0; k < present.length; k += 1) answers[items[present[k]!]!] = values[k]!;
     return answers;
   }
 }

@@ -189,6 +189,19 @@ describe('AnswersBuilder', () => {
     );
   });
 
+  it('builds the same answers past its templates, when the sets answered are many', () => {
+    const many = Array.from({ length: 8 }, (_, i) => `i${i}`);
+    const builder = new AnswersBuilder(many);
+    // All 255 non-empty sets of 8 items, each twice: templates for the first 32, then key by key.
+    for (let round = 0; round < 2; round += 1)
+      for (let mask = 1; mask < 256; mask += 1) {
+        const row = many.map((_, i) =>
+          (mask >> i) & 1 ? (((i % 5) + 1) as AnswerValue) : undefined,
+        );
+        expect(built(builder, row)).toEqual(plain(row, many));
+      }
+  });
+
   it('keeps an item named __proto__ as an own key, never as the prototype', () => {
     const builder = new AnswersBuilder(['__proto__', 'a1']);
     const answers = builder.build([0, 1], [3, 'dk']);
