@@ -13,13 +13,25 @@
  * aggregate (`aggregateGridSteps`, scoring, groups and Cronbach's α), a part from the CSV worker
  * packed and unpacked (`packRespondents`), and a stored part of respondents copied
  * (`v8.serialize`, the structured clone IndexedDB runs in `put` and in reading a result).
+ * The column store (`src/domain/scoring/answer-columns.ts`): a stored part as columns, written
+ * and read back with its one-pass check, against the same part as objects read back through
+ * zod; each grid aggregated from columns; and the heap the respondents take, with a full
+ * garbage collection's time, built key by key (as before) and rebuilt from columns.
  * Writes bench/campaign-steps-results.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { aggregateGridSteps } from '@/domain/aggregate/aggregate-grid';
+import { deserialize, serialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { aggregateColumnsSteps, aggregateGridSteps } from '@/domain/aggregate/aggregate-grid';
+import {
+  type AnswerColumns,
+  checkAnswerColumns,
+  fromAnswerColumns,
+  toAnswerColumns,
+} from '@/domain/scoring/answer-columns';
+import { Respondent as RespondentSchema } from '@/domain/diagnostic/diagnostic';
 import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
 import { applyResponseImportSteps, type ImportPlan } from '@/domain/files/response-import-plan';
@@ -171,6 +183,90 @@ results.storedPart = {
   readCopyMs: round(read.ms),
 };
 
+// The column store: a stored part written and read back as columns, against objects + zod.
+const asColumns = timeOnce(() => serialize(toAnswerColumns(chunk)));
+const columnsBack = timeOnce(() => {
+  const checked = checkAnswerColumns(deserialize(asColumns.value));
+  if (typeof checked === 'string') throw new Error(checked);
+  return fromAnswerColumns(checked);
+});
+const objectsBack = timeOnce(() =>
+  (deserialize(written.value) as unknown[]).map((r) => RespondentSchema.parse(r)),
+);
+results.columnPart = {
+  respondents: RESPONDENTS_PER_CHUNK,
+  megabytes: Math.round((asColumns.value.byteLength / 1048576) * 100) / 100,
+  writeMs: round(asColumns.ms),
+  readCheckedMs: round(columnsBack.ms),
+  objectsReadThroughZodMs: round(objectsBack.ms),
+};
+
+// Every part as columns (as stored), then each grid aggregated from them, without objects.
+const parts: AnswerColumns[] = [];
+for (let at = 0; at < RESPONDENTS; at += RESPONDENTS_PER_CHUNK)
+  parts.push(toAnswerColumns(respondents.slice(at, at + RESPONDENTS_PER_CHUNK))!);
+const roles = Uint8Array.from(respondents, (r) => ROLES.indexOf(r.role));
+results.aggregateColumns = grids.map((grid) => {
+  const items = grid.dimensions.flatMap((d) => d.items.map((i) => i.id));
+  const codes = items.map(() => new Int8Array(RESPONDENTS));
+  for (const [p, part] of parts.entries()) {
+    const own = part.grids.find((g) => g.gridId === grid.id)!;
+    for (const [i, id] of own.items.entries())
+      codes[items.indexOf(id)]!.set(own.codes[i]!, p * RESPONDENTS_PER_CHUNK);
+  }
+  const timed = timeSteps(
+    aggregateColumnsSteps(grid, { gridId: grid.id, items, codes }, roles, {
+      anonymityThreshold: 3,
+    }),
+  );
+  return {
+    grid: grid.id,
+    steps: timed.steps,
+    longestStepMs: round(timed.longestStepMs),
+    totalMs: round(timed.totalMs),
+  };
+});
+
+// The heap the respondents take, and a full collection's time: as built so far (key by key,
+// as the import built them before), then rebuilt from the columns (as storage and the worker
+// parts now build them).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+function heapOf(build: () => unknown) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = build();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  gc();
+  const gcMs = performance.now() - start;
+  return { kept, megabytes: Math.round((after - before) / 1e6), fullGcMs: round(gcMs) };
+}
+// Dropped from here: only the copies below are kept while measured.
+const keyByKey = heapOf(() =>
+  respondents.map((r) => ({
+    ...r,
+    answers: Object.fromEntries(
+      Object.entries(r.answers).map(([g, a]) => {
+        const own: Record<string, AnswerValue> = {};
+        for (const [k, v] of Object.entries(a)) own[k] = v;
+        return [g, own];
+      }),
+    ),
+  })),
+);
+keyByKey.kept = null;
+const fromColumns = heapOf(() => parts.flatMap((part) => fromAnswerColumns(part)));
+fromColumns.kept = null;
+const columnsOnly = heapOf(() => parts.map((part) => toAnswerColumns(fromAnswerColumns(part))));
+results.heap = {
+  respondents: RESPONDENTS,
+  objectsKeyByKey: { megabytes: keyByKey.megabytes, fullGcMs: keyByKey.fullGcMs },
+  objectsFromColumns: { megabytes: fromColumns.megabytes, fullGcMs: fromColumns.fullGcMs },
+  columnsOnly: { megabytes: columnsOnly.megabytes, fullGcMs: columnsOnly.fullGcMs },
+};
+
 const summary = {
   name: 'campaign main-thread steps in CPU time (100,000 respondents)',
   respondents: RESPONDENTS,
@@ -199,6 +295,9 @@ const summary = {
   })),
   workerPart: results.workerPart,
   storedPart: results.storedPart,
+  columnPart: results.columnPart,
+  aggregateColumns: results.aggregateColumns,
+  heap: results.heap,
 };
 writeFileSync(
   join(ROOT, 'bench', 'campaign-steps-results.json'),

@@ -5,13 +5,17 @@
  * the app goes through `putDiagnosticRecords` and `commit`: all of it is stored, or nothing.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
+import type { Diagnostic, Respondent } from '@/domain/diagnostic/diagnostic';
 import type { QvtDb } from './db';
 import {
+  type ChunkMarker,
   chunkKey,
   chunksToRead,
-  joinDiagnostic,
+  decodeChunk,
+  encodeChunk,
+  joinDecoded,
   splitDiagnostic,
+  summaryOfHead,
   type Joined,
 } from './respondent-chunks';
 
@@ -28,18 +32,32 @@ function chunksOf(diagnosticId: string): IDBKeyRange {
 }
 
 /**
- * Writes a diagnostic over its previous records: its old chunks are deleted, the head (or the
- * whole diagnostic, when small) is put, then the chunks. One request at a time: IndexedDB copies
- * a value inside `put`, so each chunk is copied in the task where the previous request succeeded
- * — no task holds more than one chunk's copy — and the transaction stays active in between.
+ * Writes a diagnostic over its previous records: its old chunks are deleted, the chunks put,
+ * then the head (or the whole diagnostic, when small). One request at a time: IndexedDB copies
+ * a value inside `put`, so each chunk is encoded (`encodeChunk`) and copied in the task where
+ * the previous request succeeded — no task holds more than one chunk's copy — and the
+ * transaction stays active in between. With `progressOf` (a respondent's share of the items
+ * asked that they answered), the head's marker carries the respondents' mean progress, added
+ * up chunk by chunk, for the start page's list (`summaryOfHead`).
  */
-export async function putDiagnosticRecords(tx: WriteTx, diagnostic: Diagnostic): Promise<void> {
+export async function putDiagnosticRecords(
+  tx: WriteTx,
+  diagnostic: Diagnostic,
+  progressOf?: (respondent: Respondent) => number,
+): Promise<void> {
   const { head, chunks } = splitDiagnostic(diagnostic);
   const chunkStore = tx.objectStore('respondentChunks');
   await chunkStore.delete(chunksOf(diagnostic.id));
+  // Summed in the respondents' order, as the start page sums them.
+  let progress = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    if (progressOf) for (const respondent of chunk) progress += progressOf(respondent);
+    await chunkStore.put(encodeChunk(chunk), chunkKey(diagnostic.id, index));
+  }
+  const marker = head.respondentChunks as ChunkMarker | undefined;
+  if (marker && progressOf)
+    head.respondentChunks = { ...marker, progress: progress / marker.respondents };
   await tx.objectStore('diagnostics').put(head, diagnostic.id);
-  for (const [index, chunk] of chunks.entries())
-    await chunkStore.put(chunk, chunkKey(diagnostic.id, index));
 }
 
 /** Deletes a diagnostic's record and its chunks (also a record that could not be read). */
@@ -75,13 +93,15 @@ export async function commit(tx: WriteTx, work: () => Promise<void>): Promise<vo
 
 async function withChunks(tx: ReadTx, key: string, head: unknown): Promise<Joined> {
   const count = chunksToRead(head);
-  if (count === 0) return joinDiagnostic(head, []);
+  if (count === 0) return joinDecoded(head, []);
   const chunkStore = tx.objectStore('respondentChunks');
-  // Requested together: each chunk is read back in its own request's success.
+  // Requested together: each chunk is read back, and decoded, in its own request's success.
   const chunks = await Promise.all(
-    Array.from({ length: count }, (_, index) => chunkStore.get(chunkKey(key, index))),
+    Array.from({ length: count }, (_, index) =>
+      chunkStore.get(chunkKey(key, index)).then(decodeChunk),
+    ),
   );
-  return joinDiagnostic(head, chunks);
+  return joinDecoded(head, chunks);
 }
 
 /** The record stored under `key` with its respondents back in place; undefined when none. */
@@ -100,6 +120,26 @@ export async function readDiagnosticRecords(
     heads.map(async (head, i) => {
       const key = String(keys[i]);
       return { key, joined: await withChunks(tx, key, head) };
+    }),
+  );
+}
+
+export type HeadRead =
+  | { key: string; summary: NonNullable<ReturnType<typeof summaryOfHead>> }
+  | { key: string; joined: Joined };
+
+/**
+ * Every diagnostic record, in key order, for a list: a large diagnostic whose head carries its
+ * summary (`summaryOfHead`) is read without its chunks; any other is read whole.
+ */
+export async function readDiagnosticSummaries(tx: ReadTx): Promise<HeadRead[]> {
+  const store = tx.objectStore('diagnostics');
+  const [keys, heads] = await Promise.all([store.getAllKeys(), store.getAll()]);
+  return Promise.all(
+    heads.map(async (head, i): Promise<HeadRead> => {
+      const key = String(keys[i]);
+      const summary = summaryOfHead(head);
+      return summary ? { key, summary } : { key, joined: await withChunks(tx, key, head) };
     }),
   );
 }

@@ -552,31 +552,45 @@ test('a workshop of 1,200 respondents is saved in parts, read back after a reloa
       const head = (await read(tx.objectStore('diagnostics').get(key))) as
         { respondents?: unknown[]; respondentChunks?: unknown } | undefined;
       const chunks = await read(tx.objectStore('respondentChunks').getAllKeys());
+      // Each part as a column store (typed arrays of answer codes) or as a list of respondents.
+      const layouts = (await read(tx.objectStore('respondentChunks').getAll())).map((c) =>
+        Array.isArray(c) ? 'list' : (c as { layout: string }).layout,
+      );
       db.close();
       return {
         head: head && { inline: head.respondents?.length ?? null, marker: head.respondentChunks },
         chunks,
+        layouts,
       };
     }, id);
-  // Saved in 3 parts of at most 500 respondents, each written in a task of its own.
+  // Saved in 3 parts of at most 500 respondents, each written in a task of its own, as
+  // columns (roles and answers only); the head carries the mean progress the start page lists.
   await expect.poll(stored).toEqual({
-    head: { inline: null, marker: { count: 3, respondents: 1200 } },
+    head: {
+      inline: null,
+      marker: { count: 3, respondents: 1200, progress: expect.any(Number) as number },
+    },
     chunks: [
       [id, 0],
       [id, 1],
       [id, 2],
     ],
+    layouts: ['columns', 'columns', 'columns'],
   });
 
   await page.reload();
   await expect(total).toHaveText(/^1\s?200 répondants au total\.$/);
 
   await page.goto('./#/');
+  // Listed from the head's summary (its parts are not read): its count and progress.
+  const listed = page.locator('.saved-item').filter({ hasText: 'Grand atelier en parts' });
+  await expect(listed).toContainText(/1\s?200 répondants/);
+  await expect(listed).toContainText(/Avancement\s*\d+\s?%/);
   await page.getByRole('button', { name: 'Supprimer « Grand atelier en parts »' }).click();
   const dialog = page.getByRole('dialog', { name: 'Supprimer ce diagnostic ?' });
   await dialog.getByRole('button', { name: 'Supprimer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'a été supprimé' })).toBeVisible();
-  expect(await stored()).toEqual({ head: undefined, chunks: [] });
+  expect(await stored()).toEqual({ head: undefined, chunks: [], layouts: [] });
 });
 
 test('a participant on their own device exports their answers from the review step', async ({

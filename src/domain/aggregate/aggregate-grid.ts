@@ -12,6 +12,7 @@
  */
 import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid, Level } from '@/domain/grid/schema';
+import type { GridColumns } from '@/domain/scoring/answer-columns';
 import { exact } from '@/domain/scoring/exact';
 import { levelOf, levelsOf } from '@/domain/scoring/level';
 import {
@@ -19,6 +20,7 @@ import {
   type CompiledItem,
   compileGrid,
   SCORE_STEP_ROWS,
+  scoreColumnsSteps,
   type ScoreMatrix,
   scoreMatrixSteps,
   STATUS_ANSWERED,
@@ -436,4 +438,20 @@ export function* aggregateGridSteps(
     roles,
   );
   return yield* aggregateMatrixSteps(grid, matrix, roles, options);
+}
+
+/**
+ * `aggregateGridSteps` of respondents held as columns (`answer-columns.ts`; `roles[row]` an index
+ * in `ROLES`): scored by the same kernel without an object per respondent, then aggregated by
+ * the same steps, so the same aggregate as their objects give.
+ */
+export function* aggregateColumnsSteps(
+  grid: Grid,
+  columns: GridColumns,
+  roles: Uint8Array,
+  options: AggregateOptions = {},
+): Generator<void, GridAggregate, void> {
+  const matrix = yield* scoreColumnsSteps(grid, columns, roles);
+  const roleNames = Array.from(roles, (role) => ROLES[role] as Role);
+  return yield* aggregateMatrixSteps(grid, matrix, roleNames, options);
 }

@@ -17,6 +17,7 @@ import { type Answers, ROLES, type Role } from '@/domain/answers/answers';
 import type { Grid } from '@/domain/grid/schema';
 import { isAskedOf } from '@/domain/context/asked-of';
 import { runToEnd } from '@/domain/run-to-end';
+import { answerOfCode, type GridColumns } from './answer-columns';
 import { exact } from './exact';
 import { scaleBounds, scoreOnRange } from './item-score';
 
@@ -206,7 +207,59 @@ export function* scoreMatrixSteps(
   roles?: readonly (Role | undefined)[],
 ): Generator<void, ScoreMatrix, void> {
   const compiled = compileGrid(grid);
-  const rows = answersList.length;
+  return yield* scoreRowsSteps(
+    compiled,
+    answersList.length,
+    (row, raw) => {
+      // A plain lookup: an inherited property (`constructor`…) is never a number, "dk" or "na",
+      // so it falls through to `missing` like any invalid value.
+      const answers = answersList[row] ?? {};
+      for (let i = 0; i < compiled.items.length; i += 1)
+        raw[i] = answers[(compiled.items[i] as CompiledItem).id];
+    },
+    rowsPerStep,
+    (row) => roles?.[row],
+  );
+}
+
+/**
+ * `scoreMatrixSteps` of respondents held as columns (`answer-columns.ts`: one array of answer
+ * codes per item, `roles[row]` an index in `ROLES`), without an object per respondent: the same
+ * kernel, fed each row's answers from the codes, so the same matrix as the respondents' objects
+ * give (a property test compares the two).
+ */
+export function* scoreColumnsSteps(
+  grid: Grid,
+  columns: GridColumns,
+  roles: Uint8Array,
+  rowsPerStep = SCORE_STEP_ROWS,
+): Generator<void, ScoreMatrix, void> {
+  const compiled = compileGrid(grid);
+  // Each item of the grid to its column (none: nobody answered it).
+  const byItem = new Map(columns.items.map((id, i) => [id, columns.codes[i]!]));
+  const itemColumns = compiled.items.map((item) => byItem.get(item.id));
+  return yield* scoreRowsSteps(
+    compiled,
+    roles.length,
+    (row, raw) => {
+      for (let i = 0; i < itemColumns.length; i += 1) {
+        const column = itemColumns[i];
+        raw[i] = column === undefined ? undefined : answerOfCode(column[row] as number);
+      }
+    },
+    rowsPerStep,
+    (row) => ROLES[roles[row] as number],
+  );
+}
+
+/** The kernel's loop: each row's answers read into `raw` (one per item, grid order), then scored. */
+function* scoreRowsSteps(
+  compiled: CompiledGrid,
+  rows: number,
+  readRow: (row: number, raw: unknown[]) => void,
+  rowsPerStep: number,
+  roleOf: (row: number) => Role | undefined,
+): Generator<void, ScoreMatrix, void> {
   const itemCount = compiled.items.length;
   const dimensionCount = compiled.dimensions.length;
   // A large matrix (a campaign: 100,000 respondents × 40 items) is tens of MB of arrays, each
@@ -235,18 +288,21 @@ export function* scoreMatrixSteps(
     missing: yield* allocate(() => new Int32Array(dimensions)),
     asked: yield* allocate(() => new Int32Array(dimensions)),
   };
+  const raw = new Array<unknown>(itemCount);
   for (let row = 0; row < rows; row += 1) {
     if (row > 0 && row % rowsPerStep === 0) yield;
-    const role = roles?.[row];
+    const role = roleOf(row);
     const asked = role === undefined ? undefined : compiled.askedByRole.get(role);
-    scoreRow(compiled, answersList[row] ?? {}, matrix, row, asked);
+    readRow(row, raw);
+    scoreRow(compiled, raw, matrix, row, asked);
   }
   return matrix;
 }
 
 function scoreRow(
   compiled: CompiledGrid,
-  answers: Answers,
+  /** The row's answer to each item, in grid order (undefined: none). */
+  answers: readonly unknown[],
   m: ScoreMatrix,
   row: number,
   /** 1 where the item is asked of the row's role; undefined when every item is. */
@@ -277,9 +333,7 @@ function scoreRow(
         m.itemPoint[cell] = -1;
         continue;
       }
-      // A plain lookup: an inherited property (`constructor`…) is never a number, "dk" or "na",
-      // so it falls through to `missing` like any invalid value.
-      const raw: unknown = answers[item.id];
+      const raw = answers[i];
       let status = STATUS_MISSING;
       let score = Number.NaN;
       let value = Number.NaN;

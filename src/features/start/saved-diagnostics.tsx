@@ -6,25 +6,30 @@ import { resolveGrids } from '@/shared/diagnostic/resolve-grids';
 import { pickText } from '@/domain/grid/text';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatDateTime, formatPercent } from '@/i18n/format';
+import type { DiagnosticSummary } from '@/storage/diagnostics-store';
 
 type SavedDiagnosticsProps = {
-  diagnostics: Diagnostic[];
+  /** As listed: a large diagnostic as its stored head and summary (`listDiagnosticSummaries`). */
+  summaries: DiagnosticSummary[];
   onDuplicate: (d: Diagnostic) => void;
   onExport: (d: Diagnostic) => void;
   onDelete: (d: Diagnostic) => void;
 };
 
-function summarise(diagnostic: Diagnostic, lang: string) {
+function summarise(summary: DiagnosticSummary, lang: string) {
+  const { diagnostic } = summary;
   const grids = resolveGrids(diagnostic).grids.map((g) => g.grid);
+  const titles = grids.map((g) => pickText(g.title, lang, g.languages.default));
+  // A large diagnostic's count and progress were stored with it: its respondents are not read.
+  if (!summary.whole) return { progress: summary.progress, titles, count: summary.respondents };
   const shares = diagnostic.respondents.map((r) => overallProgress(respondentProgress(r, grids)));
   const progress = shares.length === 0 ? 0 : shares.reduce((a, b) => a + b, 0) / shares.length;
-  const titles = grids.map((g) => pickText(g.title, lang, g.languages.default));
-  return { progress, titles };
+  return { progress, titles, count: shares.length };
 }
 
 /** The diagnostics saved on this device, with what each one is and what can be done with it. */
 export function SavedDiagnostics({
-  diagnostics,
+  summaries: listed,
   onDuplicate,
   onExport,
   onDelete,
@@ -32,13 +37,13 @@ export function SavedDiagnostics({
   const { t } = useTranslation(['start', 'labels']);
   const lang = currentLanguage();
   const summaries = useMemo(
-    () => new Map(diagnostics.map((d) => [d.id, summarise(d, lang)])),
-    [diagnostics, lang],
+    () => new Map(listed.map((s) => [s.diagnostic.id, summarise(s, lang)])),
+    [listed, lang],
   );
   return (
     <ul className="saved-list">
-      {diagnostics.map((d) => {
-        const summary = summaries.get(d.id) ?? { progress: 0, titles: [] };
+      {listed.map(({ diagnostic: d }) => {
+        const summary = summaries.get(d.id) ?? { progress: 0, titles: [], count: 0 };
         const title = d.title;
         return (
           <li key={d.id} className="card saved-item">
@@ -54,7 +59,7 @@ export function SavedDiagnostics({
               </div>
               <div>
                 <dt>{t('saved.respondents')}</dt>
-                <dd>{t('saved.respondentsCount', { count: d.respondents.length })}</dd>
+                <dd>{t('saved.respondentsCount', { count: summary.count })}</dd>
               </div>
               <div>
                 <dt>{t('saved.progress')}</dt>

@@ -6,9 +6,10 @@ import { duplicateDiagnostic } from '@/domain/diagnostic/operations';
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import {
   deleteDiagnostic,
-  listDiagnostics,
+  getDiagnostic,
+  listDiagnosticSummaries,
   saveDiagnostic,
-  type ListResult,
+  type SummaryListResult,
 } from '@/storage/diagnostics-store';
 import { newId, nowIso } from '@/utils/id';
 import { downloadFile } from '@/utils/download';
@@ -31,7 +32,7 @@ type SavedSectionProps = {
  */
 export function SavedSection({ version: outerVersion, onMessage, onListed }: SavedSectionProps) {
   const { t } = useTranslation('start');
-  const [list, setList] = useState<ListResult | null>(null);
+  const [list, setList] = useState<SummaryListResult | null>(null);
   const [toDelete, setToDelete] = useState<Diagnostic | null>(null);
   // The private backup asked for: downloaded once the user has read whom it identifies.
   const [toExport, setToExport] = useState<Diagnostic | null>(null);
@@ -40,17 +41,33 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     let alive = true;
-    void listDiagnostics().then((result) => {
+    // Large diagnostics are listed from their stored summary, without their respondents.
+    void listDiagnosticSummaries().then((result) => {
       if (!alive) return;
       setList(result);
-      onListed(result.diagnostics.map((d) => d.id));
+      onListed(result.summaries.map((s) => s.diagnostic.id));
     });
     return () => {
       alive = false;
     };
   }, [version, outerVersion, onListed]);
 
-  const onDuplicate = async (diagnostic: Diagnostic) => {
+  /**
+   * The diagnostic with its respondents: a large one was listed without them. Null when it can
+   * no longer be read (the list is read again: it then shows why).
+   */
+  const whole = async (listed: Diagnostic): Promise<Diagnostic | null> => {
+    const summary = list?.summaries.find((s) => s.diagnostic === listed);
+    if (!summary || summary.whole) return listed;
+    const read = await getDiagnostic(listed.id);
+    if (read.ok) return read.diagnostic;
+    refresh();
+    return null;
+  };
+
+  const onDuplicate = async (listed: Diagnostic) => {
+    const diagnostic = await whole(listed);
+    if (!diagnostic) return;
     const title = t('saved.duplicateTitle', { title: diagnostic.title });
     await saveDiagnostic(duplicateDiagnostic(diagnostic, { id: newId(), now: nowIso() }, title));
     onMessage(t('saved.duplicated', { title }));
@@ -72,8 +89,9 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
         <StorageBanner
           failure={list.failure}
           onExport={
-            list.diagnostics.length > 0
-              ? () => list.diagnostics.forEach((d) => exportDiagnostic(d))
+            // Storage failed: what is listed is what this visit holds in memory, whole.
+            list.summaries.length > 0
+              ? () => list.summaries.forEach((s) => exportDiagnostic(s.diagnostic))
               : undefined
           }
         />
@@ -81,11 +99,11 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
 
       <section aria-labelledby="saved-title">
         <h2 id="saved-title">{t('saved.title')}</h2>
-        {list === null ? null : list.diagnostics.length === 0 ? (
+        {list === null ? null : list.summaries.length === 0 ? (
           <p>{t('saved.empty')}</p>
         ) : (
           <SavedDiagnostics
-            diagnostics={list.diagnostics}
+            summaries={list.summaries}
             onDuplicate={(d) => void onDuplicate(d)}
             onExport={setToExport}
             onDelete={setToDelete}
@@ -135,8 +153,10 @@ export function SavedSection({ version: outerVersion, onMessage, onListed }: Sav
         })}
         confirmLabel={t('saved.confirmExport')}
         onConfirm={() => {
-          if (toExport !== null) exportDiagnostic(toExport);
+          const listed = toExport;
           setToExport(null);
+          if (listed !== null)
+            void whole(listed).then((diagnostic) => diagnostic && exportDiagnostic(diagnostic));
         }}
         onCancel={() => setToExport(null)}
       />
