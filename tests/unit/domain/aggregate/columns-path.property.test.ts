@@ -8,7 +8,7 @@ import { aggregateColumnsSteps, aggregateGrid } from '@/domain/aggregate/aggrega
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import { toAnswerColumns } from '@/domain/scoring/answer-columns';
 import { scoreColumnsSteps, scoreMatrix } from '@/domain/scoring/score-matrix';
-import { runToEnd } from '@/domain/steps';
+import { runToEnd } from '@/domain/run-to-end';
 import { answersArbitrary } from '../../../fixtures/aggregate-arbitraries';
 import { makeDimension, makeGrid, makeItem } from '../../../fixtures/make-grid';
 
