@@ -568,7 +568,7 @@ test('a workshop of 1,200 respondents is saved in parts, read back after a reloa
   await expect.poll(stored).toEqual({
     head: {
       inline: null,
-      marker: { count: 3, respondents: 1200, progress: expect.any(Number) as number },
+      marker: { count: 3, respondents: 1200, progress: expect.any(Number) as unknown as number },
     },
     chunks: [
       [id, 0],
