@@ -24,6 +24,7 @@ import {
 } from './diagnostic-records';
 import { applyJournal } from './journal';
 import { RESPONDENTS_PER_CHUNK } from './respondent-chunks';
+import { clearPaperDraft } from './paper-drafts';
 
 export type StorageFailure = {
   ok: false;
@@ -266,6 +267,8 @@ async function write(diagnostic: Diagnostic): Promise<{ ok: true } | StorageFail
 /** Deletes a diagnostic (its record and its respondents stored apart, if any). */
 export async function deleteDiagnostic(id: string): Promise<{ ok: true } | StorageFailure> {
   memory.delete(id);
+  // A paper copy being typed for it goes too: nothing of a deleted diagnostic stays on the device.
+  clearPaperDraft(id);
   try {
     const db = await openDatabase();
     const tx = db.transaction(DIAGNOSTIC_STORES, 'readwrite');

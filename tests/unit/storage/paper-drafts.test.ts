@@ -4,6 +4,7 @@ import {
   writePaperDraft,
   type PaperDraft,
 } from '@/storage/paper-drafts';
+import { deleteDiagnostic } from '@/storage/diagnostics-store';
 
 /** A localStorage stand-in (Node has none). */
 function fakeLocalStorage(): Storage {
@@ -77,5 +78,13 @@ describe('paper drafts', () => {
     expect(writePaperDraft('d1', DRAFT)).toBe(false);
     expect(readPaperDraft('d1')).toBeNull();
     expect(() => clearPaperDraft('d1')).not.toThrow();
+  });
+
+  it('goes with its diagnostic when the diagnostic is deleted, and only with it', async () => {
+    writePaperDraft('d-1', DRAFT);
+    writePaperDraft('d-2', DRAFT);
+    expect(await deleteDiagnostic('d-1')).toEqual({ ok: true });
+    expect(readPaperDraft('d-1')).toBeNull();
+    expect(readPaperDraft('d-2')).toEqual(DRAFT);
   });
 });
