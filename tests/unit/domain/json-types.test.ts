@@ -52,7 +52,7 @@ describe('texts quoted in messages', () => {
   it('never cuts a character made of two UTF-16 units in half', () => {
     const clipped = clipForMessage('😀'.repeat(100));
     expect(clipped).toBe(`${'😀'.repeat(79)}…`);
-    expect(clipped.isWellFormed()).toBe(true);
+    expect(clipped).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('shows values by their kind: texts clipped, numbers and booleans as written, containers elided', () => {
