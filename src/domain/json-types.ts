@@ -43,3 +43,24 @@ export function jsonTypeOf<N extends string>(value: unknown, nonFinite: N): Json
       return 'value';
   }
 }
+
+/** The longest text a message quotes from a file (a key, a value): longer ones end with « … ». */
+const MAX_QUOTED_LENGTH = 80;
+
+/** A text as a message quotes it: at most 80 characters (never a half surrogate pair). */
+export function clipForMessage(text: string): string {
+  if (text.length <= MAX_QUOTED_LENGTH) return text;
+  return `${Array.from(text.slice(0, MAX_QUOTED_LENGTH * 2))
+    .slice(0, MAX_QUOTED_LENGTH - 1)
+    .join('')}…`;
+}
+
+/** A short printable form of a value for messages: texts clipped, objects and arrays elided. */
+export function displayForMessage(value: unknown): string {
+  if (typeof value === 'string') return clipForMessage(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object') return '{…}';
+  return '';
+}

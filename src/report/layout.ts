@@ -92,6 +92,11 @@ export const COLORS = {
 
 export const BODY_SIZE = 9.5;
 
+/** The radar block of the PDF: its radius and the room for labels above and below, in mm. */
+export const RADAR_RADIUS = 40;
+export const RADAR_LABEL_SPACE = 17;
+export const RADAR_HEIGHT = 2 * RADAR_RADIUS + 2 * RADAR_LABEL_SPACE;
+
 function cellText(cell: Cell): string {
   return typeof cell === 'string' ? cell : cell.text;
 }

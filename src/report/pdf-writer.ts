@@ -6,7 +6,15 @@
  */
 import type { jsPDF } from 'jspdf';
 import type { ChartAxisText, ChartSpec } from './chart-image';
-import { COLORS, type Layout, type PageGeometry, type TextStyle } from './layout';
+import {
+  COLORS,
+  type Layout,
+  type PageGeometry,
+  RADAR_HEIGHT,
+  RADAR_LABEL_SPACE,
+  RADAR_RADIUS,
+  type TextStyle,
+} from './layout';
 import {
   axisAngles,
   filledShapes,
@@ -41,11 +49,6 @@ export const PAGE: PageGeometry = {
 
 const PARTIAL_FILL = '#fff4e0';
 const PARTIAL_BORDER = '#b45309';
-
-/** Height the radar block needs (chart, labels above and below). */
-const RADAR_RADIUS = 40;
-const RADAR_LABEL_SPACE = 17;
-const RADAR_HEIGHT = 2 * RADAR_RADIUS + 2 * RADAR_LABEL_SPACE;
 
 export class PdfWriter implements ReportWriter {
   constructor(

@@ -153,7 +153,7 @@ export type SummaryListResult =
 /**
  * `listDiagnostics` for a list that shows each diagnostic's respondents only as a count and a
  * progress: a large diagnostic saved with its summary is read without its respondents (a
- * campaign of 100,000 was read and checked whole to be listed, issue #21). Newest first.
+ * campaign of 100,000 was read and checked whole to be listed). Newest first.
  */
 export async function listDiagnosticSummaries(): Promise<SummaryListResult> {
   const byDate = (a: DiagnosticSummary, b: DiagnosticSummary) =>

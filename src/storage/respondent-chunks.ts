@@ -10,7 +10,7 @@
  *
  * A chunk is stored as a column store (`{ layout: 'columns', columns }`, typed arrays of answer
  * codes, `src/domain/scoring/answer-columns.ts`) when its respondents fit one, else as the list
- * of respondents (the only layout before issue #21's column store, still read as it was). A
+ * of respondents (the only layout before the column store, still read as it was). A
  * column chunk is copied by IndexedDB as a few arrays, and read back with one check of its
  * shape and codes instead of zod walking every answer; the head's marker also carries the
  * diagnostic's mean progress, so the start page lists it without reading its chunks.

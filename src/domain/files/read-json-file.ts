@@ -20,7 +20,13 @@
  */
 import type { z } from 'zod/mini';
 import { FILE_FORMATS, type JsonFileKind } from './file-formats';
-import { expectedJsonType, jsonTypeOf, type JsonTypeWord } from '@/domain/json-types';
+import {
+  clipForMessage,
+  displayForMessage,
+  expectedJsonType,
+  jsonTypeOf,
+  type JsonTypeWord,
+} from '@/domain/json-types';
 
 export type { JsonFileKind } from './file-formats';
 
@@ -130,7 +136,7 @@ function identify(value: unknown, accept: readonly JsonFileKind[]): ReadJsonResu
       code: 'wrongKind',
       expected,
       found,
-      format: typeof format === 'string' ? clip(format) : '',
+      format: typeof format === 'string' ? clipForMessage(format) : '',
     });
   }
   const version = (value as Record<string, unknown>).formatVersion;
@@ -139,7 +145,7 @@ function identify(value: unknown, accept: readonly JsonFileKind[]): ReadJsonResu
     return fail({
       code: 'unsupportedVersion',
       kind: found,
-      found: version === undefined ? '' : clip(JSON.stringify(version) ?? ''),
+      found: version === undefined ? '' : clipForMessage(JSON.stringify(version) ?? ''),
       expected: wanted,
     });
   }
@@ -234,11 +240,15 @@ function describeIssue(
         received: jsonTypeOf(value, 'value'),
       });
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ code: 'unknownKey', path, params: { key: clip(key) } }));
+      return issue.keys.map((key) => ({
+        code: 'unknownKey',
+        path,
+        params: { key: clipForMessage(key) },
+      }));
     case 'invalid_value':
       return problem('choice', {
-        value: display(value),
-        values: issue.values.map((v) => clip(String(v))).join(', '),
+        value: displayForMessage(value),
+        values: issue.values.map((v) => clipForMessage(String(v))).join(', '),
       });
     case 'too_big':
       if (issue.origin === 'string') return problem('tooLong', { max: Number(issue.maximum) });
@@ -251,7 +261,7 @@ function describeIssue(
       if (issue.origin === 'number') return problem('tooSmall', { min: Number(issue.minimum) });
       return problem('value');
     case 'invalid_format':
-      return problem('format', { value: display(value) });
+      return problem('format', { value: displayForMessage(value) });
     default:
       return problem('value');
   }
@@ -268,25 +278,6 @@ function valueAt(input: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-const MAX_PARAM_LENGTH = 80;
-
-function clip(text: string): string {
-  if (text.length <= MAX_PARAM_LENGTH) return text;
-  return `${Array.from(text.slice(0, MAX_PARAM_LENGTH * 2))
-    .slice(0, MAX_PARAM_LENGTH - 1)
-    .join('')}…`;
-}
-
-/** A short printable form of a value for messages. */
-function display(value: unknown): string {
-  if (typeof value === 'string') return clip(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return '[…]';
-  if (typeof value === 'object') return '{…}';
-  return '';
-}
-
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 /** Writes a path as people read it: `respondents[2].answers.uses`; odd keys quoted: `a["b c"]`. */
@@ -295,7 +286,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) path += path === '' ? segment : `.${segment}`;
-    else path += `[${JSON.stringify(clip(segment))}]`;
+    else path += `[${JSON.stringify(clipForMessage(segment))}]`;
   }
   return path;
 }

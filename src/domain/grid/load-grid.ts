@@ -12,7 +12,12 @@ import { gridContentHash } from './hash';
 import { formatGridPath, type PathSegment } from './locate';
 import { forEachGridRuleBreak, listGridTexts } from './grid-rules';
 import { Grid, GRID_SCHEMA_VERSION } from './schema';
-import { expectedJsonType, jsonTypeOf } from '@/domain/json-types';
+import {
+  clipForMessage,
+  displayForMessage,
+  expectedJsonType,
+  jsonTypeOf,
+} from '@/domain/json-types';
 
 export { listGridTexts };
 export { findJsonSyntaxErrorOffset } from '@/domain/files/read-json-file';
@@ -155,8 +160,6 @@ const FORMAT_CODES: Readonly<Record<string, GridErrorCode>> = {
   semver: 'invalid_semver',
 };
 
-const MAX_PARAM_LENGTH = 80;
-
 function mapZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): GridError[] {
   const errors: GridError[] = [];
   const seen = new Set<string>();
@@ -192,7 +195,7 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path, input);
       return issue.keys.map((key) =>
-        makeError('unknown_key', path, { key: clip(key), allowed: allowed.join(', ') }),
+        makeError('unknown_key', path, { key: clipForMessage(key), allowed: allowed.join(', ') }),
       );
     }
     case 'too_small':
@@ -216,20 +219,20 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
     case 'invalid_format': {
       const code =
         FORMAT_CODES[issue.message] ?? (issue.format === 'url' ? 'invalid_url' : 'invalid_format');
-      return [makeError(code, path, { value: display(value) })];
+      return [makeError(code, path, { value: displayForMessage(value) })];
     }
     case 'invalid_value':
       if (path.length === 1 && path[0] === 'schemaVersion') {
         return [
           makeError('unsupported_schema_version', path, {
-            value: display(value),
+            value: displayForMessage(value),
             expected: GRID_SCHEMA_VERSION,
           }),
         ];
       }
       return [
         makeError('invalid_value', path, {
-          value: display(value),
+          value: displayForMessage(value),
           expected: issue.values.map((v) => String(v)).join(', '),
         }),
       ];
@@ -237,7 +240,7 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
       if (issue.discriminator !== undefined && issue.errors.length === 0) {
         return [
           makeError('unknown_condition_type', path, {
-            value: display(value),
+            value: displayForMessage(value),
             expected: ('options' in issue && Array.isArray(issue.options) ? issue.options : [])
               .map((option: unknown) => String(option))
               .join(', '),
@@ -251,7 +254,7 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
         inner?.code === 'invalid_format' ? (FORMAT_CODES[inner.message] ?? 'invalid_format') : null;
       const key = path[path.length - 1];
       return code !== null
-        ? [makeError(code, path, { value: clip(String(key)) })]
+        ? [makeError(code, path, { value: clipForMessage(String(key)) })]
         : [makeError('invalid', path)];
     }
     default:
@@ -261,30 +264,13 @@ function mapZodIssue(issue: z.core.$ZodIssue, input: unknown): GridError[] {
 
 function numberError(path: PathSegment[], input: unknown, value: unknown): GridError {
   const { min, max } = numberBounds(schemaAt(path, input));
-  const shown = typeof value === 'number' ? value : display(value);
+  const shown = typeof value === 'number' ? value : displayForMessage(value);
   if (min !== undefined && max !== undefined) {
     return makeError('number_range', path, { value: shown, min, max });
   }
   if (min !== undefined) return makeError('number_too_small', path, { value: shown, min });
   if (max !== undefined) return makeError('number_too_large', path, { value: shown, max });
   return makeError('invalid', path);
-}
-
-/** A short printable form of a value for messages. */
-function display(value: unknown): string {
-  if (typeof value === 'string') return clip(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return '[…]';
-  if (typeof value === 'object') return '{…}';
-  return '';
-}
-
-function clip(text: string): string {
-  if (text.length <= MAX_PARAM_LENGTH) return text;
-  return `${Array.from(text.slice(0, MAX_PARAM_LENGTH * 2))
-    .slice(0, MAX_PARAM_LENGTH - 1)
-    .join('')}…`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * A campaign's answers as a column store (issue #21): per grid, one `Int8Array` of answer codes
+ * A campaign's answers as a column store (docs/campaigns.md, « Column store »): per grid, one `Int8Array` of answer codes
  * per item, one cell per respondent, instead of one object per respondent and grid. 100,000
  * respondents × 151 items are 15 MB of codes, where the same answers as objects were some 15
  * million properties for the garbage collector to walk. docs/campaigns.md « Column store ».

@@ -13,7 +13,7 @@ import type {
   ReportModel,
 } from '@/domain/report/report-model';
 import type { ChartSpec } from '../chart-image';
-import { BODY_SIZE, COLORS, type Cell, type TextStyle } from '../layout';
+import { BODY_SIZE, COLORS, type Cell, RADAR_HEIGHT, type TextStyle } from '../layout';
 import { conditionText, longDay, statusText } from '../legal-text';
 import {
   colonOf,
@@ -28,6 +28,12 @@ export const BODY: TextStyle = { size: BODY_SIZE };
 export const SMALL: TextStyle = { size: 8, color: COLORS.muted };
 /** Room a section needs at the foot of a page to start there: its title, a few lines, a score box (its chart may go on the next page, with its heading). */
 export const SECTION_ROOM = 90;
+/**
+ * Room a grid's section needs to start at the foot of a page: its title, identity, description
+ * and score box (60 mm) with its radar's heading and the radar. With less, the title and score
+ * would stay alone at the foot of a page and the radar open the next one.
+ */
+export const GRID_WITH_RADAR_ROOM = 60 + 10 + RADAR_HEIGHT;
 
 /** One axis of a chart: a grid or a dimension; bounds say where rounding must keep decimals. */
 export type ChartAxis = {

@@ -3,13 +3,13 @@ import type { GridReport, RecommendationReport } from '@/domain/report/report-mo
 import { shownPercent } from '@/domain/scoring/display';
 import { BODY_SIZE, COLORS } from '../layout';
 import type { ReportWriter } from '../writer';
-import { BODY, type ReportContext, SECTION_ROOM, SMALL } from './context';
+import { BODY, GRID_WITH_RADAR_ROOM, type ReportContext, SECTION_ROOM, SMALL } from './context';
 import { scoreBlock } from './summary';
 
 export function writeGrid(w: ReportWriter, c: ReportContext, grid: GridReport): void {
   const { t, f } = c;
   // On the page the summary or the last grid leaves, when its title, score and radar fit.
-  w.section(SECTION_ROOM);
+  w.section(grid.dimensions.length >= 3 ? GRID_WITH_RADAR_ROOM : SECTION_ROOM);
   w.heading(grid.title, 1);
   w.paragraph(t('grid.identity', { id: grid.id, version: grid.version }), SMALL, { gapAfter: 1 });
   if (grid.description.trim() !== '')

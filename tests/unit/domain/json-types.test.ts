@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { VALUE_TYPE_TOKENS } from '@/domain/grid/grid-errors';
-import { expectedJsonType, jsonTypeOf } from '@/domain/json-types';
+import {
+  clipForMessage,
+  displayForMessage,
+  expectedJsonType,
+  jsonTypeOf,
+} from '@/domain/json-types';
 
 /**
  * The type words of « wrong type » messages, shared by the grid loader and the file reader: the
@@ -35,5 +40,31 @@ describe('JSON type words', () => {
         expect(VALUE_TYPE_TOKENS).toContain(expectedJsonType(expected, 'text'));
       }),
     );
+  });
+});
+
+describe('texts quoted in messages', () => {
+  it('keeps a text of 80 characters whole and clips a longer one to 79 and « … »', () => {
+    expect(clipForMessage('a'.repeat(80))).toBe('a'.repeat(80));
+    expect(clipForMessage('a'.repeat(81))).toBe(`${'a'.repeat(79)}…`);
+  });
+
+  it('never cuts a character made of two UTF-16 units in half', () => {
+    const clipped = clipForMessage('😀'.repeat(100));
+    expect(clipped).toBe(`${'😀'.repeat(79)}…`);
+    expect(clipped).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('shows values by their kind: texts clipped, numbers and booleans as written, containers elided', () => {
+    expect(['x', 3, false, null, [1], { a: 1 }, undefined].map(displayForMessage)).toEqual([
+      'x',
+      '3',
+      'false',
+      'null',
+      '[…]',
+      '{…}',
+      '',
+    ]);
+    expect(displayForMessage('b'.repeat(200))).toHaveLength(80);
   });
 });

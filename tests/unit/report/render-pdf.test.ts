@@ -677,3 +677,34 @@ describe('renderReportPdf charts: an overview of all grids, bars below three axe
     expect(all).not.toContain('Vue d’ensemble des grilles');
   }, 60_000);
 });
+
+describe('renderReportPdf: a grid starts where its title, score and radar fit together', () => {
+  /** The page of the first 15 pt run (a level-1 title) starting with `title`'s first words. */
+  const pageOfTitle = (pdf: PdfText, title: string) =>
+    pdf.pages.find((p) =>
+      p.runs.some((r) => Math.abs(r.size - 15) < 0.01 && title.startsWith(r.str.slice(0, 12))),
+    )?.number;
+
+  it('never leaves a grid’s title and score at the foot of a page with its radar on the next', async () => {
+    const base = makeReportModel({ lang: 'fr' });
+    // Longer and longer descriptions push each following grid's start down the page.
+    for (const lines of [0, 3, 6, 9, 12, 15, 18, 21]) {
+      const description = Array.from(
+        { length: lines },
+        (_, i) =>
+          `Ligne ${i + 1} d’une description assez longue pour occuper toute une ligne du rapport.`,
+      ).join(' ');
+      const grids = base.grids.map((g) => ({ ...g, description }));
+      const { pdf } = await render({ ...base, grids });
+      for (const grid of grids.filter((g) => g.dimensions.length >= 3)) {
+        const titlePage = pageOfTitle(pdf, grid.title);
+        expect(titlePage, `${grid.title} (${lines} lines)`).toBeDefined();
+        const radarPage = pdf.pages.find(
+          (p) =>
+            p.number >= titlePage! && p.runs.some((r) => r.str.startsWith('Radar des dimensions')),
+        )?.number;
+        expect(radarPage, `${grid.title}, description of ${lines} lines`).toBe(titlePage);
+      }
+    }
+  }, 120_000);
+});

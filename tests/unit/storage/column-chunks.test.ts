@@ -1,5 +1,5 @@
 /**
- * A large diagnostic's respondents stored as a column store (issue #21): what is written, that
+ * A large diagnostic's respondents stored as a column store: what is written, that
  * it reads back whole and unchanged, that records of the previous layout still open (and take
  * the new one when saved again), that a damaged column chunk is set aside with what it held,
  * and that the start page's list reads a summary without the chunks.

@@ -1,5 +1,5 @@
 /**
- * One scoring kernel (issue #21): respondents held as columns are scored and aggregated exactly
+ * One scoring kernel: respondents held as columns are scored and aggregated exactly
  * as the same respondents held as objects — random small campaigns, both paths, equal results.
  */
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 /**
- * The column store of a campaign's answers (issue #21): lossless for what it accepts, refuses
+ * The column store of a campaign's answers: lossless for what it accepts, refuses
  * what it would lose, and its check on reading rejects anything it did not write.
  */
 import fc from 'fast-check';
