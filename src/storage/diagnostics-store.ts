@@ -24,7 +24,7 @@ import {
 } from './diagnostic-records';
 import { applyJournal } from './journal';
 import { RESPONDENTS_PER_CHUNK } from './respondent-chunks';
-import { clearPaperDraft } from './paper-drafts';
+import { clearPaperDraft } from './paper-draft-key';
 
 export type StorageFailure = {
   ok: false;

@@ -8,7 +8,10 @@
 import '@/domain/zod-setup';
 import * as z from 'zod/mini';
 import { AnswerValue, Role } from '@/domain/answers/answers';
-import { preferenceStorageKey, readPreference, writePreference } from './preferences';
+import { clearPaperDraft, paperDraftKey } from './paper-draft-key';
+import { readPreference, writePreference } from './preferences';
+
+export { clearPaperDraft };
 
 const PaperDraft = z.strictObject({
   version: z.literal(1),
@@ -27,11 +30,9 @@ const PaperDraft = z.strictObject({
 });
 export type PaperDraft = z.infer<typeof PaperDraft>;
 
-const keyOf = (diagnosticId: string) => `paper-draft:${diagnosticId}`;
-
 /** The draft of a diagnostic's paper copy in progress, or null (none, unreadable, blocked). */
 export function readPaperDraft(diagnosticId: string): PaperDraft | null {
-  const text = readPreference(keyOf(diagnosticId));
+  const text = readPreference(paperDraftKey(diagnosticId));
   if (text === null) return null;
   try {
     const parsed = PaperDraft.safeParse(JSON.parse(text));
@@ -43,14 +44,5 @@ export function readPaperDraft(diagnosticId: string): PaperDraft | null {
 
 /** Keeps the draft; false when storage refused it (blocked, full). */
 export function writePaperDraft(diagnosticId: string, draft: PaperDraft): boolean {
-  return writePreference(keyOf(diagnosticId), JSON.stringify(draft));
-}
-
-/** Forgets the draft (the copy was saved or given up). */
-export function clearPaperDraft(diagnosticId: string): void {
-  try {
-    globalThis.localStorage?.removeItem(preferenceStorageKey(keyOf(diagnosticId)));
-  } catch {
-    // nothing kept when storage is unavailable
-  }
+  return writePreference(paperDraftKey(diagnosticId), JSON.stringify(draft));
 }
