@@ -1,5 +1,4 @@
 import { ContextEditor } from '@/shared/context/context-editor';
-import { LeftOutList } from './left-out-list';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Audience } from '@/domain/grid/schema';
@@ -24,7 +23,7 @@ import {
   RepresentativesKitSection,
 } from '@/features/results/kits/representatives-kit';
 import { PartialNotice } from './partial-notice';
-import { ScoreTable } from './score-table';
+import { GridSection } from './grid-section';
 import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
 import { usePartsInTurn } from './parts-in-turn';
 import { TableScroll } from '@/components/table-scroll';
@@ -62,6 +61,11 @@ function Results({ ready }: { ready: Ready }) {
         kits: kitsContent(),
       }),
     [diagnostic, resolved, lang],
+  );
+  // The same array while the model is: the overview radar is not drawn again as the parts come.
+  const overview = useMemo(
+    () => model.grids.map((g) => ({ axis: g.title, score: g.score })),
+    [model],
   );
   const purposeAudience = audienceForPurpose(diagnostic.purpose);
   const [audience, setAudience] = useState<Audience | 'all'>(purposeAudience);
@@ -161,10 +165,7 @@ function Results({ ready }: { ready: Ready }) {
         <h2 id="overview-title">{t('overview.title')}</h2>
         <div className="chart-and-table">
           <figure className="chart">
-            <ScoreRadar
-              data={model.grids.map((g) => ({ axis: g.title, score: g.score }))}
-              mainName={diagnostic.title}
-            />
+            <ScoreRadar data={overview} mainName={diagnostic.title} />
             <figcaption>
               {t(model.grids.length >= 3 ? 'overview.chart' : 'overview.chartBars')}
             </figcaption>
@@ -241,38 +242,7 @@ function Results({ ready }: { ready: Ready }) {
       </section>
 
       {model.grids.slice(0, partsShown - 1).map((g) => (
-        <section
-          key={g.id}
-          id={`grid-${g.id}`}
-          aria-labelledby={`grid-${g.id}-title`}
-          className="card"
-        >
-          <h2 id={`grid-${g.id}-title`}>
-            {g.title} —{' '}
-            {score(
-              g.score,
-              g.levelBounds.map((b) => b.min),
-            )}{' '}
-            <LevelBadge level={g.level} />
-          </h2>
-          <div className="chart-and-table">
-            <figure className="chart">
-              <ScoreRadar
-                data={g.dimensions.map((d) => ({ axis: d.label, score: d.score }))}
-                mainName={g.title}
-              />
-              <figcaption>
-                {t(g.dimensions.length >= 3 ? 'grid.chart' : 'grid.chartBars', { grid: g.title })}
-              </figcaption>
-            </figure>
-            <ScoreTable
-              caption={t('grid.tableCaption', { grid: g.title })}
-              dimensions={g.dimensions}
-              lang={lang}
-            />
-          </div>
-          <LeftOutList entries={g.leftOut} />
-        </section>
+        <GridSection key={g.id} grid={g} lang={lang} />
       ))}
 
       {later(0) && (

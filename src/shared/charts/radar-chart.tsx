@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart } from 'recharts';
 import { useDrawnInTurn } from './draw-in-turn';
@@ -177,9 +177,15 @@ const PROJECTOR = 1600;
  * never as 0, and its axis label says « réponses insuffisantes »; the twin table beside the
  * chart carries the reason. Fewer than three axes make no radar (a line, a point): bars instead.
  * On a phone the axes are numbered and named in a key under the chart, so the radar keeps its
- * size. Decorative for assistive technologies: the table is the accessible form.
+ * size. Decorative for assistive technologies: the table is the accessible form. Memoised: a
+ * page that renders again with the same data (the results page as its parts come) does not
+ * draw it again.
  */
-export function ScoreRadar({ data, series = NO_SERIES, mainName }: ScoreRadarProps) {
+export const ScoreRadar = memo(function ScoreRadar({
+  data,
+  series = NO_SERIES,
+  mainName,
+}: ScoreRadarProps) {
   const { t } = useTranslation();
   const [ref, width] = useWidth<HTMLDivElement>();
   // The box is laid out at once; the drawing comes at this chart's turn (see draw-in-turn.ts).
@@ -226,7 +232,7 @@ export function ScoreRadar({ data, series = NO_SERIES, mainName }: ScoreRadarPro
       )}
     </div>
   );
-}
+});
 
 const NO_SERIES: RadarSeries[] = [];
 
