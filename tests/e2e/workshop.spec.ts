@@ -115,6 +115,8 @@ test('import many response files, see the roles overlaid, a role of two masked e
 
   // The overlay: everyone plus the two visible roles on one radar, and the twin table.
   const grid = page.locator('section[data-grid-id="social-dialogue"]');
+  // (A radar draws as it comes into view.)
+  await grid.locator('.radar').scrollIntoViewIfNeeded();
   await expect(grid.locator('.recharts-radar')).toHaveCount(3);
   const rolesTable = grid.getByTestId('roles-table');
   await expect(rolesTable.locator('thead th')).toHaveText([
