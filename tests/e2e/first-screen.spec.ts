@@ -188,3 +188,27 @@ test('a page whose code is not there yet says so only when the wait lasts, then 
   const seen = (await loadingSeen(page)).filter((s) => s.what === 'page');
   expect(seen[0]?.text).toBe('');
 });
+
+test('the answer and results pages need no style sheet but the app’s: no round trip for one before their first screen', async ({
+  page,
+}) => {
+  const id = await createDiagnostic(page, { title: 'Feuilles de style' });
+  for (const route of [`/answer/${encodeURIComponent(id)}`, `/results/${encodeURIComponent(id)}`]) {
+    await page.goto('about:blank');
+    const sheets: string[] = [];
+    const listener = (request: { resourceType: () => string; url: () => string }) => {
+      if (request.resourceType() === 'stylesheet') sheets.push(request.url());
+    };
+    page.on('request', listener);
+    await page.goto(`./#${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The page's last part (the results page comes in parts).
+    if (route.startsWith('/results'))
+      await expect(page.getByRole('button', { name: /PDF/ }).first()).toBeVisible();
+    page.off('request', listener);
+    expect(
+      sheets.map((url) => new URL(url).pathname.split('/').pop()),
+      route,
+    ).toEqual([expect.stringMatching(/^index-[\w-]+\.css$/)]);
+  }
+});
