@@ -24,10 +24,14 @@ import {
 } from '@/features/results/kits/representatives-kit';
 import { PartialNotice } from './partial-notice';
 import { GridSection } from './grid-section';
-import { ScoreRadar } from '@/shared/charts/radar-chart';
+import { loadRadarCodeOnLargeScreens, ScoreRadar } from '@/shared/charts/radar-chart';
 import { usePartsInTurn } from './parts-in-turn';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
+
+// The overview's radar is in the first screen of a laptop: its code downloads while the
+// diagnostic is read and checked. A phone, whose first screen shows none, fetches it later.
+loadRadarCodeOnLargeScreens();
 
 const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
 

@@ -25,6 +25,21 @@ export function loadRadarCode(): void {
   radarDrawing.load().catch(() => {});
 }
 
+/**
+ * A screen on which a page's first radar is usually in the first screen (a laptop, a tablet, a
+ * projector; not a phone, held either way).
+ */
+const RADAR_IN_FIRST_SCREEN = '(min-width: 48em) and (min-height: 36em)';
+
+/**
+ * Starts loading the drawing's code on a screen that usually shows a radar in its first screen,
+ * so that it comes with the page; on a phone it is fetched when a radar comes into view.
+ */
+export function loadRadarCodeOnLargeScreens(): void {
+  if (typeof window.matchMedia === 'function' && window.matchMedia(RADAR_IN_FIRST_SCREEN).matches)
+    loadRadarCode();
+}
+
 /** Width of an element, followed as it changes (0 until measured). */
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);

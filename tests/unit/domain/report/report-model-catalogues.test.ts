@@ -24,7 +24,7 @@ const catalogues = {
   kits: KitCatalogue.parse(json('questionnaires/kits.json')),
 };
 const GRIDS = ['risks-opportunities', 'uses', 'skills', 'social-dialogue'].map(loadBundled);
-const ROLES: Role[] = ['employee', 'employee', 'manager', 'representative', 'hr'];
+const ROLES: Role[] = ['employee', 'employee', 'manager', 'representative', 'management'];
 const PROFILES: Profile[] = ['unfavourable', 'slightlyUnfavourable', 'neutral', 'favourable'];
 
 function diagnostic(
