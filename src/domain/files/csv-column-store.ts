@@ -62,4 +62,13 @@ export class CsvColumnStore implements CsvRowSource {
   row(index: number): string[] {
     return this.columns.map((column) => column.get(index));
   }
+
+  /**
+   * Column `c` as it is kept: its distinct texts and, per row, the index of its text (rows past
+   * `rowCount` are not cells). Reading a column through it reads each distinct text once.
+   */
+  column(c: number): { texts: readonly string[]; codes: ArrayLike<number> } | undefined {
+    const column = this.columns[c];
+    return column && { texts: column.texts, codes: column.codes };
+  }
 }

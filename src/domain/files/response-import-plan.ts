@@ -171,8 +171,13 @@ function* answerIssues(
   return issues;
 }
 
+/** The record's grids kept; the record itself when it holds no other (no copy per respondent). */
 function pickGrids<T>(record: Record<string, T>, keep: ReadonlySet<string>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([gridId]) => keep.has(gridId)));
+  const gridIds = Object.keys(record);
+  if (gridIds.every((gridId) => keep.has(gridId))) return record;
+  return Object.fromEntries(
+    gridIds.filter((gridId) => keep.has(gridId)).map((id) => [id, record[id] as T]),
+  );
 }
 
 function contentKey(r: { role: Role; answers: unknown; comments: unknown }): string {
