@@ -55,7 +55,8 @@ export class CsvColumnStore implements CsvRowSource {
   /** Adds a row; cells beyond the header are dropped, missing ones are empty. */
   add(cells: readonly string[]): void {
     const row = this.rowCount;
-    this.columns.forEach((column, c) => column.set(row, cells[c] ?? ''));
+    const { columns } = this;
+    for (let c = 0; c < columns.length; c += 1) (columns[c] as Column).set(row, cells[c] ?? '');
     this.rowCount += 1;
   }
 
