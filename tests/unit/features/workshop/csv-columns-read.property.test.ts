@@ -3,7 +3,7 @@
  * response file is sent from the worker as packed parts read straight from the rows
  * (`readCsvInto`, `packingSink`): on random tables, mappings and options, both give exactly what
  * reading the rows as arrays and building the respondents as objects gives (the same check, the
- * same issues in the same order, the same respondents).
+ * same issues in the same order, the same respondents), and every answer read is on its scale.
  */
 import fc from 'fast-check';
 import { ROLES } from '@/domain/answers/answers';
@@ -14,6 +14,7 @@ import {
   type ColumnTarget,
   type CsvImportOptions,
 } from '@/domain/files/csv-import';
+import { answersValidator } from '@/domain/answers/validate-answers';
 import { loadGrid } from '@/domain/grid/load-grid';
 import { assembleBuilt } from '@/features/workshop/import/csv-source';
 import {
@@ -44,6 +45,7 @@ const loaded = loadGrid(
 );
 if (!loaded.ok) throw new Error('test grid');
 const grid = loaded.grid;
+const validate = answersValidator(grid);
 
 const options = (overrides: Partial<CsvImportOptions>): CsvImportOptions => ({
   grids: [{ grid, hash: 'a'.repeat(64) }],
@@ -135,6 +137,10 @@ describe('a survey CSV read by columns and packed as read', () => {
         const parts: PackedRespondents[] = [];
         const packed = csvBuilder(store).pack(mapping, options, (part) => parts.push(part));
         expect(assembleBuilt(packed, parts.map(unpackRespondents))).toEqual(byRows);
+        // Every answer read is on its item's scale: the import plan relies on it (`survey`).
+        if (byRows.ok)
+          for (const r of byRows.file.respondents)
+            for (const answers of Object.values(r.answers)) expect(validate(answers)).toEqual([]);
       }),
       { numRuns: 300 },
     );
