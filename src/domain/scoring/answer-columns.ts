@@ -145,12 +145,15 @@ export function toAnswerColumns(respondents: readonly Respondent[]): AnswerColum
 
 /**
  * Sets of items answered a builder makes a template for. A new template costs a `JSON.parse` and
- * new hidden classes: worth it for the few sets a survey gives (the items asked of each role, a
- * few incomplete responses), not when blanks are scattered at random (2 % of cells in the
- * Chromium bench made nearly every respondent's set new, and the import's preview ten times
- * slower): past this many, a set not seen yet is built key by key, as before.
+ * new hidden classes: worth it for the sets a survey gives (the items asked of each role, a few
+ * incomplete responses, a blank here and there), not when every respondent's set is new (a
+ * template for each made the Chromium bench's preview ten times slower): past this many, a set
+ * not seen yet is built key by key, as before. With 2 % of cells left blank at random (the
+ * campaign bench), a grid of 40 items gives the full set to 45 % of respondents and one of 40
+ * sets with one blank to 37 %: 32 templates left a third of the objects built key by key (hash
+ * tables, slower to read, scan and collect); 256 leave about a tenth.
  */
-const MAX_TEMPLATES = 32;
+export const MAX_TEMPLATES = 256;
 
 /**
  * Builds answers objects for one list of items in V8's compact layout. An object built key by

@@ -7,6 +7,7 @@ import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import {
   AnswersBuilder,
+  MAX_TEMPLATES,
   type AnswerColumns,
   CODE_ABSENT,
   CODE_DK,
@@ -190,11 +191,13 @@ describe('AnswersBuilder', () => {
   });
 
   it('builds the same answers past its templates, when the sets answered are many', () => {
-    const many = Array.from({ length: 8 }, (_, i) => `i${i}`);
+    const many = Array.from({ length: 9 }, (_, i) => `i${i}`);
     const builder = new AnswersBuilder(many);
-    // All 255 non-empty sets of 8 items, each twice: templates for the first 32, then key by key.
+    // All 511 non-empty sets of 9 items, each twice: templates for the first MAX_TEMPLATES, then
+    // key by key.
+    expect(MAX_TEMPLATES).toBeLessThan(511);
     for (let round = 0; round < 2; round += 1)
-      for (let mask = 1; mask < 256; mask += 1) {
+      for (let mask = 1; mask < 512; mask += 1) {
         const row = many.map((_, i) =>
           (mask >> i) & 1 ? (((i % 5) + 1) as AnswerValue) : undefined,
         );
