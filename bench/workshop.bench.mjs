@@ -228,16 +228,28 @@ const ROLE_CODES = {
 export function campaignCsv(diagnostic, rows = CAMPAIGN_ROWS) {
   const random = prng(21);
   const columns = [];
+  // A question code already taken gets a number, as survey-codes.ts's `unique` gives it (a
+  // dimension with two scales of the same first letter: `usmessagerieF`, then `usmessagerieF2`).
+  const used = new Set(['role']);
+  const unique = (code) => {
+    let candidate = code;
+    for (let n = 2; used.has(candidate.toLowerCase()); n += 1)
+      candidate = code.slice(0, 20 - String(n).length) + String(n);
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
   for (const { grid } of diagnostic.grids) {
     const scales = new Map(grid.scales.map((sc) => [sc.id, sc]));
     for (const d of grid.dimensions) {
       const base = d.id.replace(/[^A-Za-z0-9]/g, '');
       const order = [];
       for (const item of d.items) if (!order.includes(item.scale)) order.push(item.scale);
+      const codes = order.map((scaleId, k) =>
+        unique(k === 0 ? base : base + scaleId.replace(/[^A-Za-z]/g, '')[0].toUpperCase()),
+      );
       for (const item of d.items) {
         const scale = scales.get(item.scale);
-        const k = order.indexOf(item.scale);
-        const q = k === 0 ? base : base + item.scale.replace(/[^A-Za-z]/g, '')[0].toUpperCase();
+        const q = codes[order.indexOf(item.scale)];
         const plain = scale.points.every((p) => Number.isInteger(p.value) && p.value >= 0);
         columns.push({ code: `${q}[${item.id.replace(/[^A-Za-z0-9]/g, '')}]`, scale, plain });
       }
