@@ -22,7 +22,7 @@ import {
 import { CsvColumnStore } from '@/domain/files/csv-column-store';
 import type { ResponseFileRespondent } from '@/domain/files/response-file';
 import type { AnswerValue, Role } from '@/domain/answers/answers';
-import { AnswersBuilder } from '@/domain/scoring/answer-columns';
+import { answersBuilderFor } from '@/domain/scoring/answer-columns';
 
 /** Example rows shown beside each column of the mapping. */
 export const PREVIEW_ROWS = 3;
@@ -180,7 +180,7 @@ export function unpackRespondents(packed: PackedRespondents): ResponseFileRespon
   const byGrid = [...grids].map(([gridId, grid]) => ({
     gridId,
     ...grid,
-    builder: new AnswersBuilder(grid.items),
+    builder: answersBuilderFor(grid.items),
   }));
   const present: number[] = [];
   const answered: AnswerValue[] = [];

@@ -7,6 +7,8 @@ import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import {
   AnswersBuilder,
+  answersBuilderFor,
+  KEPT_BUILDERS,
   MAX_TEMPLATES,
   type AnswerColumns,
   CODE_ABSENT,
@@ -203,6 +205,18 @@ describe('AnswersBuilder', () => {
         );
         expect(built(builder, row)).toEqual(plain(row, many));
       }
+  });
+
+  it('is one builder per list of items, shared by every part rebuilt (answersBuilderFor)', () => {
+    const first = answersBuilderFor(['a1', 'a2']);
+    expect(answersBuilderFor(['a1', 'a2'])).toBe(first);
+    expect(answersBuilderFor(['a2', 'a1'])).not.toBe(first);
+    expect(answersBuilderFor(['a1', 'a2']).build([1], ['dk'])).toEqual({ a2: 'dk' });
+    // Only the last lists are kept: after many others, the first is made anew (and still right).
+    for (let n = 0; n < KEPT_BUILDERS; n += 1) answersBuilderFor([`x${n}`]);
+    const again = answersBuilderFor(['a1', 'a2']);
+    expect(again).not.toBe(first);
+    expect(again.build([0, 1], [3, 'na'])).toEqual({ a1: 3, a2: 'na' });
   });
 
   it('keeps an item named __proto__ as an own key, never as the prototype', () => {
