@@ -122,7 +122,7 @@ function lazyChunks(manifest, sizes) {
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
   const entryFiles = new Set([...staticClosure(manifest, entryKey)].map((k) => manifest[k].file));
   const groups = [
-    ['charts (recharts)', (k) => /radar-chart|recharts/.test(k)],
+    ['charts (recharts)', (k) => /radar-drawing|recharts/.test(k)],
     ['PDF renderer + font (jspdf)', (k) => /render-pdf|report\/fonts|dejavu/.test(k)],
     ['Word renderer (docx)', (k) => /render-docx/.test(k)],
     ['CSV (papaparse)', (k) => /papaparse|csv/i.test(k) && manifest[k].isDynamicEntry],

@@ -4,7 +4,7 @@
  * has run. On a phone network that saves a round trip or more before the first question.
  *
  * The build writes a small module, `assets/route-preload-<hash>.js`, and loads it from
- * index.html before the app (no inline script: the Content-Security-Policy forbids them). It
+ * index.html before the app, `async` (no inline script: the Content-Security-Policy forbids them). It
  * reads the route from the address's hash and the remembered language, and adds a low-priority
  * `<link rel="modulepreload">` for each file of that page only (its CSS, a few hundred bytes, is
  * left to the page: a preloaded style sheet was seen holding the first paint back). The page itself still imports its chunks as before: a file the list misses is fetched
@@ -171,8 +171,12 @@ export function routePreload(options: {
       const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
       const fileName = `${assetsDir}/route-preload-${hash}.js`;
       this.emitFile({ type: 'asset', fileName, source });
-      // Before the app's script: it runs while the app is still downloading.
-      const tag = `<script type="module" crossorigin src="./${fileName}"></script>`;
+      // Before the app's script, and `async`: it runs as soon as it is fetched, in a task of its
+      // own, while the app is still downloading. Without `async` it waited for the document's
+      // other module scripts to be ready and ran in the same task as the app's (about 40 ms of
+      // evaluation, 150 ms at a phone's speed), so the page's files were asked for only after the
+      // whole app had downloaded and run.
+      const tag = `<script type="module" async crossorigin src="./${fileName}"></script>`;
       const appScript = /<script type="module"[^>]*src="[^"]*index-[^"]*\.js"><\/script>/;
       if (!appScript.test(html.source))
         throw new Error('route-preload: no app script in index.html');

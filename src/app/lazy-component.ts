@@ -49,13 +49,15 @@ const NO_NAMESPACES: readonly Namespace[] = [];
 export function useLazyComponent<P>(
   component: LazyComponent<P>,
   namespaces: readonly Namespace[] = NO_NAMESPACES,
+  /** False: nothing is loaded yet (the component is returned if it is already there). */
+  wanted = true,
 ): ComponentType<P> | null {
   const loaded = component.loaded();
   const ready = loaded !== null && namespacesLoaded(namespaces);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
-    if (ready) return;
+    if (ready || !wanted) return;
     let live = true;
     let retry: number | undefined;
     const fail = (error: unknown): void => {
@@ -74,7 +76,7 @@ export function useLazyComponent<P>(
       live = false;
       window.clearTimeout(retry);
     };
-  }, [component, namespaces, ready]);
+  }, [component, namespaces, ready, wanted]);
   if (failure) throw failure.error;
   return ready ? loaded : null;
 }

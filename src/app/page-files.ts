@@ -14,7 +14,7 @@ export const PAGE_FILES: Partial<
     {
       module: string;
       namespaces: Namespace[];
-      /** Modules the page imports as soon as it opens (its radars): fetched with it. */
+      /** Modules the page imports as soon as it opens: fetched with it. */
       alsoLoads?: string[];
     }
   >
@@ -28,7 +28,6 @@ export const PAGE_FILES: Partial<
     module: 'src/features/results/results-page.tsx',
     // `answer` for the diagnostic's gate, `grids` for the migration offer.
     namespaces: ['results', 'labels', 'plan', 'answer', 'grids', 'kits'],
-    alsoLoads: ['src/shared/charts/radar-chart.tsx'],
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',

@@ -1,4 +1,4 @@
-import { labelRoom, wrapLabel } from '@/shared/charts/radar-chart';
+import { labelRoom, wrapLabel } from '@/shared/charts/radar-layout';
 
 describe('wrapLabel (radar axis labels)', () => {
   it('should break between words within the width', () => {

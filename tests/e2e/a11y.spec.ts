@@ -1,5 +1,6 @@
 import { axeViolations, axeWithAllRules } from './axe';
 import { expect, openApp, test } from './fixtures';
+import { drawCharts } from './helpers';
 import { seedTourData, tour, switchLanguage } from './tour';
 
 for (const lang of ['fr', 'en'] as const) {
@@ -43,7 +44,7 @@ test('with « reduce motion » asked for, nothing on the results page moves', as
   await openApp(page);
   const ids = await seedTourData(page);
   await page.goto(`./#/results/${ids.t0}`);
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await drawCharts(page);
   const moving = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('body, body *')]
       .map((el) => {

@@ -76,7 +76,7 @@ test('the answer page paints its first question without its loading screen, from
   expect(onReturn.filter((s) => s.what !== 'diagnostic')).toEqual([]);
 });
 
-test('the results page paints with its radars, never behind its loading screen', async ({
+test('the results page paints, never behind its loading screen; each radar draws as it comes into view, in a box already at its size', async ({
   page,
 }) => {
   await watchLoadingScreens(page);
@@ -84,10 +84,21 @@ test('the results page paints with its radars, never behind its loading screen',
   await page.goto('about:blank');
   await page.goto(`./#/results/${encodeURIComponent(id)}`);
   await expect(page.getByRole('heading', { level: 1, name: /Résultats/ })).toBeVisible();
-  // Every chart draws (its code is fetched with the page's, see page-files.ts `alsoLoads`).
   const charts = page.locator('main figure.chart');
   await expect(charts).toHaveCount(5);
+  // The overview's radar, in the first screen, draws at once; the grids' below wait.
+  await expect(charts.first().locator('svg.recharts-surface')).toBeVisible();
+  const last = charts.last().locator('.radar');
+  await expect(last).toHaveClass(/radar--pending/);
+  const pendingHeight = (await last.boundingBox())?.height ?? 0;
+  expect(pendingHeight).toBeGreaterThan(250);
+  // Scrolled to, each draws, and its box keeps its height (nothing below it moves).
+  for (const chart of await charts.all()) {
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+  }
   await expect(page.locator('main figure.chart svg.recharts-surface')).toHaveCount(5);
+  expect((await last.boundingBox())?.height).toBeCloseTo(pendingHeight, 0);
   // No loading screen of the page: every text file its first render uses was loaded with it.
   const seen = await loadingSeen(page);
   expect(seen.filter((s) => s.what !== 'diagnostic')).toEqual([]);
@@ -176,4 +187,28 @@ test('a page whose code is not there yet says so only when the wait lasts, then 
   // Empty first, the text after the delay: never the text at once.
   const seen = (await loadingSeen(page)).filter((s) => s.what === 'page');
   expect(seen[0]?.text).toBe('');
+});
+
+test('the answer and results pages need no style sheet but the app’s: no round trip for one before their first screen', async ({
+  page,
+}) => {
+  const id = await createDiagnostic(page, { title: 'Feuilles de style' });
+  for (const route of [`/answer/${encodeURIComponent(id)}`, `/results/${encodeURIComponent(id)}`]) {
+    await page.goto('about:blank');
+    const sheets: string[] = [];
+    const listener = (request: { resourceType: () => string; url: () => string }) => {
+      if (request.resourceType() === 'stylesheet') sheets.push(request.url());
+    };
+    page.on('request', listener);
+    await page.goto(`./#${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The page's last part (the results page comes in parts).
+    if (route.startsWith('/results'))
+      await expect(page.getByRole('button', { name: /PDF/ }).first()).toBeVisible();
+    page.off('request', listener);
+    expect(
+      sheets.map((url) => new URL(url).pathname.split('/').pop()),
+      route,
+    ).toEqual([expect.stringMatching(/^index-[\w-]+\.css$/)]);
+  }
 });

@@ -8,6 +8,25 @@ export const GRID_TITLES_FR: Record<string, string> = {
 };
 
 /**
+ * Scrolls to each radar of the page, as a reader would, and waits for it to be drawn (a radar
+ * draws when a fifth of it comes into view: src/shared/charts/in-view.ts), then back to the top.
+ */
+export async function drawCharts(page: Page): Promise<void> {
+  // A page may come in parts (the results page): first, until no chart has come for a moment.
+  const boxes = page.locator('main .radar');
+  let seen = -1;
+  for (let count = await boxes.count(); count !== seen; count = await boxes.count()) {
+    seen = count;
+    await page.waitForTimeout(400);
+  }
+  for (const box of await boxes.all()) {
+    await box.scrollIntoViewIfNeeded();
+    await expect(box.locator('svg.recharts-surface')).toBeVisible();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
  * Presses Tab until `target` has the focus, as a keyboard user would, and fails when it is not
  * reached within `max` presses (an element out of the tab order is a bug, not a slow machine).
  */

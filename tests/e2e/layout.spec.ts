@@ -1,4 +1,5 @@
 import { expect, openApp, test } from './fixtures';
+import { drawCharts } from './helpers';
 import { checkLayout } from './layout-check';
 import { seedTourData, switchLanguage, tour } from './tour';
 
@@ -56,6 +57,7 @@ test('on a projector (1920 px) the charts use the width: content wider than 1600
   await page.setViewportSize({ width: 1920, height: 1080 });
   for (const route of [`/results/${ids.t0}`, `/workshop/${ids.t0}`]) {
     await page.goto(`./#${route}`);
+    await drawCharts(page);
     const radar = page.locator('main .radar svg.recharts-surface').first();
     await expect(radar).toBeVisible();
     const main = await page.locator('main#main').boundingBox();

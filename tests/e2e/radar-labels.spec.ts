@@ -17,8 +17,8 @@ for (const viewport of [
     await page.goto(`./#/results/${id}`);
     const charts = page.locator('section[id^="grid-"] .radar');
     await expect(charts).toHaveCount(2);
-    await expect(charts.first().locator('.recharts-polar-angle-axis-tick')).toHaveCount(8);
     for (const chart of await charts.all()) {
+      // Each radar draws as it comes into view.
       await chart.scrollIntoViewIfNeeded();
       const box = await chart.boundingBox();
       if (!box) throw new Error('radar not laid out');
@@ -42,6 +42,7 @@ for (const viewport of [
     await expect(page.locator('table.score-table').first()).toContainText(
       'Messagerie et surcharge informationnelle',
     );
+    await charts.first().scrollIntoViewIfNeeded();
     await charts.first().screenshot({ path: testInfo.outputPath(`radar-${viewport.width}.png`) });
     await page.screenshot({ path: testInfo.outputPath(`page-${viewport.width}.png`) });
   });

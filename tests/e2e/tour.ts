@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { createDiagnostic, seedAnswers } from './helpers';
+import { createDiagnostic, drawCharts, seedAnswers } from './helpers';
 
 /** Labels the tour needs, in each interface language. */
 const LABELS = {
@@ -75,7 +75,7 @@ export async function tour(
 
   await ready(page, `/results/${ids.t0}`);
   await expect(page.getByTestId('overall-score')).toBeVisible();
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await drawCharts(page);
   await check('results');
   const card = page.locator('.rec-card').first();
   await card.locator('summary').click();
@@ -83,9 +83,11 @@ export async function tour(
   await check('results, a recommendation open');
 
   await ready(page, `/workshop/${ids.t0}`);
+  await drawCharts(page);
   await check('workshop');
 
   await ready(page, `/compare/${ids.t0}/${ids.t1}`);
+  await drawCharts(page);
   await check('compare');
 
   await ready(page, '/grids');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createDiagnostic, seedAnswers, startRespondent } from './helpers';
+import { createDiagnostic, drawCharts, seedAnswers, startRespondent } from './helpers';
 
 type ResponseFileJson = {
   format: string;
@@ -115,6 +115,8 @@ test('import many response files, see the roles overlaid, a role of two masked e
 
   // The overlay: everyone plus the two visible roles on one radar, and the twin table.
   const grid = page.locator('section[data-grid-id="social-dialogue"]');
+  // (A radar draws as it comes into view.)
+  await grid.locator('.radar').scrollIntoViewIfNeeded();
   await expect(grid.locator('.recharts-radar')).toHaveCount(3);
   const rolesTable = grid.getByTestId('roles-table');
   await expect(rolesTable.locator('thead th')).toHaveText([
@@ -295,6 +297,7 @@ test('T0 and T1 compared on one radar, with deltas and the changed items left ou
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comparaison : Avant → Après');
 
   const grid = page.locator('section[data-grid-id="uses"]');
+  await drawCharts(page);
   await expect(grid.locator('.recharts-radar')).toHaveCount(2);
   await expect(grid).toContainText('Version 2.0.1 à T0, version 2.1.0 à T1.');
   const rows = grid.getByTestId('delta-table').locator('tbody tr');

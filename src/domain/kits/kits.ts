@@ -389,9 +389,17 @@ export function kitItemsOf(grid: Grid, aggregate: GridAggregate, lang: string): 
 }
 
 /**
- * The kit of a diagnostic's purpose: the representatives' kit for a negotiation, the deployment
- * kit for an early-stage diagnostic (a workshop's material is the workshop sections).
+ * Which kit a diagnostic's purpose has: the representatives' kit for a negotiation, the
+ * deployment kit for an early-stage diagnostic (a workshop's material is the workshop sections).
  */
+export function kitsOf(purpose: Diagnostic['purpose']): {
+  representatives: boolean;
+  deployment: boolean;
+} {
+  return { representatives: purpose === 'negotiation', deployment: purpose === 'upstream' };
+}
+
+/** The kit of a diagnostic's purpose (`kitsOf`), written for its context and answers. */
 export function buildKits(
   kits: KitCatalogue,
   catalogue: LegalCatalogue,
@@ -422,12 +430,11 @@ export function buildKits(
     ),
     deployment: diagnostic.deployment,
   };
+  const which = kitsOf(diagnostic.purpose);
   return {
-    representatives:
-      diagnostic.purpose === 'negotiation'
-        ? buildRepresentativesKit(kits, catalogue, kitInput)
-        : null,
-    deployment:
-      diagnostic.purpose === 'upstream' ? buildDeploymentKit(kits, catalogue, kitInput) : null,
+    representatives: which.representatives
+      ? buildRepresentativesKit(kits, catalogue, kitInput)
+      : null,
+    deployment: which.deployment ? buildDeploymentKit(kits, catalogue, kitInput) : null,
   };
 }

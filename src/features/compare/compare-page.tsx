@@ -6,7 +6,7 @@ import { pickText } from '@/domain/grid/text';
 import { buildReportModel } from '@/domain/report/build-report-model';
 import { buildEvolution } from '@/domain/report/evolution-report';
 import type { EvolutionGrid } from '@/domain/report/report-model';
-import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
+import { loadRadarCode, ScoreRadar } from '@/shared/charts/radar-chart';
 import { PdfButton } from '@/shared/report-download/pdf-button';
 import { nowIso } from '@/utils/id';
 import { resolveGrids } from '@/shared/diagnostic/resolve-grids';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridReport } from '@/domain/report/report-model';
 import { formatScore } from '@/i18n/format-score';
-import { ScoreRadar } from '@/shared/charts/lazy-radar';
+import { ScoreRadar } from '@/shared/charts/radar-chart';
 import { LeftOutList } from './left-out-list';
 import { LevelBadge } from './level-badge';
 import { ScoreTable } from './score-table';

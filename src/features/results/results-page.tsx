@@ -15,8 +15,8 @@ import { LevelBadge } from './level-badge';
 import { PdfButton } from '@/shared/report-download/pdf-button';
 import { RecommendationCard } from './recommendation-card';
 import { LegalReferences } from './legal-references';
-import { legalCatalogue } from '@/grid-library/legal-catalogue';
-import { kitsContent } from '@/grid-library/kits-content';
+import { kitsOf } from '@/domain/kits/kits';
+import { useReportCatalogues } from './use-report-catalogues';
 import { DEPLOYMENT_KIT_ID, DeploymentKitSection } from '@/features/results/kits/deployment-kit';
 import {
   REPRESENTATIVES_KIT_ID,
@@ -24,14 +24,10 @@ import {
 } from '@/features/results/kits/representatives-kit';
 import { PartialNotice } from './partial-notice';
 import { GridSection } from './grid-section';
-import { loadRadarCode, ScoreRadar } from '@/shared/charts/lazy-radar';
+import { ScoreRadar } from '@/shared/charts/radar-chart';
 import { usePartsInTurn } from './parts-in-turn';
 import { TableScroll } from '@/components/table-scroll';
 import { jump } from '@/utils/jump';
-
-// Every results page draws radars: their code (recharts) downloads from the moment this page's
-// code runs, while the diagnostic is read and checked, so the radars draw with the page.
-loadRadarCode();
 
 const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
 
@@ -52,36 +48,48 @@ function Results({ ready }: { ready: Ready }) {
   const lang = currentLanguage();
   const { diagnostic, resolved, update } = ready;
   // The model depends on answers and plan, not on the clock: the PDF stamps its own date.
+  // The first screen (head, overview, grids) is drawn from the model without the legal catalogue
+  // and the kits, which come after it (use-report-catalogues.ts); the rest of the page and the
+  // PDF from the whole model. The catalogues add the legal section, the kits and each
+  // recommendation's references, and change no figure: the same function, the same answers
+  // (tests/unit/domain/report/report-model-catalogues.test.ts).
+  const head = useMemo(
+    () => buildReportModel(diagnostic, resolved.grids, { lang, generatedAt: diagnostic.updatedAt }),
+    [diagnostic, resolved, lang],
+  );
+  const catalogues = useReportCatalogues();
   const model = useMemo(
     () =>
+      catalogues &&
       buildReportModel(diagnostic, resolved.grids, {
         lang,
         generatedAt: diagnostic.updatedAt,
-        legalCatalogue: legalCatalogue(),
-        kits: kitsContent(),
+        ...catalogues,
       }),
-    [diagnostic, resolved, lang],
+    [diagnostic, resolved, lang, catalogues],
   );
-  // The same array while the model is: the overview radar is not drawn again as the parts come.
+  // The same array while the figures are: the overview radar is not drawn again as parts come.
   const overview = useMemo(
-    () => model.grids.map((g) => ({ axis: g.title, score: g.score })),
-    [model],
+    () => head.grids.map((g) => ({ axis: g.title, score: g.score })),
+    [head],
   );
+  const kits = kitsOf(diagnostic.purpose);
   const purposeAudience = audienceForPurpose(diagnostic.purpose);
   const [audience, setAudience] = useState<Audience | 'all'>(purposeAudience);
-  const shown = model.recommendations.filter(
+  const shown = (model?.recommendations ?? []).filter(
     (r) => audience === 'all' || r.audiences.includes(audience),
   );
   const shownIds = new Set(shown.map((r) => `${r.gridId}/${r.id}`));
-  const legalById = new Map((model.legal?.references ?? []).map((ref) => [ref.id, ref]));
+  const legalById = new Map((model?.legal?.references ?? []).map((ref) => [ref.id, ref]));
   const planned = new Set(diagnostic.actionPlan.map((a) => a.recommendationId).filter(Boolean));
   const score = (value: number | null, bounds: readonly number[]) =>
     value === null ? t('noScore') : t('scoreOutOf', { score: formatScore(value, lang, bounds) });
   // The page in parts, one per task (see parts-in-turn.ts): the head and the overview, each
-  // grid, then the recommendations, the legal references, the kits, the comments, the plan.
-  const firstAfterGrids = 1 + model.grids.length;
-  const partsShown = usePartsInTurn(firstAfterGrids + 5);
-  const later = (part: number) => partsShown > firstAfterGrids + part;
+  // grid, then, once the whole model is there, the recommendations, the legal references, the
+  // kits, the comments, the plan.
+  const firstAfterGrids = 1 + head.grids.length;
+  const partsShown = usePartsInTurn(firstAfterGrids + (model ? 5 : 0));
+  const later = (part: number) => model !== null && partsShown > firstAfterGrids + part;
 
   return (
     <div className="results">
@@ -91,9 +99,9 @@ function Results({ ready }: { ready: Ready }) {
         </h1>
         <p>
           {t(`labels:purpose.${diagnostic.purpose}`)} ·{' '}
-          {t('respondents', { count: model.participation.respondents })}
+          {t('respondents', { count: head.participation.respondents })}
         </p>
-        {model.participation.respondents === 0 ? (
+        {head.participation.respondents === 0 ? (
           <p className="notice notice--warn">
             {t('noRespondents')}{' '}
             <a href={`#/answer/${encodeURIComponent(diagnostic.id)}`}>{t('answerLink')}</a>
@@ -102,13 +110,13 @@ function Results({ ready }: { ready: Ready }) {
           <p className="results-overall">
             <strong>{t('overall')}</strong>{' '}
             <span data-testid="overall-score">
-              {score(model.overall.score, model.overall.bounds)}
+              {score(head.overall.score, head.overall.bounds)}
             </span>{' '}
-            <LevelBadge level={model.overall.level} />
+            <LevelBadge level={head.overall.level} />
           </p>
         )}
-        {model.partial && model.participation.respondents > 0 && (
-          <PartialNotice reasons={model.partialReasons} />
+        {head.partial && head.participation.respondents > 0 && (
+          <PartialNotice reasons={head.partialReasons} />
         )}
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
@@ -122,7 +130,7 @@ function Results({ ready }: { ready: Ready }) {
               {t('overview.title')}
             </a>
           </li>
-          {model.grids.map((g) => (
+          {head.grids.map((g) => (
             <li key={g.id}>
               <a href={`#grid-${g.id}`} onClick={(e) => jump(e, `grid-${g.id}`)}>
                 {g.title}
@@ -134,14 +142,13 @@ function Results({ ready }: { ready: Ready }) {
               {t('recommendations.title')}
             </a>
           </li>
-          {model.legal && (
-            <li>
-              <a href="#legal" onClick={(e) => jump(e, 'legal')}>
-                {t('legal.title')}
-              </a>
-            </li>
-          )}
-          {model.kits?.representatives && (
+          {/* Always a section of its own: it says so when no reference applies. */}
+          <li>
+            <a href="#legal" onClick={(e) => jump(e, 'legal')}>
+              {t('legal.title')}
+            </a>
+          </li>
+          {kits.representatives && (
             <li>
               <a
                 href={`#${REPRESENTATIVES_KIT_ID}`}
@@ -151,7 +158,7 @@ function Results({ ready }: { ready: Ready }) {
               </a>
             </li>
           )}
-          {model.kits?.deployment && (
+          {kits.deployment && (
             <li>
               <a href={`#${DEPLOYMENT_KIT_ID}`} onClick={(e) => jump(e, DEPLOYMENT_KIT_ID)}>
                 {t('kits:toc.deployment')}
@@ -167,7 +174,7 @@ function Results({ ready }: { ready: Ready }) {
           <figure className="chart">
             <ScoreRadar data={overview} mainName={diagnostic.title} />
             <figcaption>
-              {t(model.grids.length >= 3 ? 'overview.chart' : 'overview.chartBars')}
+              {t(head.grids.length >= 3 ? 'overview.chart' : 'overview.chartBars')}
             </figcaption>
           </figure>
           <TableScroll>
@@ -183,7 +190,7 @@ function Results({ ready }: { ready: Ready }) {
                 </tr>
               </thead>
               <tbody>
-                {model.grids.map((g) => (
+                {head.grids.map((g) => (
                   <tr key={g.id} data-grid-id={g.id}>
                     <th scope="row">{g.title}</th>
                     <td className="num">
@@ -212,11 +219,11 @@ function Results({ ready }: { ready: Ready }) {
         <div className="strengths">
           <div>
             <h4>{t('strengths.strong')}</h4>
-            {model.strengths.length === 0 ? (
+            {head.strengths.length === 0 ? (
               <p>{t('strengths.none')}</p>
             ) : (
               <ul>
-                {model.strengths.map((d) => (
+                {head.strengths.map((d) => (
                   <li key={d.id}>
                     {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
@@ -226,11 +233,11 @@ function Results({ ready }: { ready: Ready }) {
           </div>
           <div>
             <h4>{t('strengths.weak')}</h4>
-            {model.weaknesses.length === 0 ? (
+            {head.weaknesses.length === 0 ? (
               <p>{t('strengths.none')}</p>
             ) : (
               <ul>
-                {model.weaknesses.map((d) => (
+                {head.weaknesses.map((d) => (
                   <li key={d.id}>
                     {d.label} — {score(d.score, d.bounds.score)} <LevelBadge level={d.level} />
                   </li>
@@ -241,7 +248,7 @@ function Results({ ready }: { ready: Ready }) {
         </div>
       </section>
 
-      {model.grids.slice(0, partsShown - 1).map((g) => (
+      {head.grids.slice(0, partsShown - 1).map((g) => (
         <GridSection key={g.id} grid={g} lang={lang} />
       ))}
 
@@ -300,11 +307,11 @@ function Results({ ready }: { ready: Ready }) {
         </section>
       )}
 
-      {later(1) && model.legal && (
+      {later(1) && model?.legal && (
         <LegalReferences legal={model.legal} shownIds={shownIds} lang={lang} />
       )}
 
-      {later(2) && model.kits?.representatives && (
+      {later(2) && model?.kits?.representatives && (
         <RepresentativesKitSection
           kit={model.kits.representatives}
           diagnostic={diagnostic}
@@ -312,7 +319,7 @@ function Results({ ready }: { ready: Ready }) {
           lang={lang}
         />
       )}
-      {later(2) && model.kits?.deployment && (
+      {later(2) && model?.kits?.deployment && (
         <DeploymentKitSection
           kit={model.kits.deployment}
           diagnostic={diagnostic}
@@ -321,7 +328,7 @@ function Results({ ready }: { ready: Ready }) {
         />
       )}
 
-      {later(3) && (
+      {later(3) && model && (
         <section aria-labelledby="comments-title" className="card">
           <h2 id="comments-title">{t('comments.title')}</h2>
           {model.comments.length === 0 ? (
@@ -344,7 +351,7 @@ function Results({ ready }: { ready: Ready }) {
         </section>
       )}
 
-      {later(4) && (
+      {later(4) && model && (
         <>
           <ActionPlan diagnostic={diagnostic} update={update} />
           <PdfButton model={{ ...model, generatedAt: nowIso() }} />

@@ -10,7 +10,7 @@ import type { Grid } from '@/domain/grid/schema';
 import { LoadingStatus } from '@/components/loading-status';
 import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
 import { exportDiagnostic } from '@/shared/diagnostic/export-diagnostic';
-import { loadRadarCode } from '@/shared/charts/lazy-radar';
+import { loadRadarCode } from '@/shared/charts/radar-chart';
 import { StorageBanner } from '@/shared/diagnostic/storage-banner';
 import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';

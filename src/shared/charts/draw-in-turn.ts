@@ -28,14 +28,16 @@ function release(): void {
 
 /**
  * `value` once this chart's turn has come: null before its first turn, then the value of its
- * latest turn (the previous one stays drawn until the new one's turn).
+ * latest turn (the previous one stays drawn until the new one's turn). A chart takes its place
+ * in the queue only once it is `ready` (its code loaded, its box in view).
  */
-export function useDrawnInTurn<T>(value: T): T | null {
+export function useDrawnInTurn<T>(value: T, ready = true): T | null {
   // A new box each turn, so that a turn always renders and commits, even for an equal value.
   const [drawn, setDrawn] = useState<{ value: T } | null>(null);
   const holding = useRef(false);
 
   useEffect(() => {
+    if (!ready) return;
     let live = true;
     enqueue(() => {
       if (!live) return runNext();
@@ -45,7 +47,7 @@ export function useDrawnInTurn<T>(value: T): T | null {
     return () => {
       live = false;
     };
-  }, [value]);
+  }, [value, ready]);
 
   // The turn ends once the drawing is committed (or the chart is gone).
   useEffect(() => {

@@ -52,7 +52,7 @@ describe('import cycles', () => {
     const graph = importGraph(ROOT);
     expect(graph.size).toBeGreaterThan(150);
     expect(graph.get('src/features/workshop/workshop-page.tsx')).toContain(
-      'src/shared/charts/lazy-radar.tsx',
+      'src/shared/charts/radar-chart.tsx',
     );
     expect(findCycles(graph)).toEqual([]);
   });

@@ -46,7 +46,7 @@ describe('lint zones', { timeout: 60_000 }, () => {
       [
         "import { ResponseImport } from '../import/response-import';",
         "import { RoomCard } from '@/features/workshop/room/room-card';",
-        "import { ScoreRadar } from '@/shared/charts/lazy-radar';",
+        "import { ScoreRadar } from '@/shared/charts/radar-chart';",
         "import { scoreGrid } from '@/domain/scoring/score-grid';",
         "import { useState } from 'react';",
         'export const all = [ResponseImport, RoomCard, ScoreRadar, scoreGrid, useState];',

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { namespaceFile, preloadScript, routeFiles } from '../../../scripts/vite/route-preload';
+import {
+  namespaceFile,
+  preloadScript,
+  routeFiles,
+  routePreload,
+} from '../../../scripts/vite/route-preload';
 import { PAGE_FILES } from '@/app/page-files';
 
 const ROOT = '/app';
@@ -188,5 +193,43 @@ describe('route preload: the pages it knows are the app’s lazy pages', () => {
     const known = Object.values(PAGE_FILES).map((p) => p.module);
     expect(lazy.length).toBeGreaterThan(0);
     expect([...known].sort()).toEqual([...lazy].sort());
+  });
+});
+
+describe('route preload: the tag in index.html', () => {
+  function build(html: string) {
+    const plugin = routePreload({
+      pages: PAGES,
+      languages: ['fr', 'en'],
+      defaultLanguage: 'fr',
+      shellNamespaces: SHELL,
+      languageKey: 'qvt:language',
+    });
+    (plugin.configResolved as (c: unknown) => void)({ root: ROOT, build: { assetsDir: 'assets' } });
+    const files: { fileName: string; source: string }[] = [];
+    const output: Record<string, unknown> = {
+      ...bundle(),
+      'index.html': { type: 'asset', fileName: 'index.html', source: html },
+    };
+    (plugin.generateBundle as (this: unknown, o: unknown, b: unknown) => void).call(
+      { emitFile: (file: { fileName: string; source: string }) => files.push(file) },
+      {},
+      output,
+    );
+    return { html: (output['index.html'] as { source: string }).source, files };
+  }
+
+  it('loads the script async, before the app: it asks for the page while the app downloads', () => {
+    const { html, files } = build(
+      '<head><script type="module" crossorigin src="./assets/index-abc.js"></script></head>',
+    );
+    expect(files).toHaveLength(1);
+    const tag = `<script type="module" async crossorigin src="./${files[0]!.fileName}"></script>`;
+    expect(html.indexOf(tag)).toBeGreaterThanOrEqual(0);
+    expect(html.indexOf(tag)).toBeLessThan(html.indexOf('index-abc.js'));
+  });
+
+  it('fails the build when index.html has no app script to put it before', () => {
+    expect(() => build('<head></head>')).toThrow(/no app script/);
   });
 });

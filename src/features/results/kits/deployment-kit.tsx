@@ -12,7 +12,6 @@ import { formatScore } from '@/i18n/format-score';
 import { newId } from '@/utils/id';
 import { KitActions } from './kit-actions';
 import { KitLegalList } from './kit-legal';
-import './kits.css';
 
 export const DEPLOYMENT_KIT_ID = 'kit-deployment';
 const MIN_SITUATIONS = 3;

@@ -4,7 +4,6 @@ import { WEAK_BELOW, type RepresentativesKit } from '@/domain/kits/kits';
 import { formatScore } from '@/i18n/format-score';
 import { KitActions } from './kit-actions';
 import { KitLegalList } from './kit-legal';
-import './kits.css';
 
 export const REPRESENTATIVES_KIT_ID = 'kit-representatives';
 

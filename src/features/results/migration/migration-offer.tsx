@@ -12,7 +12,6 @@ import type { DiagnosticSession } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { MigrationPreview } from './migration-preview';
 import { newerVersionOf, readGridLibrary, type LibraryGrid } from '@/shared/grids/use-grid-library';
-import './migration.css';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;
 

@@ -8,7 +8,7 @@ import { formatPercent } from '@/i18n/format';
 import { formatScore } from '@/i18n/format-score';
 import { boundsOf, dimensionBounds, type Split } from '@/domain/scoring/display';
 import { TableScroll } from '@/components/table-scroll';
-import { ScoreRadar } from '@/shared/charts/lazy-radar';
+import { ScoreRadar } from '@/shared/charts/radar-chart';
 import { ReliabilityTable } from './reliability-table';
 
 /** Overall series colour (the radar's own) and one colour per role; names always go with them. */

@@ -1,4 +1,4 @@
-import { wrapLabel } from '@/shared/charts/radar-chart';
+import { wrapLabel } from '@/shared/charts/radar-layout';
 
 describe('wrapLabel and French no-break spaces', () => {
   it('should never break a label at a no-break space, and keep it', () => {
