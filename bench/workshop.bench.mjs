@@ -228,16 +228,28 @@ const ROLE_CODES = {
 export function campaignCsv(diagnostic, rows = CAMPAIGN_ROWS) {
   const random = prng(21);
   const columns = [];
+  // A question code already taken gets a number, as survey-codes.ts's `unique` gives it (a
+  // dimension with two scales of the same first letter: `usmessagerieF`, then `usmessagerieF2`).
+  const used = new Set(['role']);
+  const unique = (code) => {
+    let candidate = code;
+    for (let n = 2; used.has(candidate.toLowerCase()); n += 1)
+      candidate = code.slice(0, 20 - String(n).length) + String(n);
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
   for (const { grid } of diagnostic.grids) {
     const scales = new Map(grid.scales.map((sc) => [sc.id, sc]));
     for (const d of grid.dimensions) {
       const base = d.id.replace(/[^A-Za-z0-9]/g, '');
       const order = [];
       for (const item of d.items) if (!order.includes(item.scale)) order.push(item.scale);
+      const codes = order.map((scaleId, k) =>
+        unique(k === 0 ? base : base + scaleId.replace(/[^A-Za-z]/g, '')[0].toUpperCase()),
+      );
       for (const item of d.items) {
         const scale = scales.get(item.scale);
-        const k = order.indexOf(item.scale);
-        const q = k === 0 ? base : base + item.scale.replace(/[^A-Za-z]/g, '')[0].toUpperCase();
+        const q = codes[order.indexOf(item.scale)];
         const plain = scale.points.every((p) => Number.isInteger(p.value) && p.value >= 0);
         columns.push({ code: `${q}[${item.id.replace(/[^A-Za-z0-9]/g, '')}]`, scale, plain });
       }
@@ -425,13 +437,26 @@ const mappingChecked = `() =>
   document.querySelector('.csv-mapping [data-testid="csv-mapping"] select') !== null &&
   document.querySelector('.csv-mapping .notice') !== null`;
 
-/** Every grid of the aggregate section has its radar, and the total is `n`. */
+/**
+ * The total is `n` and every grid's results are shown: the aggregate section no longer busy,
+ * each grid with its radar box laid out, and each radar in view drawn. A radar draws when a fifth
+ * of its box comes into view (src/shared/charts/in-view.ts), so one below the fold has its box
+ * and its tables, and is drawn when the reader scrolls to it.
+ */
 function resultsShown(n) {
   return `() => {
     const total = document.querySelector('[data-testid="participation-total"]');
     if (!total || !total.textContent.replace(/\\s/g, '').includes('${n}')) return false;
-    const grids = document.querySelectorAll('#aggregate section[data-grid-id]');
-    return grids.length > 0 && [...grids].every((g) => g.querySelector('.recharts-radar'));
+    const section = document.querySelector('#aggregate');
+    if (!section || section.getAttribute('aria-busy') === 'true') return false;
+    const grids = [...section.querySelectorAll('section[data-grid-id]')];
+    return grids.length > 0 && grids.every((g) => {
+      const box = g.querySelector('.radar');
+      if (!box) return false;
+      const r = box.getBoundingClientRect();
+      const seen = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+      return seen < r.height / 5 || box.querySelector('.recharts-radar') !== null;
+    });
   }`;
 }
 
@@ -590,8 +615,9 @@ async function withPeakHeap(context, page, work) {
 
 /**
  * One run of the campaign scenario: a 100,000-respondent LimeSurvey export chosen →
- * mapping checked (no manual step); "Add to batch" → preview; confirm → radar of every grid
- * painted; reload → radars again (read back from storage); deleted from the start page.
+ * mapping checked (no manual step); "Add to batch" → preview; confirm → every grid's results
+ * shown (`resultsShown`); reload → shown again (read back from storage); deleted from the start
+ * page.
  */
 async function campaignRun(browser, baseUrl, state, diagnostic, csv, expected, profileDir) {
   const { context, page } = await openWorkshop(browser, baseUrl, state, diagnostic.id);
@@ -722,10 +748,18 @@ export async function benchCampaign(
     importToRadarsMs: stats(results.map((r) => r.importToRadarsMs)),
     mapping: phaseStats(results, 'mapping', 'file chosen → column mapping painted and checked'),
     preview: phaseStats(results, 'preview', '"Add to batch" → preview painted'),
-    results: phaseStats(results, 'results', 'confirm → radar of every grid painted'),
+    results: phaseStats(
+      results,
+      'results',
+      "confirm → every grid's results shown (radars in view drawn)",
+    ),
     peakHeapMb: stats(results.map((r) => r.peakHeapMb)),
     savedMs: stats(results.map((r) => r.savedMs)),
-    reopen: phaseStats(results, 'reopen', 'reload → radars painted from storage'),
+    reopen: phaseStats(
+      results,
+      'reopen',
+      "reload → every grid's results shown from storage (radars in view drawn)",
+    ),
     deleteMs: results.every((r) => r.deleteMs !== null)
       ? stats(results.map((r) => r.deleteMs))
       : null,
@@ -837,7 +871,11 @@ export async function benchWorkshop(
       items: diagnostic.grids.reduce((s, g) => s + itemsOf(g.grid).length, 0),
       grids: diagnostic.grids.length,
       preview: phaseStats(fileRuns, 'preview', 'files chosen → preview painted'),
-      results: phaseStats(fileRuns, 'results', 'confirm → radar of every grid painted'),
+      results: phaseStats(
+        fileRuns,
+        'results',
+        "confirm → every grid's results shown (radars in view drawn)",
+      ),
     },
     surveyCsv: {
       rows: CSV_ROWS,
@@ -846,7 +884,11 @@ export async function benchWorkshop(
       megabytes: Number((csvBytes / 1048576).toFixed(2)),
       mapping: phaseStats(csvRuns, 'mapping', 'file chosen → column mapping painted and checked'),
       preview: phaseStats(csvRuns, 'preview', '"Add to batch" → preview painted'),
-      results: phaseStats(csvRuns, 'results', 'confirm → radar of every grid painted'),
+      results: phaseStats(
+        csvRuns,
+        'results',
+        "confirm → every grid's results shown (radars in view drawn)",
+      ),
     },
   };
 }

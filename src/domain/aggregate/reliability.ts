@@ -57,24 +57,51 @@ function sampleVariance(values: Float64Array): number {
   return squares / (n - 1);
 }
 
-/** α of the columns of `scores` (rows × k, row-major) that `keep` selects; null when undefined. */
-function alphaOf(scores: Float64Array, rows: number, k: number, keep: (c: number) => boolean) {
-  const kept = Array.from({ length: k }, (_, c) => c).filter(keep);
-  if (kept.length < 2 || rows < 2) return null;
+/**
+ * What every α of a dimension needs, in one pass per item: each item's variance and each
+ * respondent's total. « α if an item were left out » then takes one pass over the totals less
+ * that item, instead of summing the other items again (k² passes for a dimension of k items:
+ * 1 s of the page's time on a campaign of 100,000).
+ */
+function alphaInputs(scores: Float64Array, rows: number, k: number) {
+  const variances = new Float64Array(k);
   const totals = new Float64Array(rows);
-  let itemVariances = 0;
   const column = new Float64Array(rows);
-  for (const c of kept) {
+  for (let c = 0; c < k; c += 1) {
     for (let r = 0; r < rows; r += 1) {
       const value = scores[r * k + c] as number;
       column[r] = value;
       totals[r] = (totals[r] as number) + value;
     }
-    itemVariances += sampleVariance(column);
+    variances[c] = sampleVariance(column);
   }
-  const totalVariance = sampleVariance(totals);
+  return { variances, totals };
+}
+
+/**
+ * α of the items of `scores` (rows × k, row-major), all of them or all but `left` (its « α if
+ * deleted »); null when undefined.
+ */
+function alphaOf(
+  scores: Float64Array,
+  rows: number,
+  k: number,
+  { variances, totals }: ReturnType<typeof alphaInputs>,
+  left?: number,
+): number | null {
+  const n = left === undefined ? k : k - 1;
+  if (n < 2 || rows < 2) return null;
+  let itemVariances = 0;
+  for (let c = 0; c < k; c += 1) if (c !== left) itemVariances += variances[c] as number;
+  let totalVariance: number;
+  if (left === undefined) totalVariance = sampleVariance(totals);
+  else {
+    const less = new Float64Array(rows);
+    for (let r = 0; r < rows; r += 1)
+      less[r] = (totals[r] as number) - (scores[r * k + left] as number);
+    totalVariance = sampleVariance(less);
+  }
   if (!(totalVariance > 0)) return null;
-  const n = kept.length;
   return (n / (n - 1)) * (1 - itemVariances / totalVariance);
 }
 
@@ -134,7 +161,9 @@ function* dimensionReliabilityOf(
       scores[r * k + i] = matrix.itemScore[row * matrix.itemCount + dimension.firstItem + i]!;
   });
   yield;
-  result.alpha = alphaOf(scores, complete.length, k, () => true);
+  const inputs = alphaInputs(scores, complete.length, k);
+  yield;
+  result.alpha = alphaOf(scores, complete.length, k, inputs);
   if (result.alpha === null) return result;
   const alpha = result.alpha;
   const ifDeleted: { itemId: string; alphaIfDeleted: number | null }[] = [];
@@ -142,7 +171,7 @@ function* dimensionReliabilityOf(
     yield;
     ifDeleted.push({
       itemId: compiled.items[dimension.firstItem + i]!.id,
-      alphaIfDeleted: alphaOf(scores, complete.length, k, (c) => c !== i),
+      alphaIfDeleted: alphaOf(scores, complete.length, k, inputs, i),
     });
   }
   result.lowering = ifDeleted

@@ -55,11 +55,21 @@ export class CsvColumnStore implements CsvRowSource {
   /** Adds a row; cells beyond the header are dropped, missing ones are empty. */
   add(cells: readonly string[]): void {
     const row = this.rowCount;
-    this.columns.forEach((column, c) => column.set(row, cells[c] ?? ''));
+    const { columns } = this;
+    for (let c = 0; c < columns.length; c += 1) (columns[c] as Column).set(row, cells[c] ?? '');
     this.rowCount += 1;
   }
 
   row(index: number): string[] {
     return this.columns.map((column) => column.get(index));
+  }
+
+  /**
+   * Column `c` as it is kept: its distinct texts and, per row, the index of its text (rows past
+   * `rowCount` are not cells). Reading a column through it reads each distinct text once.
+   */
+  column(c: number): { texts: readonly string[]; codes: ArrayLike<number> } | undefined {
+    const column = this.columns[c];
+    return column && { texts: column.texts, codes: column.codes };
   }
 }

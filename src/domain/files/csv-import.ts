@@ -37,6 +37,11 @@ export interface CsvRowSource {
   readonly header: readonly string[];
   readonly rowCount: number;
   row(index: number): readonly string[];
+  /**
+   * Column `c` as its distinct texts and, per row, the index of its text, when the source keeps
+   * it so: read that way, each distinct text is read once.
+   */
+  column?(c: number): { texts: readonly string[]; codes: ArrayLike<number> } | undefined;
 }
 
 function rowSource(table: CsvTable | CsvRowSource): CsvRowSource {
@@ -572,6 +577,26 @@ export interface CsvImportOptions {
   exportedAt: string;
 }
 
+/** An item column of a mapping, in mapping order: the answers a respondent sink receives. */
+export interface CsvItemColumn {
+  /** The column's index in the CSV (from 0). */
+  index: number;
+  gridId: string;
+  itemId: string;
+}
+
+/**
+ * Where the respondents read go, one at a time, without an object each: a campaign's response
+ * file is sent from the worker as packed parts (`readCsvInto`), never as 100,000 objects.
+ */
+export interface CsvRespondentSink {
+  /**
+   * A respondent read: `answers[k]` is its answer to the k-th item column (undefined: none). The
+   * array is reused for the next respondent: copy what must be kept.
+   */
+  add(id: string, role: Role, answers: readonly (AnswerValue | undefined)[]): void;
+}
+
 /**
  * Reads the rows of a mapped CSV into a response file of the diagnostic's grids, or lists what
  * prevents it (first MAX_CSV_ISSUES issues and their total). Rows with no answer are skipped and
@@ -584,7 +609,34 @@ export function buildResponseFileFromCsv(
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvImportResult {
-  return readCsvTable(table, mapping, options, true);
+  const respondents: ResponseFileRespondent[] = [];
+  const result = readCsvTable(table, mapping, options, (columns) => ({
+    add(id, role, values) {
+      const answers: Record<string, Record<string, AnswerValue>> = {};
+      for (let k = 0; k < columns.length; k += 1) {
+        const value = values[k];
+        const c = columns[k] as CsvItemColumn;
+        // Grid and item ids are schema ids (`[a-z0-9-]`): never `__proto__`.
+        if (value !== undefined) (answers[c.gridId] ??= {})[c.itemId] = value;
+      }
+      respondents.push({ id, role, answers, comments: {} });
+    },
+  }));
+  return result.ok ? { ...result, file: { ...result.file, respondents } } : result;
+}
+
+/**
+ * `buildResponseFileFromCsv`, each respondent given to the sink `sinkOf(item columns)` makes
+ * instead of kept: the result's file holds no respondent (the sink has them, in file order).
+ * The sink hears of every respondent read, before the result says whether the file is usable.
+ */
+export function readCsvInto(
+  table: CsvTable | CsvRowSource,
+  mapping: readonly ColumnTarget[],
+  options: CsvImportOptions,
+  sinkOf: (columns: readonly CsvItemColumn[]) => CsvRespondentSink,
+): CsvImportResult {
+  return readCsvTable(table, mapping, options, sinkOf);
 }
 
 /** What checking a mapping tells without building the response file. */
@@ -602,7 +654,7 @@ export function checkCsvMapping(
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
 ): CsvMappingCheck {
-  const result = readCsvTable(table, mapping, options, false);
+  const result = readCsvTable(table, mapping, options, null);
   return result.ok ? withoutFile(result) : result;
 }
 
@@ -629,9 +681,10 @@ function columnsOf(mapping: readonly ColumnTarget[], kind: ColumnTarget['kind'])
 /** Counts distinct texts, keeping the first MAX_DISTINCT_VALUES. */
 function tally() {
   const counts = new Map<string, { value: string; count: number }>();
+  const keyOf = remembered(valueKey);
   return {
     add(value: string) {
-      const key = valueKey(value);
+      const key = keyOf(value);
       const entry = counts.get(key);
       if (entry) entry.count += 1;
       else if (counts.size < MAX_DISTINCT_VALUES) counts.set(key, { value, count: 1 });
@@ -640,11 +693,43 @@ function tally() {
   };
 }
 
+/**
+ * Reads column `c` of row `r` through `read`. A source that keeps each column's distinct texts
+ * (`CsvColumnStore`) has each text read once, then looked up by its index: a campaign's 16
+ * million cells are a few hundred distinct texts. Otherwise each distinct text is remembered.
+ */
+function columnReader<T>(
+  source: CsvRowSource,
+  c: number,
+  read: (text: string) => T,
+): (r: number) => T {
+  const kept = source.column?.(c);
+  if (kept) {
+    const { texts, codes } = kept;
+    const done = new Uint8Array(texts.length);
+    const results = new Array<T>(texts.length);
+    return (r) => {
+      const code = codes[r] ?? 0;
+      if (done[code] === 0) {
+        results[code] = read(texts[code] ?? '');
+        done[code] = 1;
+      }
+      return results[code] as T;
+    };
+  }
+  const remember = remembered(read);
+  return (r) => remember(source.row(r)[c] ?? '');
+}
+
+/** An answer cell read: nothing in it, or its trimmed text and what it reads as. */
+type AnswerCell = null | { raw: string; read: ReturnType<Reader> };
+
 function readCsvTable(
   table: CsvTable | CsvRowSource,
   mapping: readonly ColumnTarget[],
   options: CsvImportOptions,
-  withFile: boolean,
+  /** Where respondents go (with their ids); null for a check (counted only, no ids). */
+  sinkOf: ((columns: readonly CsvItemColumn[]) => CsvRespondentSink) | null,
 ): CsvImportResult {
   const source = rowSource(table);
   const issues: CsvImportIssue[] = [];
@@ -687,11 +772,22 @@ function readCsvTable(
       issues.push({ code: 'duplicateItemColumn', columns: cols, itemId: key.split('.')[1] ?? key });
 
   const chosenAnswers = options.values?.answers ?? {};
-  const readers = columns.map((c) => answerReader(c.scale, options.vocabulary, chosenAnswers));
+  const cells = columns.map((c) => {
+    const reader = answerReader(c.scale, options.vocabulary, chosenAnswers);
+    return columnReader(source, c.index, (text): AnswerCell => {
+      const raw = text.trim();
+      return raw === '' ? null : { raw, read: reader(raw) };
+    });
+  });
   const readRole = roleReader(options.vocabulary, options.values?.roles ?? {});
+  const trimmed = (c: number | undefined) =>
+    c === undefined ? null : columnReader(source, c, (text) => text.trim());
   const roleColumn = roleColumns.length === 1 ? roleColumns[0] : undefined;
   const idColumn = idColumns.length === 1 ? idColumns[0] : undefined;
   const completionColumn = completionColumns.length === 1 ? completionColumns[0] : undefined;
+  const roleCell = trimmed(roleColumn);
+  const idCell = trimmed(idColumn);
+  const completionCell = trimmed(completionColumn);
   const roleValues = tally();
   const unknownAnswers = tally();
   const summary: CsvRowSummary = {
@@ -700,47 +796,46 @@ function readCsvTable(
     incomplete: 0,
     leftOut: 0,
   };
-  const respondents: ResponseFileRespondent[] = [];
+  const sink = sinkOf?.(columns.map(({ index, gridId, itemId }) => ({ index, gridId, itemId })));
+  const values: (AnswerValue | undefined)[] = columns.map(() => undefined);
   const occurrences = new Map<string, number>();
+  let respondents = 0;
   let emptyRows = 0;
-  const readRow = (row: readonly string[], r: number): void => {
+  const readRow = (r: number): void => {
     const rowNumber = r + 2; // 1-based, after the header row
-    const complete = completionColumn === undefined || (row[completionColumn] ?? '').trim() !== '';
+    const complete = completionCell === null || completionCell(r) !== '';
     if (complete) summary.complete += 1;
     else summary.incomplete += 1;
     if (!complete && !options.keepIncomplete) {
       summary.leftOut += 1;
       return;
     }
-    const answers: Record<string, Record<string, AnswerValue>> = {};
     let filled = 0;
-    columns.forEach((c, k) => {
-      const raw = (row[c.index] ?? '').trim();
-      if (raw === '') return;
-      const read = (readers[k] as Reader)(raw);
-      if ('blank' in read) return;
+    for (let k = 0; k < columns.length; k += 1) {
+      values[k] = undefined;
+      const cell = (cells[k] as (r: number) => AnswerCell)(r);
+      if (cell === null || 'blank' in cell.read) continue;
       filled += 1;
-      if ('value' in read) {
-        // Grid and item ids are schema ids (`[a-z0-9-]`): never `__proto__`.
-        (answers[c.gridId] ??= {})[c.itemId] = read.value;
-      } else {
-        if (read.problem === 'unknown') unknownAnswers.add(raw);
+      if ('value' in cell.read) values[k] = cell.read.value;
+      else {
+        const c = columns[k] as (typeof columns)[number];
+        if (cell.read.problem === 'unknown') unknownAnswers.add(cell.raw);
         issues.push({
-          code: read.problem === 'unknown' ? 'unknownAnswer' : 'answerNotOffered',
+          code: cell.read.problem === 'unknown' ? 'unknownAnswer' : 'answerNotOffered',
           row: rowNumber,
           column: c.index + 1,
-          value: raw,
+          value: cell.raw,
           itemId: c.itemId,
         });
       }
-    });
+    }
     if (filled === 0) {
       emptyRows += 1;
       return;
     }
     let role = options.defaultRole ?? null;
-    if (roleColumn !== undefined) {
-      const raw = (row[roleColumn] ?? '').trim();
+    if (roleCell !== null && roleColumn !== undefined) {
+      const raw = roleCell(r);
       if (raw !== '') {
         roleValues.add(raw);
         role = readRole(raw);
@@ -751,24 +846,22 @@ function readCsvTable(
       }
     }
     if (role === null) return;
-    if (!withFile) {
-      respondents.push({ id: '', role, answers, comments: {} });
-      return;
-    }
-    const platformId = idColumn === undefined ? '' : (row[idColumn] ?? '').trim();
+    respondents += 1;
+    if (!sink) return;
+    const platformId = idCell === null ? '' : idCell(r);
     let id: string;
     if (platformId !== '') id = surveyRespondentId(platformId);
     else {
       // The id derives from the row's cells (and its rank among identical rows), so the same
       // row in a later, longer export of the same survey is recognised as already imported.
-      const digest = sha256Hex(JSON.stringify(row)).slice(0, 16);
+      const digest = sha256Hex(JSON.stringify(source.row(r))).slice(0, 16);
       const rank = (occurrences.get(digest) ?? 0) + 1;
       occurrences.set(digest, rank);
       id = `csv-${digest}-${rank}`;
     }
-    respondents.push({ id, role, answers, comments: {} });
+    sink.add(id, role, values);
   };
-  for (let r = 0; r < source.rowCount; r += 1) readRow(source.row(r), r);
+  for (let r = 0; r < source.rowCount; r += 1) readRow(r);
   const details: CsvReadDetails = {
     summary,
     roleValues: roleValues.list().map((v) => ({ ...v, role: readRole(v.value) })),
@@ -778,7 +871,7 @@ function readCsvTable(
     return { ok: false, issues: issues.slice(0, MAX_CSV_ISSUES), total: issues.length, ...details };
   return {
     ok: true,
-    respondents: respondents.length,
+    respondents,
     emptyRows,
     ...details,
     file: {
@@ -789,7 +882,7 @@ function readCsvTable(
       grids: options.grids
         .filter(({ grid }) => columns.some((c) => c.gridId === grid.id))
         .map(({ grid, hash }) => ({ id: grid.id, version: grid.version, hash })),
-      respondents,
+      respondents: [],
     },
   };
 }

@@ -74,8 +74,13 @@ export type ParseResponseFileResult =
   | {
       ok: true;
       file: ResponseFile;
-      /** `diagnostic` when a whole diagnostic file was read as responses (pseudonyms dropped). */
-      source: 'responses' | 'diagnostic';
+      /**
+       * `diagnostic` when a whole diagnostic file was read as responses (pseudonyms dropped);
+       * `survey` when the file was built from a survey CSV by `csv-import.ts`, which reads every
+       * answer off the scales of the grids the file names (their hashes): the import plan does
+       * not check those answers a second time (a campaign's 15 million answers took seconds).
+       */
+      source: 'responses' | 'diagnostic' | 'survey';
     }
   | { ok: false; error: ResponseFileError };
 

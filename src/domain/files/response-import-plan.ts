@@ -171,8 +171,13 @@ function* answerIssues(
   return issues;
 }
 
+/** The record's grids kept; the record itself when it holds no other (no copy per respondent). */
 function pickGrids<T>(record: Record<string, T>, keep: ReadonlySet<string>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([gridId]) => keep.has(gridId)));
+  const gridIds = Object.keys(record);
+  if (gridIds.every((gridId) => keep.has(gridId))) return record;
+  return Object.fromEntries(
+    gridIds.filter((gridId) => keep.has(gridId)).map((id) => [id, record[id] as T]),
+  );
 }
 
 function contentKey(r: { role: Role; answers: unknown; comments: unknown }): string {
@@ -280,7 +285,8 @@ export function* planResponseImportSteps(
       });
       continue;
     }
-    const issues = yield* answerIssues(file, grids);
+    // A survey CSV's answers were read off these grids' scales (same hashes, checked above).
+    const issues = result.source === 'survey' ? [] : yield* answerIssues(file, grids);
     if (issues.length > 0) {
       reject(name, file.respondents.length, {
         code: 'invalidAnswers',

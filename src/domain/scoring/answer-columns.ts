@@ -145,12 +145,15 @@ export function toAnswerColumns(respondents: readonly Respondent[]): AnswerColum
 
 /**
  * Sets of items answered a builder makes a template for. A new template costs a `JSON.parse` and
- * new hidden classes: worth it for the few sets a survey gives (the items asked of each role, a
- * few incomplete responses), not when blanks are scattered at random (2 % of cells in the
- * Chromium bench made nearly every respondent's set new, and the import's preview ten times
- * slower): past this many, a set not seen yet is built key by key, as before.
+ * new hidden classes: worth it for the sets a survey gives (the items asked of each role, a few
+ * incomplete responses, a blank here and there), not when every respondent's set is new (a
+ * template for each made the Chromium bench's preview ten times slower): past this many, a set
+ * not seen yet is built key by key, as before. With 2 % of cells left blank at random (the
+ * campaign bench), a grid of 40 items gives the full set to 45 % of respondents and one of 40
+ * sets with one blank to 37 %: 32 templates left a third of the objects built key by key (hash
+ * tables, slower to read, scan and collect); 256 leave about a tenth.
  */
-const MAX_TEMPLATES = 32;
+export const MAX_TEMPLATES = 256;
 
 /**
  * Builds answers objects for one list of items in V8's compact layout. An object built key by
@@ -204,11 +207,33 @@ export class AnswersBuilder {
   }
 }
 
+/** Item lists whose builders are kept (`answersBuilderFor`): a diagnostic's grids, a few. */
+export const KEPT_BUILDERS = 32;
+const builders = new Map<string, AnswersBuilder>();
+
+/**
+ * The builder of one list of items, the same for every call with the same list: a campaign is
+ * rebuilt a part at a time (200 stored parts, 400 parts from the CSV worker), and a builder per
+ * part made its templates again for each (a `JSON.parse` per set of items, 200,000 for a reload).
+ * Sharing one keeps the objects of every part on the same few hidden classes. Only the builders
+ * of the last `KEPT_BUILDERS` lists are kept.
+ */
+export function answersBuilderFor(items: readonly string[]): AnswersBuilder {
+  const key = JSON.stringify(items);
+  let builder = builders.get(key);
+  if (!builder) {
+    if (builders.size >= KEPT_BUILDERS) builders.delete(builders.keys().next().value as string);
+    builder = new AnswersBuilder(items);
+    builders.set(key, builder);
+  }
+  return builder;
+}
+
 /** Respondent `row`'s answers to one grid, as an object (an empty record when none). */
 export function answersOfRow(
   grid: GridColumns,
   row: number,
-  builder = new AnswersBuilder(grid.items),
+  builder = answersBuilderFor(grid.items),
 ): Answers {
   const present: number[] = [];
   const values: AnswerValue[] = [];
@@ -224,11 +249,11 @@ export function answersOfRow(
 /** The respondents the columns hold, as objects (what `toAnswerColumns` was given). */
 export function fromAnswerColumns(columns: AnswerColumns): Respondent[] {
   const { ids, roles, dates, createdAt, updatedAt, grids } = columns;
-  const builders = grids.map((grid) => new AnswersBuilder(grid.items));
+  const byGrid = grids.map((grid) => answersBuilderFor(grid.items));
   return ids.map((id, row) => {
     const answers: Record<string, Answers> = {};
     for (const [g, grid] of grids.entries()) {
-      const own = answersOfRow(grid, row, builders[g]);
+      const own = answersOfRow(grid, row, byGrid[g]);
       if (Object.keys(own).length > 0) answers[grid.gridId] = own;
     }
     return {

@@ -363,7 +363,7 @@ export function CsvMapping({ csv, diagnostic, grids, lang, onAdd, onCancel }: Cs
                   rememberCsvChoices(source.header, mapping, suggested, values);
                   onAdd({
                     name: csv.name,
-                    result: { ok: true, file: built.file, source: 'responses' },
+                    result: { ok: true, file: built.file, source: 'survey' },
                   });
                 } else setChecked({ of: [mapping, options], result: built });
               },

@@ -8,8 +8,11 @@ import Papa from 'papaparse';
 import {
   buildResponseFileFromCsv,
   checkCsvMapping,
+  readCsvInto,
   withoutFile,
   type ColumnTarget,
+  type CsvItemColumn,
+  type CsvRespondentSink,
   type CsvMappingCheck,
   type CsvImportOptions,
   type CsvImportResult,
@@ -19,7 +22,7 @@ import {
 import { CsvColumnStore } from '@/domain/files/csv-column-store';
 import type { ResponseFileRespondent } from '@/domain/files/response-file';
 import type { AnswerValue, Role } from '@/domain/answers/answers';
-import { AnswersBuilder } from '@/domain/scoring/answer-columns';
+import { answersBuilderFor } from '@/domain/scoring/answer-columns';
 
 /** Example rows shown beside each column of the mapping. */
 export const PREVIEW_ROWS = 3;
@@ -108,6 +111,58 @@ export function packRespondents(
 }
 
 /**
+ * A sink of `readCsvInto` that packs the respondents read (`PackedRespondents`, the item
+ * columns in mapping order), `RESPONDENTS_PER_MESSAGE` a part: each part is given to `send` once
+ * full, the last one by `end`. No respondent object is made.
+ */
+export function packingSink(
+  columns: readonly CsvItemColumn[],
+  send: (packed: PackedRespondents) => void,
+  size = RESPONDENTS_PER_MESSAGE,
+): CsvRespondentSink & { end(): void } {
+  const width = columns.length;
+  const names = columns.map((c): [string, string] => [c.gridId, c.itemId]);
+  let ids: string[] = [];
+  let roles: Role[] = [];
+  let kinds = new Uint8Array(size * width);
+  let values = new Float64Array(size * width);
+  const flush = () => {
+    const n = ids.length;
+    if (n === 0) return;
+    send({
+      ids,
+      roles,
+      columns: names,
+      kinds: n === size ? kinds : kinds.slice(0, n * width),
+      values: n === size ? values : values.slice(0, n * width),
+    });
+    ids = [];
+    roles = [];
+    kinds = new Uint8Array(size * width);
+    values = new Float64Array(size * width);
+  };
+  return {
+    add(id, role, answers) {
+      const start = ids.length * width;
+      for (let k = 0; k < width; k += 1) {
+        const value = answers[k];
+        if (value === undefined) continue;
+        if (value === 'dk') kinds[start + k] = DONT_KNOW;
+        else if (value === 'na') kinds[start + k] = NOT_APPLICABLE;
+        else {
+          kinds[start + k] = NUMBER;
+          values[start + k] = value;
+        }
+      }
+      ids.push(id);
+      roles.push(role);
+      if (ids.length === size) flush();
+    },
+    end: flush,
+  };
+}
+
+/**
  * The respondents of `packRespondents`, as they were; each grid's answers built in V8's compact
  * layout (`AnswersBuilder`: a campaign's answers built key by key took four times the memory).
  */
@@ -125,7 +180,7 @@ export function unpackRespondents(packed: PackedRespondents): ResponseFileRespon
   const byGrid = [...grids].map(([gridId, grid]) => ({
     gridId,
     ...grid,
-    builder: new AnswersBuilder(grid.items),
+    builder: answersBuilderFor(grid.items),
   }));
   const present: number[] = [];
   const answered: AnswerValue[] = [];
@@ -220,6 +275,23 @@ export function csvBuilder(table: CsvTable | CsvRowSource) {
         last = { key, result: buildResponseFileFromCsv(table, mapping, options) };
       return last.result;
     },
+    /**
+     * The response file of a mapping, its respondents packed and given to `send` as they are
+     * read (`packingSink`): the result holds none. Nothing is kept.
+     */
+    pack(
+      mapping: readonly ColumnTarget[],
+      options: CsvImportOptions,
+      send: (packed: PackedRespondents) => void,
+    ): CsvImportResult {
+      let sink: ReturnType<typeof packingSink> | null = null;
+      const result = readCsvInto(table, mapping, options, (columns) => {
+        sink = packingSink(columns, send);
+        return sink;
+      });
+      (sink as ReturnType<typeof packingSink> | null)?.end();
+      return result;
+    },
   };
 }
 
@@ -280,30 +352,14 @@ export function createCsvWorkerHandler(
         });
         return;
       }
-      const result = builder.build(request.mapping, request.options);
-      if (!result.ok) {
-        post({ type: 'built', id: request.id, result });
-        return;
-      }
-      const { respondents } = result.file;
-      const order = request.mapping.flatMap((target): [string, string][] =>
-        target.kind === 'item' ? [[target.gridId, target.itemId]] : [],
+      // The respondents are packed as they are read and sent at once, a part a message, so
+      // the page unpacks the first parts while the rest are read. Should the result fail, the
+      // page drops the parts (`assembleBuilt`).
+      const { id } = request;
+      const result = builder.pack(request.mapping, request.options, (packed) =>
+        post({ type: 'built-part', id, packed }, [packed.kinds.buffer, packed.values.buffer]),
       );
-      for (let start = 0; start < respondents.length; start += RESPONDENTS_PER_MESSAGE) {
-        const part = respondents.slice(start, start + RESPONDENTS_PER_MESSAGE);
-        const packed = packRespondents(part, order);
-        if (packed)
-          post({ type: 'built-part', id: request.id, packed }, [
-            packed.kinds.buffer,
-            packed.values.buffer,
-          ]);
-        else post({ type: 'built-part', id: request.id, respondents: part });
-      }
-      post({
-        type: 'built',
-        id: request.id,
-        result: { ...result, file: { ...result.file, respondents: [] } },
-      });
+      post({ type: 'built', id, result });
     } catch (error) {
       post({ type: 'error', id: request.id, message: String(error) });
     }

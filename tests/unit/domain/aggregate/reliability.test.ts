@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dimensionReliability, MIN_RESPONDENTS_FOR_ALPHA } from '@/domain/aggregate/reliability';
 import { scoreMatrix } from '@/domain/scoring/score-matrix';
 import type { Answers } from '@/domain/answers/answers';
@@ -75,5 +76,59 @@ describe('dimensionReliability (Cronbach’s α)', () => {
     const mirrored = HAND.map((answers) => ({ ...answers, a3: 6 - (answers.a3 as number) }));
     const [a] = dimensionReliability(reversed, scoreMatrix(reversed, mirrored), 2);
     expect(a!.alpha).toBeCloseTo(69 / 73, 12);
+  });
+});
+
+describe('« α if deleted » from the totals less the item', () => {
+  /** α computed the plain way: each kept item's variance and the variance of their sum. */
+  function plainAlpha(columns: number[][]): number | null {
+    const variance = (xs: number[]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+    };
+    const k = columns.length;
+    const totals = columns[0]!.map((_, r) => columns.reduce((sum, column) => sum + column[r]!, 0));
+    const total = variance(totals);
+    if (!(total > 0) || k < 2) return null;
+    return (k / (k - 1)) * (1 - columns.reduce((sum, c) => sum + variance(c), 0) / total);
+  }
+
+  it('names the items and α the plain computation gives, item left out by item (property)', () => {
+    const answer = fc.integer({ min: 1, max: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(answer, answer, answer), { minLength: 3, maxLength: 40 }),
+        (values) => {
+          const [a] = dimensionReliability(grid, scoreMatrix(grid, rows(values)), 2);
+          const columns = [0, 1, 2].map((i) => values.map((row) => (row[i]! - 1) * 25));
+          const alpha = plainAlpha(columns);
+          if (alpha === null) {
+            expect(a!.alpha).toBeNull();
+            return;
+          }
+          expect(a!.alpha).toBeCloseTo(alpha, 9);
+          const plain = [0, 1, 2].map((i) => ({
+            itemId: `a${i + 1}`,
+            alphaIfDeleted: plainAlpha(columns.filter((_, c) => c !== i)),
+          }));
+          // A gain within rounding of the threshold could be named or not by either way.
+          fc.pre(
+            plain.every(
+              (item) =>
+                item.alphaIfDeleted === null || Math.abs(item.alphaIfDeleted - alpha - 0.02) > 1e-9,
+            ),
+          );
+          const expected = plain
+            .filter((item) => item.alphaIfDeleted !== null && item.alphaIfDeleted - alpha >= 0.02)
+            .sort((x, y) => y.alphaIfDeleted! - x.alphaIfDeleted!);
+          expect(a!.lowering.map((item) => item.itemId)).toEqual(
+            expected.map((item) => item.itemId),
+          );
+          for (const [n, item] of a!.lowering.entries())
+            expect(item.alphaIfDeleted).toBeCloseTo(expected[n]!.alphaIfDeleted!, 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -647,6 +647,20 @@ describe('planResponseImport', () => {
     expect(plan.add).toEqual([]);
   });
 
+  it('does not check again the answers of a file built from a survey CSV (read off the same grids)', () => {
+    // Only a survey CSV's reader makes such a file, and every answer it gives is on a scale
+    // (tests/unit/features/workshop/csv-columns-read.property.test.ts): an off-scale answer
+    // here shows the check is skipped, not that the import accepts one.
+    const built = file([fr('r1', 'employee', { a1: 9 })]);
+    const survey = planResponseImport(diagnostic(), [
+      { name: 'campagne.csv', result: { ok: true, file: built, source: 'survey' } },
+    ]);
+    expect(survey.rejected).toEqual([]);
+    expect(survey.add.map((r) => r.id)).toEqual(['r1']);
+    const same = planResponseImport(diagnostic(), [input('r.json', built)]);
+    expect(same.rejected.map((r) => r.rejection.code)).toEqual(['invalidAnswers']);
+  });
+
   it('reports a file that could not be read, and blocks the batch', () => {
     const plan = planResponseImport(diagnostic(), [
       input('good.json', file([fr('r1', 'employee')])),

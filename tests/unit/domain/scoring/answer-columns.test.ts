@@ -7,6 +7,9 @@ import { ROLES, type AnswerValue, type Role } from '@/domain/answers/answers';
 import type { Respondent } from '@/domain/diagnostic/diagnostic';
 import {
   AnswersBuilder,
+  answersBuilderFor,
+  KEPT_BUILDERS,
+  MAX_TEMPLATES,
   type AnswerColumns,
   CODE_ABSENT,
   CODE_DK,
@@ -190,16 +193,30 @@ describe('AnswersBuilder', () => {
   });
 
   it('builds the same answers past its templates, when the sets answered are many', () => {
-    const many = Array.from({ length: 8 }, (_, i) => `i${i}`);
+    const many = Array.from({ length: 9 }, (_, i) => `i${i}`);
     const builder = new AnswersBuilder(many);
-    // All 255 non-empty sets of 8 items, each twice: templates for the first 32, then key by key.
+    // All 511 non-empty sets of 9 items, each twice: templates for the first MAX_TEMPLATES, then
+    // key by key.
+    expect(MAX_TEMPLATES).toBeLessThan(511);
     for (let round = 0; round < 2; round += 1)
-      for (let mask = 1; mask < 256; mask += 1) {
+      for (let mask = 1; mask < 512; mask += 1) {
         const row = many.map((_, i) =>
           (mask >> i) & 1 ? (((i % 5) + 1) as AnswerValue) : undefined,
         );
         expect(built(builder, row)).toEqual(plain(row, many));
       }
+  });
+
+  it('is one builder per list of items, shared by every part rebuilt (answersBuilderFor)', () => {
+    const first = answersBuilderFor(['a1', 'a2']);
+    expect(answersBuilderFor(['a1', 'a2'])).toBe(first);
+    expect(answersBuilderFor(['a2', 'a1'])).not.toBe(first);
+    expect(answersBuilderFor(['a1', 'a2']).build([1], ['dk'])).toEqual({ a2: 'dk' });
+    // Only the last lists are kept: after many others, the first is made anew (and still right).
+    for (let n = 0; n < KEPT_BUILDERS; n += 1) answersBuilderFor([`x${n}`]);
+    const again = answersBuilderFor(['a1', 'a2']);
+    expect(again).not.toBe(first);
+    expect(again.build([0, 1], [3, 'na'])).toEqual({ a1: 3, a2: 'na' });
   });
 
   it('keeps an item named __proto__ as an own key, never as the prototype', () => {

@@ -132,7 +132,7 @@ function ordinary(text: string): ResponseFile {
 }
 
 /** The campaign's way: streamed into the column store, sent packed, unpacked. */
-async function campaign(text: string): Promise<ResponseFile> {
+async function campaign(text: string, how: CsvImportOptions = options): Promise<ResponseFile> {
   const out: CsvWorkerResponse[] = [];
   const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
   await handle({ type: 'parse', file: new Blob([text], { type: 'text/csv' }) });
@@ -142,7 +142,7 @@ async function campaign(text: string): Promise<ResponseFile> {
     vocabulary: options.vocabulary,
     preview: parsed.preview,
   });
-  await handle({ type: 'build', id: 1, want: 'file', mapping, options });
+  await handle({ type: 'build', id: 1, want: 'file', mapping, options: how });
   const built = out.at(-1);
   if (built?.type !== 'built') throw new Error(JSON.stringify(built));
   const parts = out.flatMap((m) =>
@@ -169,7 +169,7 @@ describe('the campaign path and the ordinary path give the same scores', () => {
       respondents: [],
     } as unknown as Diagnostic;
     const plan = planResponseImport(diagnostic, [
-      { name: 'survey.csv', result: { ok: true, file: streamed, source: 'responses' } },
+      { name: 'survey.csv', result: { ok: true, file: streamed, source: 'survey' } },
     ]);
     expect(plan.rejected).toEqual([]);
     const applied = runToEnd(
@@ -200,5 +200,59 @@ describe('the campaign path and the ordinary path give the same scores', () => {
       })();
       expect(runToEnd(steps)).toEqual(inWhole);
     }
+  }, 60_000);
+});
+
+describe('the campaign path: response ids and incomplete responses', () => {
+  const emptyDiagnostic = {
+    id: 'd1',
+    grids: grids.map((g) => ({ id: g.id, version: g.version, hash: 'c'.repeat(64), grid: g })),
+    respondents: [],
+  } as unknown as Diagnostic;
+  const asSurvey = (name: string, file: ResponseFile) => ({
+    name,
+    result: { ok: true as const, file, source: 'survey' as const },
+  });
+
+  it('counts a response once, whether it is twice in a file, in two files or already imported', async () => {
+    const text = exportOf(RESPONDENTS_PER_MESSAGE + 20);
+    const [header, ...body] = text.trimEnd().split(/\r?\n/);
+    // The last 30 rows again at the end of the same export (the same response ids).
+    const twice = [header, ...body, ...body.slice(-30)].join('\r\n');
+    const file = await campaign(twice);
+    const once = await campaign(text);
+    // The repeated rows read (incomplete ones are left out, as in the first copy).
+    const repeated = file.respondents.length - once.respondents.length;
+    expect(repeated).toBeGreaterThan(20);
+    const plan = planResponseImport(emptyDiagnostic, [
+      asSurvey('a.csv', file),
+      asSurvey('b.csv', once),
+    ]);
+    expect(plan.add.map((r) => r.id)).toEqual(once.respondents.map((r) => r.id));
+    expect(plan.duplicates).toHaveLength(repeated + once.respondents.length);
+    expect(plan.duplicates.every((d) => d.reason === 'inBatch' && d.identical)).toBe(true);
+    const applied = runToEnd(applyResponseImportSteps(emptyDiagnostic, plan, '2026-12-07'));
+    if (!applied.ok) throw new Error(applied.code);
+    const again = planResponseImport(applied.diagnostic, [asSurvey('c.csv', once)]);
+    expect(again.add).toEqual([]);
+    expect(again.canApply).toBe(false);
+    expect(again.duplicates.every((d) => d.reason === 'inDiagnostic')).toBe(true);
+  }, 60_000);
+
+  it('leaves incomplete responses out by default, and keeps them when asked', async () => {
+    const text = exportOf(RESPONDENTS_PER_MESSAGE * 2 + 11);
+    const [header = [], ...rows] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: 'greedy',
+    }).data;
+    const submitted = header.findIndex((h) => h === 'submitdate');
+    const incomplete = new Set(
+      rows.filter((row) => row[submitted] === '').map((row) => `survey-${row[0]}`),
+    );
+    expect(incomplete.size).toBeGreaterThan(0);
+    const completeOnly = await campaign(text);
+    const all = await campaign(text, { ...options, keepIncomplete: true });
+    expect(completeOnly.respondents.some((r) => incomplete.has(r.id))).toBe(false);
+    expect(all.respondents.filter((r) => incomplete.has(r.id)).length).toBe(incomplete.size);
+    expect(all.respondents.length - completeOnly.respondents.length).toBe(incomplete.size);
   }, 60_000);
 });

@@ -131,10 +131,8 @@ describe('the CSV worker protocol', () => {
     const part = sent[0]!;
     expect(part.message.type === 'built-part' && 'packed' in part.message).toBe(true);
     if (part.message.type !== 'built-part' || !('packed' in part.message)) return;
-    expect(part.message.packed.columns).toEqual([
-      ['test-grid', 'a1'],
-      ['test-grid', 'a2'],
-    ]);
+    // The mapping's item columns the grids know (`a2`'s scale is not this grid's).
+    expect(part.message.packed.columns).toEqual([['test-grid', 'a1']]);
     expect(part.transfer).toEqual([
       part.message.packed.kinds.buffer,
       part.message.packed.values.buffer,
@@ -193,6 +191,32 @@ describe('the CSV worker protocol', () => {
     expect(out).toMatchObject([
       { type: 'built', id: 6, result: { ok: false, issues: [{ code: 'noRole' }], total: 1 } },
     ]);
+  });
+
+  it('sends parts as it reads; a bad cell after them fails the build, and the page drops the parts', () => {
+    const many = Array.from({ length: RESPONDENTS_PER_MESSAGE + 10 }, (_, i) => [
+      `2025-01-${i}`,
+      'Salarié·e',
+      i === RESPONDENTS_PER_MESSAGE + 5 ? 'Peut-être' : String((i % 4) + 1),
+      '',
+    ]);
+    const out: CsvWorkerResponse[] = [];
+    const handle = createCsvWorkerHandler((message) => out.push(structuredClone(message)));
+    void handle({ type: 'parse', text: [header, ...many].map((row) => row.join(';')).join('\n') });
+    out.length = 0;
+    void handle({ type: 'build', id: 9, want: 'file', mapping, options: options() });
+    expect(out.map((m) => m.type)).toEqual(['built-part', 'built-part', 'built']);
+    const last = assembled(out);
+    expect(last).toMatchObject({
+      type: 'built',
+      id: 9,
+      result: {
+        ok: false,
+        total: 1,
+        issues: [{ code: 'unknownAnswer', row: RESPONDENTS_PER_MESSAGE + 7, value: 'Peut-être' }],
+      },
+    });
+    expect(last && 'result' in last && 'file' in last.result).toBe(false);
   });
 
   it('reads a chosen file itself (byte order mark dropped), then answers as for text', async () => {
