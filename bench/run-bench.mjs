@@ -55,7 +55,7 @@ import {
 } from './lib/app.mjs';
 import { seedCompleteDiagnostic } from './lib/seed.mjs';
 import { benchFirstScreens, firstScreensMarkdown, installFloor } from './first-screen.bench.mjs';
-import { benchWorkshop, workshopMarkdown } from './workshop.bench.mjs';
+import { benchWorkshop, campaignMarkdown, workshopMarkdown } from './workshop.bench.mjs';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -621,6 +621,17 @@ function markdown(r) {
       '## Workshop import in Chromium',
       '',
       `1,000 response files, 10,000-row survey CSV: ${w?.note ?? 'not measured'}.`,
+      '',
+    );
+  // The campaign has a bench of its own (a few minutes more): its last figures, with their date.
+  const campaignPath = join(BENCH_DIR, 'campaign-results.json');
+  if (existsSync(campaignPath))
+    lines.push(campaignMarkdown(JSON.parse(readFileSync(campaignPath, 'utf8'))));
+  else
+    lines.push(
+      '## Campaign import in Chromium',
+      '',
+      'Not measured yet: `npm run bench:workshop -- --campaign`.',
       '',
     );
   return lines.join('\n');

@@ -917,6 +917,46 @@ export function workshopMarkdown(w) {
   ].join('\n');
 }
 
+/** The campaign section of bench/results.md, from bench/campaign-results.json. */
+export function campaignMarkdown(c) {
+  const s = (x) =>
+    `${x.median} ms (min ${x.min}, max ${x.max}, ${x.runs} run${x.runs === 1 ? '' : 's'})`;
+  const mark = (ok) => (ok ? '✔' : '✖');
+  const row = (label, p) =>
+    `| ${label} | ${s(p.ms)} | ${p.longestTaskMs.median} ms | ${p.longestFrameGapMs.median} ms |`;
+  const longest = Math.max(
+    ...[c.mapping, c.preview, c.results, c.reopen].map((p) => p.longestTaskMs.median),
+  );
+  return [
+    `## Campaign import in Chromium (${c.date.slice(0, 10)}, \`npm run bench:workshop -- --campaign\`; load ${c.loadAverage1mAtStart} at start, ${c.loadAverage1mAtEnd} at end)`,
+    '',
+    `A LimeSurvey response export of ${c.rows.toLocaleString('en-GB')} rows × ${c.itemColumns} item columns (${c.megabytes} MB; ${c.complete.toLocaleString('en-GB')} complete responses), imported through the workshop page's file input as a user would, with no manual mapping.`,
+    '',
+    '| Target | Measured | Met |',
+    '|---|---|---|',
+    `| Import to radars under ${c.goals.importToRadarsMs / 1000} s | ${s(c.importToRadarsMs)} | ${mark(c.importToRadarsMs.median < c.goals.importToRadarsMs)} |`,
+    `| No task over ${c.goals.longestTaskMs} ms (import and reload) | longest ${longest} ms | ${mark(longest <= c.goals.longestTaskMs)} |`,
+    `| Peak JS heap under ${c.goals.peakHeapMb} MB | ${c.peakHeapMb.median} MB | ${mark(c.peakHeapMb.median < c.goals.peakHeapMb)} |`,
+    '',
+    '| Phase | Time, median (min, max, runs) | Longest task | Longest frame gap |',
+    '|---|---|---|---|',
+    row(c.mapping.what, c.mapping),
+    row(c.preview.what, c.preview),
+    row(c.results.what, c.results),
+    row(c.reopen.what, c.reopen),
+    '',
+    `Saved (in the background, after the radars): ${c.savedMs.median} ms. Deleted whole: ${c.deleteMs.median} ms.`,
+    '',
+  ].join('\n');
+}
+
+/** Replaces the section of bench/results.md headed `heading…` with `section`, or adds it. */
+function replaceSection(text, heading, section) {
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const old = new RegExp(`(^## ${escaped}[^\\n]*\\n[\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm');
+  return old.test(text) ? text.replace(old, `${section}\n\n`) : `${text.trimEnd()}\n\n${section}\n`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Standalone
 
@@ -954,7 +994,20 @@ async function main() {
         join(ROOT, 'bench', 'campaign-results.json'),
         JSON.stringify(campaign, null, 2) + '\n',
       );
-      console.log(JSON.stringify(campaign, null, 2));
+      const mdPath = join(ROOT, 'bench', 'results.md');
+      if (existsSync(mdPath)) {
+        const text = readFileSync(mdPath, 'utf8');
+        const next = replaceSection(
+          text,
+          'Campaign import in Chromium',
+          campaignMarkdown(campaign).trimEnd(),
+        );
+        writeFileSync(mdPath, next.trimEnd() + '\n');
+      }
+      console.log(campaignMarkdown(campaign));
+      console.log(
+        '✔ wrote bench/campaign-results.json, updated the campaign part of bench/results.md',
+      );
       return;
     }
     results = await benchWorkshop(browser, server.url, { runs, profileDir });
