@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createDiagnostic, seedAnswers } from './helpers';
+import { createDiagnostic, drawCharts, seedAnswers } from './helpers';
 import { pdfPages } from './pdf-text';
 
 // Deterministic answers: every 7th item "don't know", the rest cycling over the scale.
@@ -120,4 +120,45 @@ test('results: the PDF renderer is fetched from the app once the page is idle, b
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Télécharger le rapport PDF' }).click();
   expect((await download).suggestedFilename()).toMatch(/^prechargement-du-rapport-.*\.pdf$/);
+});
+
+test('typing in the action plan leaves the head, the overview and the grids as they are: no figure or radar drawn again', async ({
+  page,
+}) => {
+  const id = await createDiagnostic(page, { title: 'Plan saisi' });
+  await seedAnswers(page, id, [{ role: 'employee' }, { role: 'manager' }], PATTERN);
+  await page.goto(`./#/results/${id}`);
+  await page.locator('.rec-card').first().locator('summary').click();
+  await page
+    .locator('.rec-card')
+    .first()
+    .getByRole('button', { name: 'Ajouter au plan d’action' })
+    .click();
+  await drawCharts(page);
+  // Every change in the figures' part of the page, from now on.
+  await page.evaluate(() => {
+    const seen = { changes: 0 };
+    Object.assign(window, { __figures: seen });
+    const observer = new MutationObserver((list) => (seen.changes += list.length));
+    for (const part of document.querySelectorAll(
+      'main .results > header, #overview, main .results > section[id^="grid-"]',
+    ))
+      observer.observe(part, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+  });
+  const title = page.locator('.plan-item').first().getByLabel('Action', { exact: true });
+  await title.fill('');
+  await title.pressSequentially('Réunion mensuelle', { delay: 20 });
+  await expect(title).toHaveValue('Réunion mensuelle');
+  // The plan is saved with what was typed, and nothing above it moved or was drawn again.
+  await expect(page.locator('.plan-item').first()).toContainText('Réunion mensuelle');
+  const changes = await page.evaluate(
+    () => (window as unknown as { __figures: { changes: number } }).__figures.changes,
+  );
+  expect(changes).toBe(0);
+  await expect(page.locator('main .radar svg.recharts-surface')).toHaveCount(5);
 });

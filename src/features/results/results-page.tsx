@@ -57,9 +57,15 @@ function Results({ ready }: { ready: Ready }) {
   // PDF from the whole model. The catalogues add the legal section, the kits and each
   // recommendation's references, and change no figure: the same function, the same answers
   // (tests/unit/domain/report/report-model-catalogues.test.ts).
+  // The first screen shows no action plan: an edit of the plan (a keystroke in one of its
+  // fields) keeps the same head, so the grids and their radars are not drawn again. Each update
+  // copies only what it changes (src/domain/diagnostic/operations.ts): the respondents, the
+  // context and the rest keep their identity when the plan changes.
+  const { respondents, context, project, size, sector, purpose, anonymityThreshold } = diagnostic;
   const head = useMemo(
     () => buildReportModel(diagnostic, resolved.grids, { lang, generatedAt: diagnostic.updatedAt }),
-    [diagnostic, resolved, lang],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the figures' inputs, not the plan's
+    [respondents, context, project, size, sector, purpose, anonymityThreshold, resolved, lang],
   );
   const catalogues = useReportCatalogues();
   const model = useMemo(
