@@ -26,8 +26,8 @@ export const PAGE_FILES: Partial<
   answer: { module: 'src/features/answer/answer-page.tsx', namespaces: ['answer', 'labels'] },
   results: {
     module: 'src/features/results/results-page.tsx',
-    // `answer` for the diagnostic's gate, `grids` for the migration offer.
-    namespaces: ['results', 'labels', 'plan', 'answer', 'grids', 'kits'],
+    // `answer` for the diagnostic's gate (`grids`, for the grid-version offer, comes with it).
+    namespaces: ['results', 'labels', 'plan', 'answer', 'kits'],
   },
   workshop: {
     module: 'src/features/workshop/workshop-page.tsx',

@@ -5,7 +5,7 @@ import type { Audience } from '@/domain/grid/schema';
 import { audienceForPurpose, buildReportModel } from '@/domain/report/build-report-model';
 import { upsertAction } from '@/domain/diagnostic/operations';
 import { DiagnosticGate } from '@/shared/diagnostic/diagnostic-gate';
-import { MigrationOffer } from '@/features/results/migration/migration-offer';
+import { lazyComponent, useLazyComponent } from '@/app/lazy-component';
 import { useDiagnostic } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { formatScore } from '@/i18n/format-score';
@@ -34,6 +34,23 @@ import { jump } from '@/utils/jump';
 loadRadarCodeOnLargeScreens();
 
 const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
+
+/**
+ * The offer to move to a newer grid version comes last, with its code and texts (it reads the
+ * grid library: the loader, the stored grids, some 14 KB with its texts), so that none of it
+ * stands before the page's first screen.
+ */
+const migrationOffer = lazyComponent(() =>
+  import('@/features/results/migration/migration-offer').then((m) => m.MigrationOffer),
+);
+const MIGRATION_TEXTS = ['grids'] as const;
+
+function LaterMigrationOffer({ ready }: { ready: Ready }) {
+  const Offer = useLazyComponent(migrationOffer, MIGRATION_TEXTS);
+  // Not a component made in the render: the module's own export, the same on every render.
+  // eslint-disable-next-line react-hooks/static-components
+  return Offer ? <Offer ready={ready} /> : null;
+}
 
 export function ResultsPage({ diagnosticId }: { diagnosticId?: string }) {
   const { t } = useTranslation('results');
@@ -131,7 +148,7 @@ function Results({ ready }: { ready: Ready }) {
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
       {/* Last: it reads the grid library (the bundled grids, some 90 KB) to look for newer versions. */}
-      {later(4) && <MigrationOffer ready={ready} />}
+      {later(4) && <LaterMigrationOffer ready={ready} />}
 
       <nav aria-label={t('toc')} className="results-toc">
         <ul>
