@@ -14,10 +14,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
-export type PageFiles = Record<
-  string,
-  { module: string; namespaces: readonly string[]; alsoLoads?: readonly string[] }
->;
+export type PageFiles = Record<string, { module: string; namespaces: readonly string[] }>;
 
 type Chunk = {
   type: 'chunk';
@@ -36,8 +33,7 @@ export function namespaceFile(namespace: string): string {
 
 /**
  * Reads the bundle: for each page, its chunk and every chunk it imports statically (without the
- * entry's, already loading), the same for each module it `alsoLoads`, and the translation files
- * of each language.
+ * entry's, already loading), and the translation files of each language.
  */
 export function routeFiles(
   bundle: Record<string, Chunk | Asset>,
@@ -71,15 +67,10 @@ export function routeFiles(
     for (const c of closure(entry, new Set())) entryFiles.add(c.fileName);
 
   const result: Record<string, string[]> = {};
-  for (const [route, { module, alsoLoads = [] }] of Object.entries(pages)) {
-    // The page's chunk first, then the modules it loads as it opens (each a dynamic import).
-    const files = new Set<string>();
-    for (const id of [module, ...alsoLoads]) {
-      const start = byModule.get(resolve(root, id));
-      if (!start) throw new Error(`route-preload: no chunk for ${id} (route "${route}")`);
-      for (const c of closure(start, entryFiles)) files.add(c.fileName);
-    }
-    result[route] = [...files];
+  for (const [route, { module }] of Object.entries(pages)) {
+    const start = byModule.get(resolve(root, module));
+    if (!start) throw new Error(`route-preload: no chunk for ${module} (route "${route}")`);
+    result[route] = closure(start, entryFiles).map((c) => c.fileName);
   }
 
   // Per language: each route's translation files, plus the shell's where they are not bundled.

@@ -14,8 +14,6 @@ export const PAGE_FILES: Partial<
     {
       module: string;
       namespaces: Namespace[];
-      /** Modules the page imports as soon as it opens: fetched with it. */
-      alsoLoads?: string[];
     }
   >
 > = {

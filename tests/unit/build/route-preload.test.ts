@@ -60,31 +60,6 @@ describe('route preload: which files each route needs', () => {
     expect(files.pages.new).toEqual(['assets/new-page.js']);
   });
 
-  it('adds the chunks of the modules a page loads as it opens (alsoLoads), once each', () => {
-    const list = bundle();
-    list['assets/radar.js'] = chunk(
-      'assets/radar.js',
-      ['/app/src/shared/charts/radar-chart.tsx'],
-      ['assets/charts.js', 'assets/diagnostic.js', 'assets/index.js'],
-    );
-    list['assets/charts.js'] = chunk('assets/charts.js', ['/app/node_modules/recharts/index.js']);
-    const pages = {
-      answer: { ...PAGES.answer, alsoLoads: ['src/shared/charts/radar-chart.tsx'] },
-    };
-    const files = routeFiles(list, ROOT, pages, ['fr'], { fr: [] });
-    expect(files.pages.answer).toEqual([
-      'assets/answer-page.js',
-      'assets/diagnostic.js',
-      'assets/radar.js',
-      'assets/charts.js',
-    ]);
-    expect(() =>
-      routeFiles(list, ROOT, { answer: { ...pages.answer, alsoLoads: ['src/gone.tsx'] } }, ['fr'], {
-        fr: [],
-      }),
-    ).toThrow(/no chunk for src\/gone\.tsx/);
-  });
-
   it('finds each namespace file per language, kebab-case or camelCase, and the shell texts', () => {
     const files = routeFiles(bundle(), ROOT, PAGES, ['fr', 'en'], SHELL);
     expect(files.languages.fr).toEqual({
