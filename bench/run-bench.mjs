@@ -41,7 +41,7 @@ import {
   TARGET_BYTES,
   answerPageReady,
   buildApp,
-  chromeArgs,
+  benchChromeArgs,
   createAnsweringDiagnostic,
   emittedJs,
   freshContext,
@@ -264,7 +264,7 @@ function mainThreadCpu(trace) {
 async function lighthouseRuns(url, runs, userDataDir) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
-    chromeFlags: ['--headless=new', ...chromeArgs()],
+    chromeFlags: ['--headless=new', ...benchChromeArgs()],
     ...(userDataDir ? { userDataDir } : {}),
   });
   const results = [];
@@ -324,7 +324,7 @@ async function seededProfile(baseUrl) {
   const dir = mkdtempSync(join(tmpdir(), 'qvt-bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROME_PATH,
-    args: chromeArgs(),
+    args: benchChromeArgs(),
     locale: 'fr-FR',
     serviceWorkers: 'block',
   });
