@@ -2,8 +2,6 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { Diagnostic } from '@/domain/diagnostic/diagnostic';
 import { getDiagnostic, saveDiagnostic, type StorageFailure } from '@/storage/diagnostics-store';
 import { applyJournal, clearJournal, writeJournal } from '@/storage/journal';
-import { formatPercent } from '@/i18n/format';
-import { DEFAULT_LANGUAGE } from '@/i18n/languages';
 import { nowIso } from '@/utils/id';
 import { resolveGrids, resolveGridsInSlices, type ResolvedGrids } from './resolve-grids';
 
@@ -104,12 +102,6 @@ export function useDiagnostic(id: string | undefined): DiagnosticSession {
           if (saved.ok) clearJournal(diagnostic.id);
         });
     });
-    // While storage answers: the first number format of a page sets up the browser's number
-    // data (measured 15-60 ms on the bench machine, more on a phone), which the page's first
-    // render would otherwise pay. Made now, the formats the page asks for next are ready.
-    // (The page's language is on <html>: no import of i18n into this chunk, which moved i18next
-    // out of the entry into a chunk of its own.)
-    formatPercent(0, document.documentElement.lang || DEFAULT_LANGUAGE);
     return () => {
       alive = false;
     };

@@ -92,8 +92,16 @@ describe('route preload: which files each route needs', () => {
   });
 });
 
-/** Runs the generated module against a fake page; returns the links it added. */
-function runScript(hash: string, stored: string | null | Error) {
+/**
+ * Runs the generated module against a fake page; returns the links it added. What it leaves for a
+ * later task goes into `later`, each with the links there were when it was asked for.
+ */
+function runScript(
+  hash: string,
+  stored: string | null | Error,
+  later: { run: () => void; linksBefore: number }[] = [],
+  intl: unknown = Intl,
+) {
   const source = preloadScript(routeFiles(bundle(), ROOT, PAGES, ['fr', 'en'], SHELL), {
     languageKey: 'qvt:language',
     defaultLanguage: 'fr',
@@ -110,12 +118,15 @@ function runScript(hash: string, stored: string | null | Error) {
       return stored;
     },
   };
+  const setTimeout = (run: () => void) => later.push({ run, linksBefore: links.length });
   const body = source.replaceAll('import.meta.url', 'scriptUrl');
-  new Function('document', 'localStorage', 'location', 'scriptUrl', body)(
+  new Function('document', 'localStorage', 'location', 'scriptUrl', 'setTimeout', 'Intl', body)(
     document,
     localStorage,
     { hash },
     'https://example.org/app/assets/route-preload-x.js',
+    setTimeout,
+    intl,
   );
   return links;
 }
@@ -156,6 +167,51 @@ describe('route preload: the script in the page', () => {
       'https://example.org/app/assets/answer-fr.js',
     );
     expect(runScript('#/answer', new Error('blocked')).length).toBe(4);
+  });
+});
+
+describe('route preload: the number formatting every first screen needs', () => {
+  function formats(hash: string, stored: string | null) {
+    const made: { locale: string; options: Intl.NumberFormatOptions; formatted: unknown[] }[] = [];
+    class NumberFormat {
+      private readonly entry: (typeof made)[number];
+      constructor(locale: string, options: Intl.NumberFormatOptions) {
+        this.entry = { locale, options, formatted: [] };
+        made.push(this.entry);
+      }
+      format(value: number) {
+        this.entry.formatted.push(value);
+        return '';
+      }
+    }
+    const later: { run: () => void; linksBefore: number }[] = [];
+    const links = runScript(hash, stored, later, { NumberFormat });
+    return { made, later, links };
+  }
+
+  it('sets it up in the page’s language, in a task of its own after the links', () => {
+    const { made, later, links } = formats('#/answer/d1/step', 'en');
+    expect(made).toEqual([]);
+    expect(later).toHaveLength(1);
+    expect(later[0]?.linksBefore).toBe(links.length);
+    later[0]?.run();
+    expect(made).toEqual([{ locale: 'en', options: { style: 'percent' }, formatted: [0] }]);
+  });
+
+  it('does it on every route, the start page too, in French by default', () => {
+    const { made, later } = formats('', null);
+    later.forEach((task) => task.run());
+    expect(made.map((m) => m.locale)).toEqual(['fr']);
+  });
+
+  it('never breaks the page when the browser cannot format numbers', () => {
+    const later: { run: () => void; linksBefore: number }[] = [];
+    runScript('#/results/d1', null, later, {
+      NumberFormat: function () {
+        throw new RangeError('no number data');
+      },
+    });
+    expect(() => later.forEach((task) => task.run())).not.toThrow();
   });
 });
 
