@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { dropCspInDev } from './scripts/vite/csp.ts';
+import { bundledGridVersions } from './scripts/vite/grid-versions.ts';
 import { offlineApp } from './scripts/vite/pwa.ts';
 import { routePreload } from './scripts/vite/route-preload.ts';
 import { PAGE_FILES } from './src/app/page-files.ts';
@@ -54,6 +55,7 @@ export default defineConfig({
   plugins: [
     react(),
     dropCspInDev(),
+    bundledGridVersions(),
     offlineApp(),
     routePreload({
       pages: PAGE_FILES,

@@ -11,6 +11,7 @@ import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import base from './vite.config.ts';
 import { hashInlineCsp } from './scripts/vite/csp.ts';
+import { bundledGridVersions } from './scripts/vite/grid-versions.ts';
 
 /** The favicon as a data: URL, so the single file has no sibling to look for. */
 function inlineFavicon(): Plugin {
@@ -32,7 +33,7 @@ export default defineConfig(
     // Read by src/app/register-sw.ts: no service worker in this build.
     mode: 'single',
     publicDir: false,
-    plugins: [react(), inlineFavicon(), viteSingleFile(), hashInlineCsp()],
+    plugins: [react(), bundledGridVersions(), inlineFavicon(), viteSingleFile(), hashInlineCsp()],
     build: {
       outDir: 'dist-single',
       emptyOutDir: true,

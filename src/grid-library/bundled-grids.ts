@@ -7,6 +7,7 @@ import { parseValidGridSteps } from '@/domain/grid/grid-rules';
 import { gridContentHash } from '@/domain/grid/hash';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { runInSlices } from '@/utils/slices';
+import bundledGridVersions from 'virtual:bundled-grid-versions';
 
 const modules: Record<string, () => Promise<unknown>> = import.meta.glob(
   [
@@ -23,8 +24,6 @@ const modules: Record<string, () => Promise<unknown>> = import.meta.glob(
 /** Display order of the bundled grids: risks and opportunities, uses, skills, social dialogue. */
 export const BUNDLED_GRID_ORDER = ['risks-opportunities', 'uses', 'skills', 'social-dialogue'];
 
-let cache: Promise<LoadedGrid[]> | null = null;
-
 /** Time a slice of a grid's check may take before the page gets a turn (input, painting). */
 const CHECK_SLICE_MS = 8;
 
@@ -33,14 +32,23 @@ function rank(id: string): number {
   return i < 0 ? BUNDLED_GRID_ORDER.length : i;
 }
 
-/** Every bundled grid, validated; a bundled grid that fails validation is a bug, reported loudly. */
-export function loadBundledGrids(): Promise<LoadedGrid[]> {
-  if (cache) return cache;
-  cache = Promise.all(
-    Object.entries(modules).map(async ([path, load]) => {
-      const source = await load();
-      // Checked in short slices (a grid at once was a task of 20–40 ms on a laptop, as the
-      // results page looks for newer versions), with the same schema and rules as `loadGrid`.
+/**
+ * Each bundled grid's id → its version and file, known without downloading the grid (a few
+ * bytes, made at build from the same files: scripts/vite/grid-versions.ts).
+ */
+export const BUNDLED_GRID_VERSIONS = bundledGridVersions;
+
+/** Each file read and checked once, whoever asks first. */
+const byPath = new Map<string, Promise<LoadedGrid | null>>();
+
+function loadFile(path: string): Promise<LoadedGrid | null> {
+  const load = modules[path];
+  if (!load) return Promise.resolve(null);
+  let pending = byPath.get(path);
+  if (!pending) {
+    pending = load().then(async (source) => {
+      // Checked in short slices (a grid at once was a task of 20–40 ms on a laptop), with the
+      // same schema and rules as `loadGrid`.
       const grid = await runInSlices(parseValidGridSteps(source), { budgetMs: CHECK_SLICE_MS });
       if (!grid) {
         const result = loadGrid(source);
@@ -58,11 +66,22 @@ export function loadBundledGrids(): Promise<LoadedGrid[]> {
         },
       };
       return loaded;
-    }),
-  ).then((grids) =>
-    grids
-      .filter((g): g is LoadedGrid => g !== null)
-      .sort((a, b) => rank(a.grid.id) - rank(b.grid.id) || a.grid.id.localeCompare(b.grid.id)),
-  );
-  return cache;
+    });
+    byPath.set(path, pending);
+  }
+  return pending;
+}
+
+/** Every bundled grid, validated; a bundled grid that fails validation is a bug, reported loudly. */
+export async function loadBundledGrids(): Promise<LoadedGrid[]> {
+  const grids = await Promise.all(Object.keys(modules).map(loadFile));
+  return grids
+    .filter((g): g is LoadedGrid => g !== null)
+    .sort((a, b) => rank(a.grid.id) - rank(b.grid.id) || a.grid.id.localeCompare(b.grid.id));
+}
+
+/** The bundled grid `id`, validated, or null when the app has none (or it is invalid: a bug). */
+export function loadBundledGrid(id: string): Promise<LoadedGrid | null> {
+  const entry = Object.hasOwn(BUNDLED_GRID_VERSIONS, id) ? BUNDLED_GRID_VERSIONS[id] : undefined;
+  return entry ? loadFile(entry.path) : Promise.resolve(null);
 }

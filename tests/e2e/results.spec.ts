@@ -122,6 +122,31 @@ test('results: the PDF renderer is fetched from the app once the page is idle, b
   expect((await download).suggestedFilename()).toMatch(/^prechargement-du-rapport-.*\.pdf$/);
 });
 
+test('results: looking for newer grid editions downloads no grid when the diagnostic has the current ones', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const id = await createDiagnostic(page, { title: 'Éditions à jour' });
+  await seedAnswers(page, id, [{ role: 'employee' }], PATTERN);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  // The offer's code comes last on the page; once it is there, it has asked for what it needs.
+  const offer = page.waitForRequest(/\/migration-offer-[\w-]+\.js$/, { timeout: 30_000 });
+  await page.goto(`./#/results/${id}`);
+  await offer;
+  await expect(page.getByTestId('overall-score')).toHaveText(/^\d+\/100$/);
+  await page.waitForLoadState('networkidle');
+  // Each bundled grid is a chunk of its own, named after its file (some 25 KB gzip each).
+  const gridChunks = scripts.filter((path) =>
+    /\/(risks-opportunities|uses|skills|social-dialogue)-[\w-]{8}\.js$/.test(path),
+  );
+  expect(scripts.some((path) => path.includes('/migration-offer-'))).toBe(true);
+  expect(gridChunks).toEqual([]);
+  await expect(page.locator('.migration-offer')).toHaveCount(0);
+});
+
 test('typing in the action plan leaves the head, the overview and the grids as they are: no figure or radar drawn again', async ({
   page,
 }) => {

@@ -36,9 +36,9 @@ loadRadarCodeOnLargeScreens();
 const AUDIENCES: Audience[] = ['company', 'union', 'consultant'];
 
 /**
- * The offer to move to a newer grid version comes last, with its code and texts (it reads the
- * grid library: the loader, the stored grids, some 14 KB with its texts), so that none of it
- * stands before the page's first screen.
+ * The offer to move to a newer grid version comes last, with its code and texts (the grid
+ * loader, the stored grids, some 14 KB with its texts), so that none of it stands before the
+ * page's first screen. A bundled grid itself is downloaded only when it is newer.
  */
 const migrationOffer = lazyComponent(() =>
   import('@/features/results/migration/migration-offer').then((m) => m.MigrationOffer),
@@ -147,7 +147,7 @@ function Results({ ready }: { ready: Ready }) {
         )}
       </header>
       <ContextEditor diagnostic={diagnostic} update={update} />
-      {/* Last: it reads the grid library (the bundled grids, some 90 KB) to look for newer versions. */}
+      {/* Last: it looks for newer grid versions (the stored custom grids, a newer bundled one). */}
       {later(4) && <LaterMigrationOffer ready={ready} />}
 
       <nav aria-label={t('toc')} className="results-toc">

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LoadedGrid } from '@/domain/diagnostic/operations';
 import { compareSemver } from '@/domain/grid/semver';
-import { loadBundledGrids } from '@/grid-library/bundled-grids';
+import {
+  BUNDLED_GRID_VERSIONS,
+  loadBundledGrid,
+  loadBundledGrids,
+} from '@/grid-library/bundled-grids';
 import type { RejectedRecord, StorageFailure } from '@/storage/diagnostics-store';
 import { listCustomGrids, type CustomGrid } from '@/storage/grids-store';
 
@@ -43,6 +47,36 @@ export async function readGridLibrary(): Promise<{
     rejected: custom.rejected,
     storage: custom.ok ? null : custom.failure,
   };
+}
+
+/**
+ * The grids of the library that may be newer editions of `current` (same id, higher version):
+ * the bundled ones whose version, known without downloading them, is higher, and every custom
+ * grid (stored on this device, read from storage). The results page asks this on every visit;
+ * the bundled grids themselves (some 90 KB gzip and their checks) come only when one is newer.
+ */
+export async function readNewerGrids(
+  current: readonly { id: string; version: string }[],
+): Promise<LibraryGrid[]> {
+  const newerBundled = current.filter(({ id, version }) => {
+    const bundled = Object.hasOwn(BUNDLED_GRID_VERSIONS, id) ? BUNDLED_GRID_VERSIONS[id] : null;
+    return bundled !== null && bundled !== undefined && compareSemver(bundled.version, version) > 0;
+  });
+  const [bundled, custom] = await Promise.all([
+    Promise.all(newerBundled.map(({ id }) => loadBundledGrid(id).catch(() => null))),
+    listCustomGrids(),
+  ]);
+  return [
+    ...bundled
+      .filter((loaded): loaded is LoadedGrid => loaded !== null)
+      .map((loaded): LibraryGrid => ({ kind: 'bundled', key: loaded.grid.id, loaded })),
+    ...custom.grids.map((grid): LibraryGrid => ({
+      kind: 'custom',
+      key: grid.key,
+      loaded: grid,
+      custom: grid,
+    })),
+  ];
 }
 
 /** The grid library, read once and again on `reload()`. */

@@ -11,7 +11,7 @@ import { pickText } from '@/domain/grid/text';
 import type { DiagnosticSession } from '@/shared/diagnostic/use-diagnostic';
 import { currentLanguage } from '@/i18n/i18n';
 import { MigrationPreview } from './migration-preview';
-import { newerVersionOf, readGridLibrary, type LibraryGrid } from '@/shared/grids/use-grid-library';
+import { newerVersionOf, readNewerGrids, type LibraryGrid } from '@/shared/grids/use-grid-library';
 
 type Ready = Extract<DiagnosticSession, { status: 'ready' }>;
 
@@ -31,13 +31,18 @@ export function MigrationOffer({ ready }: { ready: Ready }) {
   const opener = useRef<HTMLElement | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
 
+  // The grids that may be newer: a bundled grid is downloaded only when its version is higher.
+  const current = useMemo(
+    () => resolved.grids.map(({ grid }) => ({ id: grid.id, version: grid.version })),
+    [resolved],
+  );
   useEffect(() => {
     let alive = true;
-    void readGridLibrary().then((l) => alive && setLibrary([...l.bundled, ...l.custom]));
+    void readNewerGrids(current).then((grids) => alive && setLibrary(grids));
     return () => {
       alive = false;
     };
-  }, []);
+  }, [current]);
 
   const offers = useMemo<Offer[]>(() => {
     if (library === null) return [];
