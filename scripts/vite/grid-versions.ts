@@ -15,7 +15,8 @@ export type BundledGridVersions = Record<string, { version: string; path: string
 
 /**
  * Which files of `questionnaires/` are grids: the same selection as the glob of
- * src/grid-library/bundled-grids.ts (tests/unit/grid-library/bundled-grids.test.ts compares them).
+ * src/grid-library/bundled-grids.ts (tests/unit/grid-library/bundled-grid-versions.test.ts
+ * compares them).
  */
 export function isGridFile(name: string): boolean {
   return (

@@ -45,8 +45,9 @@ export function ContextEditor({ diagnostic, update }: ContextEditorProps) {
   const [status, setStatus] = useState<'saved' | 'noChange' | null>(null);
   // The form (fifteen fields with their labels, hints and groups) is made when the editor opens,
   // not with the page: it stood in the first render of the answer and results pages, closed, for
-  // about 10 ms of a laptop's main thread (CPU profile of the results page, 2026-12-08). The summary's click makes it before the browser opens the details (no
-  // empty frame); `toggle` follows every other way of opening or closing it.
+  // about 10 ms of a laptop's main thread (CPU profile of the results page, 2026-12-08). The
+  // summary's click makes it before the browser opens the details (no empty frame); `toggle`
+  // follows every other way of opening or closing it.
   const [open, setOpen] = useState(false);
 
   return (
