@@ -25,6 +25,18 @@ export type GridLibrary =
       reload: () => void;
     };
 
+const bundledEntry = (loaded: LoadedGrid): LibraryGrid => ({
+  kind: 'bundled',
+  key: loaded.grid.id,
+  loaded,
+});
+const customEntry = (grid: CustomGrid): LibraryGrid => ({
+  kind: 'custom',
+  key: grid.key,
+  loaded: grid,
+  custom: grid,
+});
+
 /** Bundled and custom grids together: bundled ones first, each in their own order. */
 export async function readGridLibrary(): Promise<{
   bundled: LibraryGrid[];
@@ -37,13 +49,8 @@ export async function readGridLibrary(): Promise<{
     listCustomGrids(),
   ]);
   return {
-    bundled: bundled.map((loaded) => ({ kind: 'bundled', key: loaded.grid.id, loaded })),
-    custom: custom.grids.map((grid) => ({
-      kind: 'custom',
-      key: grid.key,
-      loaded: grid,
-      custom: grid,
-    })),
+    bundled: bundled.map(bundledEntry),
+    custom: custom.grids.map(customEntry),
     rejected: custom.rejected,
     storage: custom.ok ? null : custom.failure,
   };
@@ -59,23 +66,18 @@ export async function readNewerGrids(
   current: readonly { id: string; version: string }[],
 ): Promise<LibraryGrid[]> {
   const newerBundled = current.filter(({ id, version }) => {
-    const bundled = Object.hasOwn(BUNDLED_GRID_VERSIONS, id) ? BUNDLED_GRID_VERSIONS[id] : null;
-    return bundled !== null && bundled !== undefined && compareSemver(bundled.version, version) > 0;
+    const bundled = Object.hasOwn(BUNDLED_GRID_VERSIONS, id)
+      ? BUNDLED_GRID_VERSIONS[id]
+      : undefined;
+    return bundled !== undefined && compareSemver(bundled.version, version) > 0;
   });
   const [bundled, custom] = await Promise.all([
     Promise.all(newerBundled.map(({ id }) => loadBundledGrid(id).catch(() => null))),
     listCustomGrids(),
   ]);
   return [
-    ...bundled
-      .filter((loaded): loaded is LoadedGrid => loaded !== null)
-      .map((loaded): LibraryGrid => ({ kind: 'bundled', key: loaded.grid.id, loaded })),
-    ...custom.grids.map((grid): LibraryGrid => ({
-      kind: 'custom',
-      key: grid.key,
-      loaded: grid,
-      custom: grid,
-    })),
+    ...bundled.filter((loaded): loaded is LoadedGrid => loaded !== null).map(bundledEntry),
+    ...custom.grids.map(customEntry),
   ];
 }
 
